@@ -1,0 +1,45 @@
+# Unknot: `make run` serves the app, `make test` runs every test, `make bench` prints figures.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+export FLASK_APP := api
+
+.PHONY: run test bench lint chromium clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.run-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[postgres]'
+	touch $@
+
+$(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[postgres,dev]'
+	touch $@
+
+# Debian's Chromium for the browser tests (Playwright's own download does not work here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
+
+run: $(VENV)/.run-installed
+	$(BIN)/flask db upgrade
+	$(BIN)/flask keys init
+	$(BIN)/python -m api.serve --port $(PORT)
+
+test: $(VENV)/.dev-installed chromium
+	$(BIN)/ruff check api tests bench
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+bench: $(VENV)/.dev-installed chromium
+	$(BIN)/python -m bench
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check api tests bench
+	$(BIN)/ruff format --check api tests bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache

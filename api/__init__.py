@@ -1,0 +1,68 @@
+"""Unknot: the application factory."""
+
+import os
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from api import cli, config, errors, security, web
+from api.extensions import api, db, migrate
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: config, extensions, blueprints, security headers."""
+    root = Path(__file__).resolve().parent.parent
+    app = Flask(
+        __name__,
+        instance_path=os.environ.get("UNKNOT_INSTANCE", str(root / "instance")),
+        static_folder=None,
+    )
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if test_config is None:
+        from api.keys import ensure_secret_key
+
+        # The session key is made once per installation and kept under instance/.
+        if not os.environ.get("SECRET_KEY"):
+            ensure_secret_key(Path(app.instance_path))
+    app.config.update(config.load(app.instance_path, test_config))
+    app.config["PROJECT_ROOT"] = str(root)
+    register_extensions(app)
+    register_blueprints(app)
+    errors.register(app)
+    security.register(app)
+    web.register(app)
+    cli.register(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    """Bind db, migrations and the OpenAPI layer."""
+    from api import models  # noqa: F401  (every table known to Alembic)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(app.config["PROJECT_ROOT"]) / "migrations"))
+    api.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    """One blueprint per feature."""
+    from api.auth.routes import blp as auth
+    from api.push.routes import blp as push
+    from api.reminders.routes import blp as reminders
+    from api.sync.routes import blp as sync
+
+    for blp in (auth, sync, push, reminders):
+        api.register_blueprint(blp)
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, _record):
+    """Foreign keys on, and WAL so readers do not block the writer."""
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cur = dbapi_connection.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.close()

@@ -1,0 +1,111 @@
+"""Accounts: registration, sign-in with throttling, settings and deletion."""
+
+from flask import current_app, session
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from api.errors import Conflict, TooManyRequests, Unauthorized
+from api.extensions import db
+from api.models import LoginFailure, PushSubscription, User
+from api.models.types import utcnow
+
+
+def current_user() -> User:
+    """The signed-in person, or 401."""
+    uid = session.get("uid")
+    user = db.session.get(User, uid) if uid is not None else None
+    if user is None:
+        raise Unauthorized("Please sign in.")
+    return user
+
+
+def _sign_in(user: User) -> None:
+    session.clear()
+    session.permanent = True
+    session["uid"] = user.id
+
+
+def register(email: str, password: str, timezone: str) -> User:
+    """Create an account and sign it in."""
+    user = User(
+        email=email.strip().lower(),
+        password_hash=generate_password_hash(password),
+        timezone=timezone,
+    )
+    db.session.add(user)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise Conflict(
+            "An account with this email exists already.",
+            {"email": ["An account with this email exists already."]},
+        ) from None
+    _sign_in(user)
+    return user
+
+
+def _throttle_keys(email: str, ip: str | None) -> list[tuple[str, int]]:
+    limit = current_app.config["LOGIN_MAX_FAILURES"]
+    keys = [(f"email:{email}", limit)]
+    if ip:
+        keys.append((f"ip:{ip}", limit * 6))
+    return keys
+
+
+def login(email: str, password: str, ip: str | None) -> User:
+    """Check a password, refusing with 429 after too many recent failures."""
+    email = email.strip().lower()
+    window = current_app.config["LOGIN_WINDOW"]
+    since = utcnow() - window
+    keys = _throttle_keys(email, ip)
+    for key, limit in keys:
+        failures = db.session.scalar(
+            select(func.count()).where(LoginFailure.key == key, LoginFailure.at > since)
+        )
+        if failures >= limit:
+            raise TooManyRequests(
+                "Too many attempts. Please wait a few minutes and try again.",
+                headers={"Retry-After": str(int(window.total_seconds()))},
+            )
+    user = db.session.scalar(select(User).where(User.email == email))
+    if user is None or not check_password_hash(user.password_hash, password):
+        db.session.add_all(LoginFailure(key=key) for key, _ in keys)
+        db.session.execute(delete(LoginFailure).where(LoginFailure.at < since))
+        db.session.commit()
+        raise Unauthorized("Email or password is not right.")
+    db.session.execute(delete(LoginFailure).where(LoginFailure.key == keys[0][0]))
+    db.session.commit()
+    _sign_in(user)
+    return user
+
+
+def logout() -> None:
+    """Forget the session."""
+    session.clear()
+
+
+def update_settings(user: User, changes: dict) -> User:
+    """Change a person's settings."""
+    for name, value in changes.items():
+        setattr(user, name, value)
+    db.session.commit()
+    return user
+
+
+def delete_account(user: User, password: str) -> None:
+    """Remove every row of this person, after checking their password."""
+    if not check_password_hash(user.password_hash, password):
+        raise Unauthorized("That password is not right.", {"password": ["Not right."]})
+    from api.sync.registry import COLLECTIONS  # the one list of synced tables
+
+    for entry in COLLECTIONS.values():
+        db.session.execute(delete(entry.model).where(entry.model.user_id == user.id))
+    from api.models import Delivery
+
+    db.session.execute(delete(Delivery).where(Delivery.user_id == user.id))
+    db.session.execute(delete(PushSubscription).where(PushSubscription.user_id == user.id))
+    db.session.delete(user)
+    db.session.commit()
+    session.clear()

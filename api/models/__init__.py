@@ -1,0 +1,33 @@
+"""All models, imported so that Alembic and create_all see every table."""
+
+from api.models.push import Delivery, PushSubscription
+from api.models.records import (
+    Activity,
+    Checkin,
+    Cramp,
+    Intake,
+    Knot,
+    Plan,
+    Reminder,
+    SyncRecord,
+    Template,
+    Weakness,
+)
+from api.models.user import LoginFailure, User
+
+__all__ = [
+    "Activity",
+    "Checkin",
+    "Cramp",
+    "Delivery",
+    "Intake",
+    "Knot",
+    "LoginFailure",
+    "Plan",
+    "PushSubscription",
+    "Reminder",
+    "SyncRecord",
+    "Template",
+    "User",
+    "Weakness",
+]

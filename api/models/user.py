@@ -1,0 +1,37 @@
+"""A person with an account."""
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from api.extensions import db
+from api.models.types import UTCDateTime, utcnow
+
+
+class User(db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    # A person's day starts at this local hour, so a 2 a.m. cramp belongs to the night before.
+    day_start_hour: Mapped[int] = mapped_column(Integer, default=4)
+    water_target_ml: Mapped[int] = mapped_column(Integer, default=2000)
+    energy_budget: Mapped[int] = mapped_column(Integer, default=12)
+    chunk_minutes: Mapped[int] = mapped_column(Integer, default=15)
+    # The last sync sequence number handed out to this person's records. Incremented
+    # under the row lock of this row, so numbers are handed out in commit order.
+    sync_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LoginFailure(db.Model):
+    """A failed sign-in, kept for a short window to throttle guessing."""
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

@@ -1,0 +1,46 @@
+"""`python -m api.serve`: the production server (gunicorn) on 127.0.0.1:PORT."""
+
+import argparse
+import os
+
+from gunicorn.app.base import BaseApplication
+
+from api import create_app
+
+
+class Server(BaseApplication):
+    """Gunicorn, configured in code, serving create_app()."""
+
+    def __init__(self, options: dict):
+        self.options = options
+        super().__init__()
+
+    def load_config(self):
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        return create_app()
+
+
+def main() -> None:
+    """Parse the port and serve."""
+    parser = argparse.ArgumentParser(description="Serve Unknot.")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 2)))
+    args = parser.parse_args()
+    print(f"Unknot is at http://{args.host}:{args.port}/", flush=True)
+    Server(
+        {
+            "bind": f"{args.host}:{args.port}",
+            "workers": args.workers,
+            "threads": 4,
+            "accesslog": "-",
+            "timeout": 60,
+        }
+    ).run()
+
+
+if __name__ == "__main__":
+    main()

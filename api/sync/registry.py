@@ -1,0 +1,31 @@
+"""The one registry of synced collections: name -> model and the schema of its `data`."""
+
+from dataclasses import dataclass
+
+import marshmallow as ma
+
+from api import models
+from api.sync import schemas
+
+
+@dataclass(frozen=True)
+class Collection:
+    name: str
+    model: type
+    schema: ma.Schema
+
+
+COLLECTIONS: dict[str, Collection] = {
+    c.name: c
+    for c in [
+        Collection("cramps", models.Cramp, schemas.CrampData()),
+        Collection("knots", models.Knot, schemas.KnotData()),
+        Collection("weakness", models.Weakness, schemas.WeaknessData()),
+        Collection("intakes", models.Intake, schemas.IntakeData()),
+        Collection("plans", models.Plan, schemas.PlanData()),
+        Collection("activities", models.Activity, schemas.ActivityData()),
+        Collection("templates", models.Template, schemas.TemplateData()),
+        Collection("checkins", models.Checkin, schemas.CheckinData()),
+        Collection("reminders", models.Reminder, schemas.ReminderData()),
+    ]
+}

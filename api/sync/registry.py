@@ -1,10 +1,12 @@
 """The one registry of synced collections: name -> model and the schema of its `data`."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import marshmallow as ma
 
 from api import models
+from api.reminders import service as reminder_service
 from api.sync import schemas
 
 
@@ -13,6 +15,9 @@ class Collection:
     name: str
     model: type
     schema: ma.Schema
+    # Called by the sync service, inside its transaction, after a record of this
+    # collection is stored or deleted: on_change(user, record).
+    on_change: Callable | None = None
 
 
 COLLECTIONS: dict[str, Collection] = {
@@ -26,6 +31,8 @@ COLLECTIONS: dict[str, Collection] = {
         Collection("activities", models.Activity, schemas.ActivityData()),
         Collection("templates", models.Template, schemas.TemplateData()),
         Collection("checkins", models.Checkin, schemas.CheckinData()),
-        Collection("reminders", models.Reminder, schemas.ReminderData()),
+        Collection(
+            "reminders", models.Reminder, schemas.ReminderData(), reminder_service.reminder_changed
+        ),
     ]
 }

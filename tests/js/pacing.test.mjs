@@ -1,0 +1,194 @@
+// Pacing: steps, day totals and the crash-pattern rule on constructed histories.
+import test from "node:test";
+import assert from "node:assert/strict";
+import {
+  COSTS, MIN_CHECKIN_DAYS, TEMPLATES, activityLoad, checkAdd, costOf, crashPattern, dayLoads,
+  dayTotals, pairDays, shouldSplit, splitActivity, splitIntoSteps, suggestBudget, timeline,
+} from "../../pwa/lib/pacing.js";
+import { addDays } from "../../pwa/lib/stats.js";
+
+test("costs: light 1, moderate 2, heavy 3, or custom", () => {
+  assert.deepEqual(COSTS, { light: 1, moderate: 2, heavy: 3 });
+  assert.equal(costOf("heavy"), 3);
+  assert.equal(costOf("custom", "5"), 5);
+  assert.throws(() => costOf("custom", 21), RangeError);
+  assert.throws(() => costOf("custom", "lots"), RangeError);
+});
+
+test("templates cover the everyday tasks with costs and minutes", () => {
+  const keys = TEMPLATES.map((t) => t.key);
+  for (const k of ["shower", "cooking", "groceries", "laundry", "stairs", "walk"]) assert.ok(keys.includes(k));
+  for (const t of TEMPLATES) assert.ok(t.energy_cost >= 1 && t.energy_cost <= 3 && t.minutes > 0 && t.title);
+});
+
+test("a long activity splits into chunks; the last takes the remainder", () => {
+  const steps = splitIntoSteps({ title: "Cooking", minutes: 40 }, 15);
+  assert.deepEqual(steps, [
+    { title: "Cooking — part 1 of 3", minutes: 15, done: false },
+    { title: "Cooking — part 2 of 3", minutes: 15, done: false },
+    { title: "Cooking — part 3 of 3", minutes: 10, done: false },
+  ]);
+  assert.deepEqual(splitIntoSteps({ title: "Laundry", minutes: 30 }, 15).map((s) => s.minutes), [15, 15]);
+  assert.deepEqual(splitIntoSteps({ title: "Shower", minutes: 15 }), [{ title: "Shower", minutes: 15, done: false }]);
+  assert.equal(shouldSplit({ minutes: 16 }), true);
+  assert.equal(shouldSplit({ minutes: 15 }), false);
+  assert.equal(shouldSplit({ minutes: 40, steps: [{ title: "x", minutes: 40 }] }), false, "already has steps");
+});
+
+test("splitActivity sets rest breaks only between steps; timeline alternates step and rest", () => {
+  const a = splitActivity({ title: "Groceries", minutes: 45, energy_cost: 3 }, 15, 5);
+  assert.equal(a.steps.length, 3);
+  assert.equal(a.rest_minutes, 5);
+  assert.equal(a.energy_cost, 3);
+  assert.deepEqual(timeline(a).map((x) => `${x.kind}:${x.minutes}`), ["step:15", "rest:5", "step:15", "rest:5", "step:15"]);
+  assert.equal(splitActivity({ title: "Stairs", minutes: 5 }).rest_minutes, 0);
+  assert.deepEqual(timeline({ title: "Stairs", minutes: 5, steps: [] }).map((x) => x.kind), ["step"]);
+});
+
+test("day totals: planned, spent, remaining and over", () => {
+  const acts = [
+    { title: "Shower", energy_cost: 2, status: "done" },
+    { title: "Groceries", energy_cost: 3, status: "stopped", spent_cost: 2 },
+    { title: "Cooking", energy_cost: 2, status: "planned" },
+    { title: "Laundry", energy_cost: 2, status: "skipped" },
+  ];
+  assert.deepEqual(dayTotals(acts, 12), {
+    budget: 12, planned: 7, spent: 4, load: 6, remaining: 6, over: false, warning: null,
+  });
+  const heavy = [...acts, { title: "Stairs", energy_cost: 3 }, { title: "Walk", energy_cost: 5 }];
+  const t = dayTotals(heavy, 12);
+  assert.equal(t.load, 14);
+  assert.equal(t.over, true);
+  assert.equal(t.remaining, -2);
+  assert.equal(t.warning, "This plan is 2 points over your budget of 12.");
+  assert.equal(activityLoad({ energy_cost: 3, status: "skipped" }), 0);
+});
+
+test("checkAdd warns before a plan goes over the budget", () => {
+  const acts = [{ title: "Shower", energy_cost: 2 }, { title: "Cooking", energy_cost: 2 }];
+  assert.equal(checkAdd(acts, { title: "Walk", energy_cost: 2 }, 6).warning, null);
+  const c = checkAdd(acts, { title: "Groceries", energy_cost: 3 }, 6);
+  assert.equal(c.over, true);
+  assert.equal(c.total, 7);
+  assert.match(c.warning, /Adding Groceries \(3 points\) takes this day to 7 of 6 points: 1 over/);
+});
+
+// ---- constructed histories ----
+
+const START = "2026-10-01";
+
+/** A history: one plan per day with one activity of `loads[i]` points, and next-morning check-ins. */
+function history(loads, { crashes = () => false, fatigue = () => 3, budget = 12, checkins = true } = {}) {
+  const plans = [];
+  const activities = [];
+  const cis = [];
+  loads.forEach((load, i) => {
+    const day = addDays(START, i);
+    plans.push({ id: `p${i}`, day, energy_budget: budget });
+    activities.push({ id: `a${i}`, plan_id: `p${i}`, title: "Day", energy_cost: load, status: "done" });
+    if (checkins) cis.push({ id: `c${i}`, day: addDays(day, 1), crash: crashes(load, i), fatigue: fatigue(load, i) });
+  });
+  return { plans, activities, checkins: cis };
+}
+
+test("too few days: no pattern yet, and how many to go", () => {
+  const p = crashPattern(history([8, 9, 10, 11, 12]));
+  assert.equal(p.ready, false);
+  assert.equal(p.days, 5);
+  assert.equal(p.needed, MIN_CHECKIN_DAYS - 5);
+  assert.match(p.text, /9 to go/);
+});
+
+test("days without a check-in the next morning do not count", () => {
+  const h = history(new Array(20).fill(10), { checkins: false });
+  h.checkins = [{ id: "x", day: addDays(START, 3), crash: false }];
+  const p = crashPattern(h);
+  assert.equal(p.ready, false);
+  assert.equal(p.days, 1);
+});
+
+test("check-in day D pairs with the plan of day D-1; the latest check-in of a day wins", () => {
+  const loads = dayLoads({ plans: [{ id: "p", day: "2026-11-10", energy_budget: 6 }],
+    activities: [{ plan_id: "p", energy_cost: 4, status: "done" }, { plan_id: "p", energy_cost: 3, status: "planned" }] });
+  const pairs = pairDays(loads, [
+    { day: "2026-11-11", crash: false, updated_at: "2026-11-11T08:00:00+01:00" },
+    { day: "2026-11-11", crash: true, updated_at: "2026-11-11T09:00:00+01:00" },
+    { day: "2026-11-10", crash: true },
+  ]);
+  assert.equal(pairs.length, 1);
+  assert.equal(pairs[0].day, "2026-11-10");
+  assert.equal(pairs[0].load, 7);
+  assert.equal(pairs[0].over, true);
+  assert.equal(pairs[0].next.crash, true);
+});
+
+test("activities without a plan count on the day they started", () => {
+  const loads = dayLoads({ activities: [{ energy_cost: 2, started_at: "2026-11-10T02:00:00+01:00" }] },
+    { offsetMinutes: 60 });
+  assert.deepEqual([...loads.keys()], ["2026-11-09"]);
+});
+
+test("no crash ever: the highest total reached on 3 days", () => {
+  const loads = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11];
+  const p = crashPattern(history(loads));
+  assert.equal(p.ready, true);
+  assert.equal(p.days, 14);
+  assert.equal(p.suggestion.basis, "held");
+  assert.equal(p.suggestion.budget, 13, "15, 14 and 13 were each reached once: 13 or more on 3 days");
+  assert.equal(p.suggestion.heldDays, 3);
+  assert.equal(p.suggestion.lowestCrash, null);
+  assert.match(p.suggestion.text, /13 points or more on 3 days with no crash/);
+  assert.match(p.suggestion.text, /no crash/);
+  assert.equal(p.over.days, 3);
+  assert.equal(p.under.days, 11);
+});
+
+test("crashes above a level: suggestion stays below the lowest crash total", () => {
+  const loads = [8, 9, 10, 10, 10, 11, 14, 15, 16, 9, 10, 8, 14, 12];
+  const p = crashPattern(history(loads, {
+    crashes: (load) => load >= 14,
+    fatigue: (load) => (load >= 14 ? 8 : 3),
+  }));
+  assert.equal(p.ready, true);
+  assert.equal(p.suggestion.lowestCrash, 14);
+  assert.equal(p.suggestion.budget, 10, "12 and 11 once each, then 10 three times");
+  assert.equal(p.suggestion.heldDays, 6, "10, 10, 10, 10, 11, 12");
+  assert.equal(p.over.days, 4);
+  assert.equal(p.over.crashes, 4);
+  assert.deepEqual(p.over.fatigue, { mean: 8, count: 4 });
+  assert.equal(p.under.crashes, 0);
+  assert.deepEqual(p.under.fatigue, { mean: 3, count: 10 });
+  assert.match(p.text, /After 4 days over budget, 4 crashes and fatigue 8 of 10 on average; after 10 days within budget, 0 crashes/);
+});
+
+test("a crash after a light day pulls the suggestion down; too few days below it means fallback", () => {
+  const loads = [4, 8, 9, 10, 10, 11, 12, 9, 10, 8, 11, 12, 10, 3];
+  const p = crashPattern(history(loads, { crashes: (load, i) => i === 0 }), { budget: 12 });
+  assert.equal(p.suggestion.lowestCrash, 4);
+  assert.equal(p.suggestion.safeDays, 1);
+  assert.equal(p.suggestion.basis, "fallback");
+  assert.equal(p.suggestion.budget, 12);
+  assert.match(p.suggestion.text, /keep your current budget of 12 points/);
+});
+
+test("a crash after every day: fallback to the current budget", () => {
+  const p = crashPattern(history(new Array(14).fill(9), { crashes: () => true }), { budget: 11 });
+  assert.equal(p.suggestion.basis, "fallback");
+  assert.equal(p.suggestion.budget, 11);
+  assert.equal(p.under.crashes, 14);
+});
+
+test("days of rest only (0 points) never make a suggestion of 0", () => {
+  const s = suggestBudget(new Array(5).fill(0).map((_, i) => ({ day: `d${i}`, load: 0, next: { crash: false } })));
+  assert.equal(s.basis, "fallback");
+});
+
+test("symptom averages count only the answers given", () => {
+  const h = history(new Array(14).fill(13));
+  h.checkins.forEach((c, i) => { c.fatigue = i < 4 ? 6 : null; c.weakness = 2; });
+  const p = crashPattern(h);
+  assert.deepEqual(p.over.fatigue, { mean: 6, count: 4 });
+  assert.deepEqual(p.over.weakness, { mean: 2, count: 14 });
+  assert.deepEqual(p.under.fatigue, { mean: null, count: 0 });
+  assert.match(p.text, /no days within budget/);
+});

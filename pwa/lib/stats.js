@@ -3,6 +3,7 @@
 //   now            Date the figures are computed at (default: the current time)
 //   startHour      the hour a person's day starts (default 4: a 2 a.m. cramp belongs to the night before)
 //   offsetMinutes  a fixed UTC offset for "local time"; left out, the device's own local time is used
+import { localDay } from "./day.js";
 import { median } from "./median.js";
 
 export const MIN_EACH_SIDE = 3; // finished cramps needed both with and without a relief
@@ -22,7 +23,7 @@ export const RELIEFS = [
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const DAY_MS = 86400000;
 
-// ---- time helpers (pwa/lib/day.js did not exist when this was written) ----
+// ---- time helpers: device time through day.js; a fixed offset when one is given (tests, other zones) ----
 
 /** Local calendar parts of a moment: device time, or UTC shifted by offsetMinutes. */
 function localParts(moment, offsetMinutes) {
@@ -41,6 +42,7 @@ function isoDate(y, m, d) {
 
 /** The person's day ("YYYY-MM-DD") a moment belongs to; before startHour it is still the day before. */
 export function dayKey(moment, { startHour = 4, offsetMinutes } = {}) {
+  if (offsetMinutes == null) return localDay(moment, startHour);
   const p = localParts(moment, offsetMinutes);
   return isoDate(p.y, p.m, p.d - (p.h < startHour ? 1 : 0));
 }

@@ -180,3 +180,9 @@ test("whatHelps gathers every figure and a summary", () => {
   assert.ok(s.summary.every((x) => typeof x === "string" && x.length));
   assert.ok(s.summary.some((x) => x.startsWith("Heat")));
 });
+
+test("without an offset, days follow the device's zone through day.js", () => {
+  const d = new Date(2026, 10, 20, 3, 30); // 3:30 local
+  assert.equal(dayKey(d), "2026-11-19");
+  assert.equal(dayKey(new Date(2026, 10, 20, 4, 0)), "2026-11-20");
+});

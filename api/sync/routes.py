@@ -1,5 +1,38 @@
 """The sync endpoint and the export."""
 
+from flask import Response, stream_with_context
 from flask_smorest import Blueprint
 
+from api.auth.service import current_user
+from api.sync import export, service
+from api.sync.schemas import ExportQuerySchema, SyncAnswerSchema, SyncRequestSchema
+
 blp = Blueprint("sync", __name__, url_prefix="/api/v1", description="Sync and export")
+
+
+@blp.post("/sync")
+@blp.arguments(SyncRequestSchema)
+@blp.response(200, SyncAnswerSchema)
+@blp.alt_response(413, description="More than 1,000 changes, or a body over 4 MiB")
+def sync(args):
+    """Push changes and pull what changed after the cursor"""
+    return service.sync(current_user(), **args)
+
+
+@blp.get("/export")
+@blp.arguments(ExportQuerySchema, location="query")
+@blp.response(200, description="JSON keyed by collection, or one collection as CSV")
+def export_data(args):
+    """Download all of your data"""
+    user = current_user()
+    if args["format"] == "csv":
+        name, chunks = export.as_csv(user, args["collection"])
+        mimetype = "text/csv"
+    else:
+        name, chunks = export.as_json(user)
+        mimetype = "application/json"
+    return Response(
+        stream_with_context(chunks),
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

@@ -1,0 +1,97 @@
+"""A person's data to take away: JSON keyed by collection, or one collection as CSV.
+
+Both are streamed record by record, so memory stays flat however long the history.
+"""
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+
+from sqlalchemy import select
+
+from api.auth.schemas import UserSchema
+from api.extensions import db
+from api.models import User
+from api.models.types import utcnow
+from api.sync.registry import COLLECTIONS, Collection
+
+BATCH = 500
+ACCOUNT = UserSchema()
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _rows(user: User, coll: Collection):
+    """The person's live records of one collection, oldest first, fetched in batches."""
+    table = coll.model.__table__
+    query = (
+        select(table)
+        .where(table.c.user_id == user.id, table.c.deleted_at.is_(None))
+        .order_by(table.c.created_at, table.c.id)
+        .execution_options(yield_per=BATCH)
+    )
+    for row in db.session.execute(query):
+        yield row._mapping
+
+
+def flat(coll: Collection, row) -> dict:
+    """One record as the app keeps it: id, times and fields side by side."""
+    return {
+        "id": str(row["id"]),
+        "updated_at": row["updated_at"].isoformat(),
+        **coll.schema.dump(row),
+    }
+
+
+def as_json(user: User) -> tuple[str, Iterator[str]]:
+    """(file name, chunks of one JSON object: account settings and every collection)."""
+
+    def chunks():
+        head = {"exported_at": utcnow().isoformat(), "account": ACCOUNT.dump(user)}
+        yield json.dumps(head)[:-1]
+        for name, coll in COLLECTIONS.items():
+            yield f', "{name}": ['
+            sep = ""
+            for row in _rows(user, coll):
+                yield sep + json.dumps(flat(coll, row))
+                sep = ", "
+            yield "]"
+        yield "}\n"
+
+    return f"unknot-{utcnow():%Y-%m-%d}.json", chunks()
+
+
+def _cell(value) -> str | int | float:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = ";".join(
+            json.dumps(v, sort_keys=True) if isinstance(v, dict) else str(v) for v in value
+        )
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def as_csv(user: User, name: str) -> tuple[str, Iterator[str]]:
+    """(file name, chunks of a CSV file of one collection, lists joined with ';')."""
+    coll = COLLECTIONS[name]
+    columns = ["id", *coll.schema.dump_fields, "updated_at"]
+
+    def chunks():
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(columns)
+        for n, row in enumerate(_rows(user, coll), start=1):
+            record = flat(coll, row)
+            writer.writerow([_cell(record.get(c)) for c in columns])
+            if n % 100 == 0:
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+        yield buf.getvalue()
+
+    return f"unknot-{name}-{utcnow():%Y-%m-%d}.csv", chunks()

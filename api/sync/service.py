@@ -1,0 +1,355 @@
+"""The sync protocol: push a batch of changes, pull what changed after a cursor.
+
+Rules (issue 2 §5):
+- a record is identified by (owner, collection, id); another person's record with the
+  same id is another row, so nobody can reach anyone else's data by guessing an id;
+- last writer wins by updated_at; on a tie a delete beats an upsert, then the larger
+  canonical JSON of `data` wins, so devices converge whatever order the server sees;
+  an identical resend changes nothing and writes nothing;
+- an updated_at more than a minute ahead of the server clock is clamped to it;
+- every stored change gets the person's next sequence number, handed out under the
+  lock of the person's row, so sequence order is commit order and a pull cursor
+  never skips a record committed late.
+"""
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from uuid import UUID
+
+import marshmallow as ma
+from sqlalchemy import JSON, Boolean, Date, Float, Integer, String, Uuid, insert, select, update
+
+from api.extensions import db
+from api.models import User
+from api.models.types import utcnow
+from api.sync.registry import COLLECTIONS, Collection
+from api.sync.schemas import ChangeSchema
+
+FUTURE_SLACK = timedelta(minutes=1)
+CHANGE = ChangeSchema()
+UPSERT, DELETE = 0, 1  # rank on an updated_at tie: a delete wins
+
+
+@dataclass
+class Version:
+    """One version of a record: stored, or sent in this batch."""
+
+    updated_at: datetime
+    rank: int
+    values: dict | None  # the data columns (None for a tombstone)
+    _canon: str | None = field(default=None, repr=False)
+
+    def canon(self, coll: Collection) -> str:
+        """The data as canonical JSON: the last tie-breaker."""
+        if self._canon is None:
+            self._canon = canonical(coll, self.values) if self.values is not None else ""
+        return self._canon
+
+    def beats(self, other: "Version", coll: Collection) -> bool:
+        """True when this version must replace `other` (never when they are equal)."""
+        if self.updated_at != other.updated_at:
+            return self.updated_at > other.updated_at
+        if self.rank != other.rank:
+            return self.rank > other.rank
+        return self.canon(coll) > other.canon(coll)
+
+
+@dataclass
+class Change:
+    """A valid change from the batch, in the order it was sent."""
+
+    sent_id: object
+    coll: Collection
+    id: UUID
+    version: Version
+
+
+def sync(user: User, cursor: int | None, changes: list[dict], limit: int) -> dict:
+    """Store a batch of changes, then answer with this person's changes after `cursor`."""
+    now = utcnow()
+    accepted, rejected, valid = [], [], []
+    for raw in changes:
+        change = parse_change(raw, now)
+        if isinstance(change, Change):
+            valid.append(change)
+            accepted.append(change.sent_id)
+        else:
+            rejected.append(change)
+    try:
+        written, losers, seq = store(user, valid)
+        answer = pull(user, cursor or 0, limit, seq, written, losers)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return {"accepted": accepted, "rejected": rejected, **answer}
+
+
+# ---- checking ----
+
+
+def parse_change(raw: dict, now: datetime) -> Change | dict:
+    """A valid Change, or a rejection {id, collection, errors} in flask-smorest's shape."""
+    rejection = {"id": _plain(raw.get("id")), "collection": _plain(raw.get("collection"))}
+    try:
+        env = CHANGE.load(raw)
+    except ma.ValidationError as err:
+        return {**rejection, "errors": err.messages}
+    coll = COLLECTIONS[env["collection"]]
+    updated_at = env["updated_at"]
+    if updated_at > now + FUTURE_SLACK:
+        updated_at = now  # a device clock far ahead must not win every future edit
+    if env["op"] == "delete":
+        return Change(raw["id"], coll, env["id"], Version(updated_at, DELETE, None))
+    data = env["data"]
+    if data is None:
+        return {**rejection, "errors": {"data": ["An upsert needs its data."]}}
+    # Server-managed fields (e.g. a reminder's next_fire_at) come back from a pull;
+    # a device may send them back unchanged, and they are ignored.
+    data = {k: v for k, v in data.items() if k not in _server_fields(coll)}
+    try:
+        values = coll.schema.load(data)
+    except ma.ValidationError as err:
+        return {**rejection, "errors": {"data": err.messages}}
+    return Change(raw["id"], coll, env["id"], Version(updated_at, UPSERT, values))
+
+
+def _plain(value):
+    """Echo an id or collection name back only when it is a short string."""
+    return value if isinstance(value, str) and len(value) <= 100 else None
+
+
+_SERVER_FIELDS: dict[str, frozenset] = {}
+
+
+def _server_fields(coll: Collection) -> frozenset:
+    if coll.name not in _SERVER_FIELDS:
+        schema = coll.schema
+        _SERVER_FIELDS[coll.name] = frozenset(schema.dump_fields) - frozenset(schema.load_fields)
+    return _SERVER_FIELDS[coll.name]
+
+
+def data_fields(coll: Collection) -> list[str]:
+    """The columns a device sends in `data`."""
+    return list(coll.schema.load_fields)
+
+
+def _json_value(value):
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, date | UUID):
+        return str(value)
+    return value
+
+
+def canonical(coll: Collection, values) -> str:
+    """The data as one canonical JSON text (times in UTC, keys sorted)."""
+    plain = {name: _json_value(values[name]) for name in data_fields(coll)}
+    return json.dumps(plain, sort_keys=True, separators=(",", ":"), default=str)
+
+
+# ---- storing ----
+
+SYNC_COLUMNS = frozenset({"user_id", "id", "created_at", "updated_at", "seq", "deleted_at"})
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _blank(column):
+    """A stand-in for a required column of a tombstone (the data itself is gone)."""
+    if column.nullable:
+        return None
+    kinds = [(JSON, list), (Boolean, bool), (String, str), (Integer, int), (Float, float)]
+    for kind, make in kinds:
+        if isinstance(column.type, kind):
+            return make()
+    if isinstance(column.type, Date):
+        return EPOCH.date()
+    if isinstance(column.type, Uuid):
+        return UUID(int=0)
+    if getattr(column.type, "impl", None) is not None:  # UTCDateTime
+        return EPOCH
+    raise TypeError(f"No blank value for {column} ({column.type}): add one here.")
+
+
+_BLANKS: dict[str, dict] = {}
+
+
+def blank_values(model) -> dict:
+    """Values for every data column of a tombstone: None, or a neutral stand-in."""
+    table = model.__table__
+    if table.name not in _BLANKS:
+        _BLANKS[table.name] = {
+            c.name: _blank(c) for c in table.columns if c.name not in SYNC_COLUMNS
+        }
+    return {k: (list(v) if isinstance(v, list) else v) for k, v in _BLANKS[table.name].items()}
+
+
+def store(user: User, changes: list[Change]) -> tuple[dict, dict, int]:
+    """Apply the winning changes; returns (written, losers, last seq handed out).
+
+    written: {(collection, id): seq}; losers: {(collection, id): stored row} for changes
+    that lost to the stored version (the device gets the winner back).
+    """
+    seq_before = _current_seq(user)
+    stored = _load_stored(user, changes)
+    winners, losers = _decide(changes, stored)
+    if not winners:
+        return {}, losers, seq_before
+    # Lock the person's row and take the numbers: concurrent syncs of one person
+    # queue here, so sequence order is commit order.
+    last = _take_seqs(user, len(winners))
+    if last - len(winners) != seq_before:
+        # Someone else's sync committed after we read: decide again on fresh rows.
+        stored = _load_stored(user, changes)
+        winners, losers = _decide(changes, stored)
+    written = _write(user, winners, stored, last - len(winners))
+    _call_hooks(user, written)
+    return written, losers, last
+
+
+def _current_seq(user: User) -> int:
+    return db.session.scalar(select(User.sync_seq).where(User.id == user.id))
+
+
+def _take_seqs(user: User, n: int) -> int:
+    return db.session.scalar(
+        update(User)
+        .where(User.id == user.id)
+        .values(sync_seq=User.sync_seq + n)
+        .returning(User.sync_seq)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _load_stored(user: User, changes: list[Change]) -> dict:
+    """The stored rows the batch touches: one query per collection."""
+    ids: dict[str, set] = {}
+    for ch in changes:
+        ids.setdefault(ch.coll.name, set()).add(ch.id)
+    stored = {}
+    for name, wanted in ids.items():
+        table = COLLECTIONS[name].model.__table__
+        rows = db.session.execute(
+            select(table).where(table.c.user_id == user.id, table.c.id.in_(wanted))
+        )
+        for row in rows:
+            stored[(name, row.id)] = row._mapping
+    return stored
+
+
+def _stored_version(row) -> Version:
+    if row["deleted_at"] is not None:
+        return Version(row["updated_at"], DELETE, None)
+    return Version(row["updated_at"], UPSERT, row)
+
+
+def _decide(changes: list[Change], stored: dict) -> tuple[dict, dict]:
+    """The final version of each record the batch changes, and the records it lost on."""
+    current: dict = {}  # key -> (Version, from_batch)
+    losers = {}
+    for ch in changes:
+        key = (ch.coll.name, ch.id)
+        if key not in current:
+            row = stored.get(key)
+            current[key] = (_stored_version(row), False) if row is not None else None
+        held = current[key]
+        if held is None or ch.version.beats(held[0], ch.coll):
+            current[key] = (ch.version, True)
+        elif held[0].beats(ch.version, ch.coll) and not held[1]:
+            losers[key] = stored[key]
+    winners = {k: (COLLECTIONS[k[0]], v[0]) for k, v in current.items() if v and v[1]}
+    for key in winners:
+        losers.pop(key, None)
+    return winners, losers
+
+
+def _write(user: User, winners: dict, stored: dict, first: int) -> dict:
+    """Bulk insert the new records and bulk update the changed ones, per collection."""
+    inserts: dict[str, list] = {}
+    updates: dict[str, list] = {}
+    written = {}
+    for n, (key, (coll, version)) in enumerate(winners.items(), start=first + 1):
+        name, rid = key
+        row = stored.get(key)
+        if version.values is not None:
+            values = {f: version.values[f] for f in data_fields(coll)}
+            deleted_at = None
+        else:
+            # A tombstone keeps no health data: only what ordering needs.
+            values = blank_values(coll.model)
+            values["created_at"] = row["created_at"] if row is not None else version.updated_at
+            deleted_at = version.updated_at
+        values.update(
+            user_id=user.id, id=rid, updated_at=version.updated_at, seq=n, deleted_at=deleted_at
+        )
+        (updates if row is not None else inserts).setdefault(name, []).append(values)
+        written[key] = n
+    for name, rows in inserts.items():
+        db.session.execute(insert(COLLECTIONS[name].model), rows)
+    for name, rows in updates.items():
+        db.session.execute(update(COLLECTIONS[name].model), rows)
+    return written
+
+
+def _call_hooks(user: User, written: dict) -> None:
+    """Let a collection react to its changed records (reminders reschedule)."""
+    by_coll: dict[str, list] = {}
+    for name, rid in written:
+        if COLLECTIONS[name].on_change is not None:
+            by_coll.setdefault(name, []).append(rid)
+    for name, ids in by_coll.items():
+        coll = COLLECTIONS[name]
+        records = db.session.scalars(
+            select(coll.model)
+            .where(coll.model.user_id == user.id, coll.model.id.in_(ids))
+            .execution_options(populate_existing=True)
+        )
+        for record in records:
+            coll.on_change(user, record)
+    if by_coll:
+        db.session.flush()
+
+
+# ---- pulling ----
+
+
+def pull(user: User, cursor: int, limit: int, seq: int, written: dict, losers: dict) -> dict:
+    """This person's changes after `cursor` (up to seq), oldest first, `limit` at most."""
+    rows = []
+    bound = seq
+    for coll in COLLECTIONS.values():
+        table = coll.model.__table__
+        found = db.session.execute(
+            select(table)
+            .where(table.c.user_id == user.id, table.c.seq > cursor, table.c.seq <= bound)
+            .order_by(table.c.seq)
+            .limit(limit + 1)
+        )
+        rows.extend((row.seq, coll, row._mapping) for row in found)
+        if len(rows) > limit:
+            # Keep the oldest limit+1; later tables need not look past them.
+            rows.sort(key=lambda r: r[0])
+            del rows[limit + 1 :]
+            bound = rows[-1][0]
+    rows.sort(key=lambda r: r[0])
+    has_more = len(rows) > limit
+    page = rows[:limit]
+    out = [to_change(coll, row) for _, coll, row in page]
+    sent = {(coll.name, row["id"]) for _, coll, row in page}
+    for key, row in losers.items():
+        if key not in sent:
+            out.append(to_change(COLLECTIONS[key[0]], row))
+    return {"cursor": page[-1][0] if has_more else seq, "has_more": has_more, "changes": out}
+
+
+def to_change(coll: Collection, row) -> dict:
+    """A stored row in the shape devices push; a tombstone has op delete and no data."""
+    deleted = row["deleted_at"] is not None
+    return {
+        "collection": coll.name,
+        "id": str(row["id"]),
+        "op": "delete" if deleted else "upsert",
+        "updated_at": row["updated_at"].isoformat(),
+        "data": None if deleted else coll.schema.dump(row),
+    }

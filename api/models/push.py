@@ -3,7 +3,7 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.extensions import db
@@ -27,15 +27,19 @@ class Delivery(db.Model):
     __tablename__ = "deliveries"
     __table_args__ = (
         UniqueConstraint("user_id", "reminder_id", "slot_at", name="uq_deliveries_slot"),
+        Index("ix_deliveries_status_slot_at", "status", "slot_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     reminder_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     slot_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    status: Mapped[str] = mapped_column(
-        String(20), default="pending"
-    )  # pending|sent|skipped|failed
+    # pending (claimed, not yet tried) | sending (being sent: never tried again) | sent |
+    # skipped (done already, on pace, or missed by more than the grace) | failed
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    kind: Mapped[str] = mapped_column(String(10), default="slot")  # slot | snooze | nag | once
+    # Why a delivery was skipped or failed, in a word or two (taken, on_pace, late, gone...).
+    reason: Mapped[str | None] = mapped_column(String(40))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

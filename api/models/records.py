@@ -149,5 +149,8 @@ class Reminder(SyncRecord, db.Model):
     unit: Mapped[str | None] = mapped_column(String(10))
     nag_after_minutes: Mapped[int | None] = mapped_column(Integer)
     snoozed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # Server-managed: the next slot to send, in UTC.
+    # Server-managed: the next slot to send, in UTC, and what it is (slot | snooze | nag | once).
     next_fire_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    fire_kind: Mapped[str | None] = mapped_column(String(10))
+    # Server-managed: the last regular slot handled (a nag or snooze belongs to it).
+    last_slot_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

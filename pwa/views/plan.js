@@ -1,0 +1,6 @@
+// Placeholder: the Plan screen (replaced by its feature).
+import { el } from "../lib/ui.js";
+
+export function mount(root) {
+  root.append(el("h1", {}, "Plan"), el("p", {}, "Coming soon."));
+}

@@ -1,0 +1,284 @@
+"""Browser tests: ONE live server and ONE Chromium (Debian's) for the whole test session.
+
+Fixtures for any tests/browser/test_*.py (see ../../shared/TESTING-PWA.md for what works here):
+
+- ``live_server``: the app on 127.0.0.1 in a background thread. ``.url`` ("http://127.0.0.1:PORT"),
+  ``.app`` (the Flask app, for ``with live_server.app.app_context():``), ``.pwa_dir`` (a copy of
+  pwa/ made for this session: it is what the server serves, so a test may change a file in it,
+  e.g. to test the update flow, and must restore it).
+- ``pw``: the session's one ``sync_playwright()``; ``browser``: Chromium launched once.
+- ``context`` / ``page``: a fresh incognito context (360x640, touch) and a page in it, per test.
+  ``context.requests`` lists every URL requested; ``page.errors`` lists uncaught page errors.
+- ``new_context()``: a factory for more incognito contexts (a second device), closed at teardown.
+- ``persistent_context(name="profile", offline=False)``: a factory for a persistent profile
+  (installability, push, true cold starts): call again with the same name to reopen the profile.
+- ``open_app(page, path="/")``: go to a screen, wait until it is mounted and the worker controls
+  the page.
+- ``wait_for(page, js, timeout=10)``: poll a JS expression or (async) function until truthy
+  (``page.wait_for_function`` does not await promises).
+- ``store_call(page, fn, *args)``: call a pwa/store.js export in the page, e.g.
+  ``store_call(page, "save", "intakes", {...})`` or ``store_call(page, "list", "intakes")``.
+- ``accounts``: ``accounts.email()`` a new unique address; ``accounts.register(context)`` signs a
+  context up through the API (cookies only: the app does not know); ``accounts.sign_in_ui(page,
+  email, mode="signup"|"signin")`` through the app's own form (the app then syncs).
+- ``server_rows(collection, email, deleted=False)``: the server's rows of that person (dicts).
+- ``sync_api``: skips the test when POST /api/v1/sync is not there.
+
+Trap: the pages run under the app's strict CSP, which forbids eval: give
+``page.wait_for_function`` an arrow function ("() => ..."), not a bare expression.
+"""
+
+import shutil
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+from sqlalchemy import select
+from werkzeug.serving import make_server
+
+from api.extensions import db
+from tests.conftest import make_app
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+PHONE = {"viewport": {"width": 360, "height": 640}, "has_touch": True}
+PASSWORD = "correct horse battery"
+
+
+class LiveServer:
+    """The app served by werkzeug in a daemon thread."""
+
+    def __init__(self, app, pwa_dir: Path):
+        self.app = app
+        self.pwa_dir = pwa_dir
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.thread.join(5)
+
+
+@pytest.fixture(scope="session")
+def live_server(database_url, instance_dir, _schema, tmp_path_factory):
+    pwa_dir = tmp_path_factory.mktemp("served") / "pwa"
+    shutil.copytree(ROOT / "pwa", pwa_dir)
+    app = make_app(database_url, instance_dir, PWA_DIR=str(pwa_dir))
+    server = LiveServer(app, pwa_dir)
+    yield server
+    server.stop()
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def pw():
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(pw):
+    browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    yield browser
+    browser.close()
+
+
+def _watch(context):
+    context.requests = []
+    context.on("request", lambda request: context.requests.append(request.url))
+    return context
+
+
+def _watch_page(page):
+    page.errors = []
+    page.on("pageerror", lambda err: page.errors.append(str(err)))
+    return page
+
+
+@pytest.fixture
+def new_context(browser, live_server):
+    made = []
+
+    def make(**options):
+        ctx = _watch(browser.new_context(base_url=live_server.url, **{**PHONE, **options}))
+        ctx.on("page", _watch_page)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.close()
+
+
+@pytest.fixture
+def context(new_context):
+    return new_context()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+@pytest.fixture
+def persistent_context(pw, live_server, tmp_path):
+    opened = []
+
+    def launch(name="profile", offline=False, **options):
+        ctx = pw.chromium.launch_persistent_context(
+            str(tmp_path / name),
+            executable_path=CHROMIUM,
+            args=ARGS,
+            base_url=live_server.url,
+            offline=offline,
+            **{**PHONE, **options},
+        )
+        _watch(ctx)
+        ctx.on("page", _watch_page)
+        for p in ctx.pages:
+            _watch_page(p)
+        opened.append(ctx)
+        return ctx
+
+    yield launch
+    for ctx in opened:
+        try:
+            ctx.close()
+        except Exception:  # closed by the test already
+            pass
+
+
+def wait_for(page, expression, timeout=10.0, interval=0.05, arg=None):
+    """Poll a JS expression or (async) function in the page until it returns something truthy."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = page.evaluate(expression, arg)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"Timed out after {timeout}s waiting for {expression!r} ({value!r})"
+            )
+        time.sleep(interval)
+
+
+@pytest.fixture(name="wait_for")
+def wait_for_fixture():
+    return wait_for
+
+
+def open_app(page, path="/", controlled=True):
+    """Go to a screen and wait until it is mounted (and the worker controls the page)."""
+    page.goto(path)
+    page.wait_for_function("() => document.documentElement.dataset.ready === '1'")
+    if controlled:
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15000)
+    return page
+
+
+@pytest.fixture(name="open_app")
+def open_app_fixture():
+    return open_app
+
+
+def store_call(page, fn, *args):
+    """Call an export of pwa/store.js inside the page and return its result."""
+    return page.evaluate(
+        "async ([fn, args]) => { const s = await import('/store.js'); return s[fn](...args); }",
+        [fn, list(args)],
+    )
+
+
+@pytest.fixture(name="store_call")
+def store_call_fixture():
+    return store_call
+
+
+class Accounts:
+    """Make people: through the API (cookies only) or through the app's own form."""
+
+    password = PASSWORD
+
+    def __init__(self, base_url):
+        self.base_url = base_url
+
+    @staticmethod
+    def email():
+        return f"p{uuid.uuid4().hex[:12]}@example.org"
+
+    def register(self, context, email=None, password=PASSWORD, timezone="Europe/Berlin"):
+        email = email or self.email()
+        res = context.request.post(
+            self.base_url + "/api/v1/auth/register",
+            data={"email": email, "password": password, "timezone": timezone},
+        )
+        assert res.status == 201, res.text()
+        return email
+
+    def sign_in_ui(self, page, email=None, mode="signup", password=PASSWORD):
+        """Fill the app's sign-up (or sign-in) form and wait for Today."""
+        email = email or self.email()
+        page.goto("/signin?mode=signup" if mode == "signup" else "/signin")
+        page.wait_for_function("() => document.documentElement.dataset.screen === 'signin'")
+        page.fill("#f-email", email)
+        page.fill("#f-password", password)
+        page.click("form button[type=submit]")
+        page.wait_for_function(
+            "() => document.documentElement.dataset.screen === 'today'", timeout=15000
+        )
+        return email
+
+
+@pytest.fixture
+def accounts(live_server):
+    return Accounts(live_server.url)
+
+
+@pytest.fixture
+def server_rows(live_server):
+    """The server's rows of one person in one collection, as dicts (tombstones if deleted)."""
+    from api.models import User
+    from api.sync.registry import COLLECTIONS
+
+    def rows(collection, email, deleted=False):
+        model = COLLECTIONS[collection].model
+        with live_server.app.app_context():
+            user = db.session.scalar(select(User).where(User.email == email))
+            if user is None:
+                return []
+            query = select(model).where(model.user_id == user.id)
+            query = query.where(
+                model.deleted_at.is_not(None) if deleted else model.deleted_at.is_(None)
+            )
+            found = [
+                {c.name: getattr(r, c.name) for c in model.__table__.columns}
+                for r in db.session.scalars(query)
+            ]
+            db.session.remove()
+            return found
+
+    return rows
+
+
+@pytest.fixture
+def sync_api(live_server):
+    """Skip when the sync endpoint is not there yet."""
+    rules = {rule.rule for rule in live_server.app.url_map.iter_rules()}
+    if "/api/v1/sync" not in rules:
+        pytest.skip("POST /api/v1/sync is not there yet")

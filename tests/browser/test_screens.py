@@ -1,0 +1,27 @@
+"""Every screen mounts; Today's one-tap logs are saved on the phone at once."""
+
+import pytest
+
+SCREENS = ["/", "/cramp", "/log", "/reminders", "/plan", "/learn", "/settings", "/signin"]
+
+
+def test_water_tap_is_saved_and_counted_today(page, open_app, wait_for, store_call):
+    open_app(page, "/")
+    assert page.locator("h1").first.inner_text().startswith("Today")
+    page.click("[data-quick=water]")
+    wait_for(
+        page,
+        "() => document.querySelector('[data-summary=water]').textContent.startsWith('Water: 250')",
+    )
+    (record,) = store_call(page, "list", "intakes")
+    assert record["kind"] == "water" and record["amount"] == 250
+    assert page.inner_text("#sync-status") == "Saved on this phone"
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("path", [*SCREENS, "/no/such/screen"])
+def test_screen_mounts_with_a_heading(page, path):
+    page.goto(path)
+    page.wait_for_function("() => document.documentElement.dataset.ready === '1'")
+    assert page.locator("main h1").count() == 1
+    assert page.errors == []

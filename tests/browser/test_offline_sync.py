@@ -1,0 +1,165 @@
+"""Offline first: records stay on the phone, survive reloads, reach the server exactly once."""
+
+PENDING = "async () => (await import('/store.js')).pendingCount()"
+STATUS = "() => document.getElementById('sync-status').textContent"
+
+
+def synced(page, wait_for, timeout=15):
+    """Wait until the outbox is empty and the header says so."""
+    wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=timeout)
+    wait_for(page, "() => document.getElementById('sync-status').textContent.startsWith('Synced')")
+
+
+def test_offline_records_survive_reload_and_reach_server_once(
+    context, page, accounts, open_app, wait_for, store_call, server_rows, sync_api
+):
+    email = accounts.sign_in_ui(page)
+    open_app(page, "/")
+    synced(page, wait_for)
+
+    context.set_offline(True)
+    wait_for(page, "() => document.getElementById('sync-status').textContent.startsWith('Offline')")
+    page.click("[data-quick=water]")
+    page.click("[data-quick=water]")
+    page.click("[data-quick=magnesium]")
+    wait_for(page, f"async () => (await ({PENDING})()) === 3")
+
+    page.reload()  # answered by the worker: the server is out of reach
+    page.wait_for_function("() => document.documentElement.dataset.ready === '1'")
+    local = store_call(page, "list", "intakes")
+    assert len(local) == 3
+    assert store_call(page, "pendingCount") == 3
+    assert server_rows("intakes", email) == []
+    assert "Water: 500 ml" in page.inner_text("[data-summary=water]")
+
+    context.set_offline(False)  # the online event (and Background Sync) flush the outbox
+    synced(page, wait_for)
+    rows = server_rows("intakes", email)
+    assert sorted(str(r["id"]) for r in rows) == sorted(r["id"] for r in local)
+
+    # Another sync (a reload syncs at start) sends nothing twice.
+    open_app(page, "/")
+    synced(page, wait_for)
+    assert len(server_rows("intakes", email)) == 3
+    assert page.errors == []
+
+
+def test_delete_on_one_device_disappears_on_the_other(
+    new_context, accounts, open_app, wait_for, store_call, server_rows, sync_api
+):
+    phone, tablet = new_context().new_page(), new_context().new_page()
+    email = accounts.sign_in_ui(phone)
+    accounts.sign_in_ui(tablet, email, mode="signin")
+    open_app(phone, "/")
+    phone.click("[data-quick=magnesium]")
+    synced(phone, wait_for)
+    (record,) = store_call(phone, "list", "intakes")
+
+    tablet.evaluate("async () => (await import('/sync.js')).syncNow()")
+    assert [r["id"] for r in store_call(tablet, "list", "intakes")] == [record["id"]]
+
+    store_call(phone, "remove", "intakes", record["id"])
+    synced(phone, wait_for)
+    assert server_rows("intakes", email) == []
+    assert len(server_rows("intakes", email, deleted=True)) == 1
+
+    tablet.evaluate("async () => (await import('/sync.js')).syncNow()")
+    assert store_call(tablet, "list", "intakes") == []
+    assert store_call(tablet, "get", "intakes", record["id"]) is None
+
+
+def test_records_made_before_and_during_sign_up_are_uploaded(
+    context, accounts, open_app, wait_for, store_call, server_rows, sync_api
+):
+    first = open_app(context.new_page(), "/")
+    first.click("[data-quick=water]")
+    assert first.inner_text("#sync-status") == "Saved on this phone"
+
+    first.goto("/signin?mode=signup")
+    first.wait_for_function("() => document.documentElement.dataset.screen === 'signin'")
+    email = accounts.email()
+    first.fill("#f-email", email)
+    first.fill("#f-password", accounts.password)
+
+    # While the form is open, another tab of the app logs magnesium.
+    other = open_app(context.new_page(), "/")
+    other.click("[data-quick=magnesium]")
+    wait_for(first, f"async () => (await ({PENDING})()) === 2")
+
+    first.click("form button[type=submit]")
+    first.wait_for_function("() => document.documentElement.dataset.screen === 'today'")
+    synced(first, wait_for)
+    kinds = sorted(r["kind"] for r in server_rows("intakes", email))
+    assert kinds == ["magnesium", "water"]
+
+
+def test_expired_session_keeps_the_outbox_and_asks_to_sign_in(
+    context, page, accounts, open_app, wait_for, store_call, server_rows, sync_api
+):
+    email = accounts.sign_in_ui(page)
+    synced(page, wait_for)
+    context.clear_cookies()  # the session ends on the server's side
+
+    page.click("[data-quick=water]")
+    wait_for(page, f"() => ({STATUS})().startsWith('Please sign in again')")
+    banner = page.locator("[data-banner=signin]")
+    assert "Please sign in again" in banner.inner_text()
+    assert store_call(page, "pendingCount") == 1
+    assert server_rows("intakes", email) == []
+
+    banner.locator("button").click()
+    page.wait_for_function("() => document.documentElement.dataset.screen === 'signin'")
+    page.fill("#f-email", email)
+    page.fill("#f-password", accounts.password)
+    page.click("form button[type=submit]")
+    page.wait_for_function("() => document.documentElement.dataset.screen === 'today'")
+    synced(page, wait_for)
+    assert len(server_rows("intakes", email)) == 1
+    assert page.locator("[data-banner=signin]").count() == 0
+
+
+def test_another_account_never_mixes_with_this_devices_records(
+    page, accounts, open_app, wait_for, store_call, server_rows, sync_api
+):
+    first = accounts.sign_in_ui(page)
+    page.click("[data-quick=water]")
+    synced(page, wait_for)
+
+    page.goto("/settings")
+    page.get_by_role("button", name="Sign out").click()
+    page.click("[data-signout=keep]")
+    wait_for(
+        page, "() => document.getElementById('sync-status').textContent.startsWith('Signed out')"
+    )
+    assert len(store_call(page, "list", "intakes")) == 1
+
+    # A record made while signed out is not uploaded yet: a second account must not take it.
+    page.goto("/")
+    page.wait_for_function("() => document.documentElement.dataset.screen === 'today'")
+    page.click("[data-quick=magnesium]")
+    second = accounts.email()
+    accounts.register(page.context, second)
+    page.context.clear_cookies()
+    page.goto("/signin")
+    page.wait_for_function("() => document.documentElement.dataset.screen === 'signin'")
+    page.fill("#f-email", second)
+    page.fill("#f-password", accounts.password)
+    page.click("form button[type=submit]")
+    page.get_by_text("not uploaded yet").wait_for()
+    assert store_call(page, "pendingCount") == 1
+
+    page.get_by_role("button", name="Remove them from this phone and continue").click()
+    page.wait_for_function("() => document.documentElement.dataset.screen === 'today'")
+    synced(page, wait_for)
+    assert store_call(page, "list", "intakes") == []
+    assert server_rows("intakes", second) == []
+    assert len(server_rows("intakes", first)) == 1
+
+
+def test_shortcut_logs_water_once(page, open_app, store_call):
+    open_app(page, "/log?quick=water")
+    page.get_by_text("Water saved.").first.wait_for()
+    assert page.url.endswith("/log")
+    page.reload()
+    page.wait_for_function("() => document.documentElement.dataset.ready === '1'")
+    assert len(store_call(page, "list", "intakes")) == 1

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export FLASK_APP := api
 
-.PHONY: run test bench lint chromium clean
+.PHONY: run test bench lint chromium node clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { apt-get update -qq && \
@@ -25,13 +25,19 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
 
+# Node for the front-end unit tests (tests/js, node:test); Debian's nodejs when missing.
+node:
+	@command -v node >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs; }
+
 run: $(VENV)/.run-installed
 	$(BIN)/flask db upgrade
 	$(BIN)/flask keys init
 	$(BIN)/python -m api.serve --port $(PORT)
 
-test: $(VENV)/.dev-installed chromium
+test: $(VENV)/.dev-installed chromium node
 	$(BIN)/ruff check api tests bench
+	node --import ./tests/js/esm.mjs --test tests/js/*.test.mjs
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: $(VENV)/.dev-installed chromium

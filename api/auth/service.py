@@ -106,6 +106,8 @@ def delete_account(user: User, password: str) -> None:
 
     db.session.execute(delete(Delivery).where(Delivery.user_id == user.id))
     db.session.execute(delete(PushSubscription).where(PushSubscription.user_id == user.id))
+    # Failed sign-ins are keyed by the email: that is the person's data too.
+    db.session.execute(delete(LoginFailure).where(LoginFailure.key == f"email:{user.email}"))
     db.session.delete(user)
     db.session.commit()
     session.clear()

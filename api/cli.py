@@ -1,5 +1,7 @@
 """`flask` commands."""
 
+import signal
+import threading
 from pathlib import Path
 
 import click
@@ -9,6 +11,8 @@ from flask.cli import AppGroup
 from api import keys
 
 keys_cli = AppGroup("keys", help="Secrets under instance/.")
+vapid_cli = AppGroup("vapid", help="The VAPID key pair for Web Push.")
+reminders_cli = AppGroup("reminders", help="Reminder delivery.")
 
 
 @keys_cli.command("init")
@@ -21,6 +25,42 @@ def keys_init():
     click.echo("VAPID key pair created." if made else "VAPID key pair present.")
 
 
+@vapid_cli.command("show")
+def vapid_show():
+    """Print the public key (applicationServerKey, base64url)."""
+    from api.push.vapid import public_key
+
+    click.echo(public_key(current_app.config))
+
+
+@reminders_cli.command("run")
+@click.option("--once", is_flag=True, help="One pass over due reminders, then exit.")
+@click.option("--batch", default=50, show_default=True, help="Reminders claimed per transaction.")
+@click.option("--poll", default=1.0, show_default=True, help="Seconds between passes when idle.")
+@click.option("--lease", default=30.0, show_default=True, help="Seconds before a pending slot "
+              "left by another dispatcher is taken over.")  # fmt: skip
+def reminders_run(once, batch, poll, lease):
+    """Send due reminders (any number of dispatchers may run on PostgreSQL)."""
+    from datetime import timedelta
+
+    from api.reminders.dispatcher import from_app
+
+    dispatcher = from_app(current_app, batch=batch, lease=timedelta(seconds=lease))
+    try:
+        if once:
+            click.echo(f"{dispatcher.run_once()} slots handled.")
+            return
+        stop = threading.Event()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: stop.set())
+        click.echo("Dispatcher running.")
+        dispatcher.run_forever(stop, poll)
+    finally:
+        dispatcher.close()
+
+
 def register(app) -> None:
     """Add the command groups."""
     app.cli.add_command(keys_cli)
+    app.cli.add_command(vapid_cli)
+    app.cli.add_command(reminders_cli)

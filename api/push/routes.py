@@ -2,4 +2,32 @@
 
 from flask_smorest import Blueprint
 
+from api.auth.service import current_user
+from api.push import service
+from api.push.schemas import EndpointSchema, SubscriptionOut, SubscriptionSchema, VapidKeySchema
+
 blp = Blueprint("push", __name__, url_prefix="/api/v1/push", description="Web Push")
+
+
+@blp.get("/vapid-public-key")
+@blp.response(200, VapidKeySchema)
+def vapid_public_key():
+    """The key to pass to pushManager.subscribe() as applicationServerKey"""
+    return {"key": service.vapid_public_key()}
+
+
+@blp.post("/subscriptions")
+@blp.arguments(SubscriptionSchema)
+@blp.response(201, SubscriptionOut)
+def subscribe(args):
+    """Save this browser's push subscription"""
+    keys = args["keys"]
+    return service.subscribe(current_user(), args["endpoint"], keys["p256dh"], keys["auth"])
+
+
+@blp.delete("/subscriptions")
+@blp.arguments(EndpointSchema)
+@blp.response(204)
+def unsubscribe(args):
+    """Stop push to this browser (sign-out)"""
+    service.unsubscribe(current_user(), args["endpoint"])

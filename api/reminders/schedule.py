@@ -38,7 +38,7 @@ class Schedule:
             window_end=reminder.window_end,
             fire_at=reminder.fire_at,
             snoozed_until=reminder.snoozed_until,
-            enabled=bool(reminder.enabled),
+            enabled=reminder.enabled is not False,  # unset means the default: on
         )
 
 

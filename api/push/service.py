@@ -1,0 +1,62 @@
+"""Push subscriptions: one per browser, owned by the person signed in on it."""
+
+from flask import current_app
+from sqlalchemy import delete, select
+
+from api.extensions import db
+from api.models import PushSubscription, User
+from api.models.types import utcnow
+from api.push import vapid
+
+# Older subscriptions beyond this many per person are dropped (devices long gone).
+MAX_SUBSCRIPTIONS = 20
+
+
+def vapid_public_key() -> str:
+    """The applicationServerKey browsers subscribe with."""
+    return vapid.public_key(current_app.config)
+
+
+def _unpadded(text: str) -> str:
+    return text.rstrip("=")
+
+
+def subscribe(user: User, endpoint: str, p256dh: str, auth: str) -> PushSubscription:
+    """Save a browser's subscription; an endpoint known under another person moves to this one."""
+    sub = db.session.scalar(
+        select(PushSubscription).where(PushSubscription.endpoint == endpoint).with_for_update()
+    )
+    if sub is None:
+        sub = PushSubscription(endpoint=endpoint, user_id=user.id, created_at=utcnow())
+        db.session.add(sub)
+    elif sub.user_id != user.id:
+        # The browser is the authority: whoever signed in on it last gets its notifications.
+        sub.user_id = user.id
+        sub.created_at = utcnow()
+    sub.p256dh = _unpadded(p256dh)
+    sub.auth = _unpadded(auth)
+    db.session.flush()
+    _drop_oldest(user)
+    db.session.commit()
+    return sub
+
+
+def _drop_oldest(user: User) -> None:
+    keep = select(PushSubscription.id).where(PushSubscription.user_id == user.id)
+    keep = keep.order_by(PushSubscription.created_at.desc(), PushSubscription.id.desc())
+    keep_ids = db.session.scalars(keep.limit(MAX_SUBSCRIPTIONS)).all()
+    db.session.execute(
+        delete(PushSubscription).where(
+            PushSubscription.user_id == user.id, PushSubscription.id.not_in(keep_ids)
+        )
+    )
+
+
+def unsubscribe(user: User, endpoint: str) -> None:
+    """Forget this person's subscription for an endpoint (nothing happens if it is not theirs)."""
+    db.session.execute(
+        delete(PushSubscription).where(
+            PushSubscription.user_id == user.id, PushSubscription.endpoint == endpoint
+        )
+    )
+    db.session.commit()

@@ -22,13 +22,13 @@ ACTIONS = {
     "rest": [{"action": "snooze", "title": "Snooze 15 min"}],
     "custom": [{"action": "snooze", "title": "Snooze 15 min"}],
 }
+# Where a tap on the body goes: the one-screen logger for magnesium and water (pwa/sw-push.js).
 URLS = {
-    "magnesium": "/log?kind=magnesium",
-    "hydration": "/log?kind=water",
+    "magnesium": "/quick?kind=magnesium&reminder={id}",
+    "hydration": "/quick?kind=hydration&reminder={id}",
     "rest": "/plan",
     "custom": "/reminders",
 }
-GLASS_ML = 250
 
 
 def part_of_day(hour: int) -> str:
@@ -77,22 +77,17 @@ def build(reminder, tz: str, slot_at: datetime, kind: str, water: tuple | None =
         "kind": rkind,
         "title": title,
         "body": body[:160],
-        "tag": f"reminder-{rkind}",
+        "tag": f"unknot-{rkind}",
         "reminder_id": str(reminder.id),
         "slot": slot_at.isoformat(),
         "actions": ACTIONS[rkind],
-        "url": URLS[rkind],
+        "url": URLS[rkind].format(id=reminder.id),
     }
-    # What the "Took it" / "Drank" action writes, so the worker needs nothing else.
     if rkind == "magnesium":
-        payload["log"] = {
-            "kind": "magnesium",
-            "amount": reminder.amount,
-            "unit": reminder.unit,
-            "form": reminder.form,
-        }
-    elif rkind == "hydration":
-        payload["log"] = {"kind": "water", "amount": GLASS_ML, "unit": "ml"}
+        # What "Took it" logs, as the person set it (never a dose of the app's own).
+        for key in ("form", "amount", "unit"):
+            if getattr(reminder, key) is not None:
+                payload[key] = getattr(reminder, key)
     return payload
 
 

@@ -51,13 +51,14 @@ def test_magnesium_payload_is_encrypted_signed_and_readable(make, push, dispatch
         )
         if part:
             assert p["body"].startswith(f"Your {part} magnesium")
-        assert p["tag"] == "reminder-magnesium" and p["reminder_id"] == str(r.id)
+        assert p["tag"] == "unknot-magnesium" and p["reminder_id"] == str(r.id)
         assert datetime.fromisoformat(p["slot"]) == slot
         assert p["actions"] == [
             {"action": "took", "title": "Took it"},
             {"action": "snooze", "title": "Snooze 15 min"},
         ]
-        assert p["url"].startswith("/") and p["log"]["kind"] == "magnesium"
+        assert p["url"] == f"/quick?kind=magnesium&reminder={r.id}"
+        assert (p["form"], p["amount"], p["unit"]) == ("glycinate", 300, "mg")
         assert msg.claims["aud"] == push.base_url and msg.claims["sub"].startswith("mailto:")
         assert msg.headers["urgency"] == "high" and msg.headers["topic"] == "magnesium"
         assert 0 < int(msg.headers["ttl"]) <= 30 * 60
@@ -91,7 +92,7 @@ def test_hydration_payload_and_actions(make, push, dispatcher):
         {"action": "drank", "title": "Drank 250 ml"},
         {"action": "snooze", "title": "Snooze"},
     ]
-    assert msg.payload["tag"] == "reminder-hydration" and msg.headers["topic"] == "hydration"
+    assert msg.payload["tag"] == "unknot-hydration" and msg.headers["topic"] == "hydration"
 
 
 def test_gone_subscription_is_deleted(make, push, dispatcher):
@@ -235,7 +236,7 @@ def test_rest_one_off_fires_once(make, push, dispatcher):
     r = make.reminder(ana, now=at - timedelta(minutes=5), kind="rest", fire_at=at)
     dispatcher.run_once()
     [msg] = push.received()
-    assert msg.payload["kind"] == "rest" and msg.payload["tag"] == "reminder-rest"
+    assert msg.payload["kind"] == "rest" and msg.payload["tag"] == "unknot-rest"
     assert fresh(r).next_fire_at is None
 
 

@@ -6,6 +6,7 @@ export const ROUTES = {
   "/": { view: "today", title: "Today" },
   "/cramp": { view: "cramp", title: "Cramp timer" },
   "/log": { view: "log", title: "Log" },
+  "/helps": { view: "insights", title: "What helps me" },
   "/reminders": { view: "reminders", title: "Reminders" },
   "/plan": { view: "plan", title: "Plan" },
   "/learn": { view: "learn", title: "Learn" },

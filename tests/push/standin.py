@@ -104,6 +104,7 @@ class PushService:
         self.requests = 0
         self._failures: dict[str, deque] = defaultdict(deque)
         self._holds: dict[str, threading.Event] = {}
+        self._hold_nth: tuple[int, threading.Event] | None = None
         self._verified: dict[str, dict] = {}  # token -> claims, signature already checked
         self._lock = threading.Lock()
         self.httpd = ThreadingHTTPServer((host, port), _handler(self))
@@ -132,6 +133,9 @@ class PushService:
             for event in self._holds.values():
                 event.set()
             self._holds.clear()
+            if self._hold_nth:
+                self._hold_nth[1].set()
+            self._hold_nth = None
             self.requests = 0
 
     def new_subscription(self) -> dict:
@@ -160,6 +164,13 @@ class PushService:
         event = threading.Event()
         with self._lock:
             self._holds[self._sub_id(endpoint)] = event
+        return event
+
+    def hold_nth(self, n: int) -> threading.Event:
+        """Store the n-th accepted push (counting from now), then hold it open until set()."""
+        event = threading.Event()
+        with self._lock:
+            self._hold_nth = (len(self.messages) + n, event)
         return event
 
     def received(self, endpoint: str | None = None) -> list[Message]:
@@ -197,6 +208,8 @@ class PushService:
         with self._lock:
             self.messages.append(message)
             hold = self._holds.pop(sub_id, None)
+            if self._hold_nth and self._hold_nth[0] == len(self.messages):
+                hold, self._hold_nth = self._hold_nth[1], None
         if hold is not None:
             hold.wait(120)
         return 201, {"Location": f"{self.base_url}/message/{secrets.token_hex(8)}"}

@@ -4,6 +4,14 @@ PENDING = "async () => (await import('/store.js')).pendingCount()"
 STATUS = "() => document.getElementById('sync-status').textContent"
 
 
+def saved(page, wait_for, count, collection="intakes"):
+    """Wait until the page's store holds `count` records (a click only starts the save)."""
+    wait_for(
+        page,
+        f"async () => (await (await import('/store.js')).list('{collection}')).length === {count}",
+    )
+
+
 def synced(page, wait_for, timeout=15):
     """Wait until the outbox is empty and the header says so."""
     wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=timeout)
@@ -52,6 +60,7 @@ def test_delete_on_one_device_disappears_on_the_other(
     accounts.sign_in_ui(tablet, email, mode="signin")
     open_app(phone, "/")
     phone.click("[data-quick=magnesium]")
+    saved(phone, wait_for, 1)
     synced(phone, wait_for)
     (record,) = store_call(phone, "list", "intakes")
 
@@ -73,6 +82,7 @@ def test_records_made_before_and_during_sign_up_are_uploaded(
 ):
     first = open_app(context.new_page(), "/")
     first.click("[data-quick=water]")
+    saved(first, wait_for, 1)
     assert first.inner_text("#sync-status") == "Saved on this phone"
 
     first.goto("/signin?mode=signup")
@@ -123,6 +133,7 @@ def test_another_account_never_mixes_with_this_devices_records(
 ):
     first = accounts.sign_in_ui(page)
     page.click("[data-quick=water]")
+    saved(page, wait_for, 1)
     synced(page, wait_for)
 
     page.goto("/settings")
@@ -137,6 +148,7 @@ def test_another_account_never_mixes_with_this_devices_records(
     page.goto("/")
     page.wait_for_function("() => document.documentElement.dataset.screen === 'today'")
     page.click("[data-quick=magnesium]")
+    saved(page, wait_for, 2)
     second = accounts.email()
     accounts.register(page.context, second)
     page.context.clear_cookies()

@@ -1,0 +1,58 @@
+"""The pacing planner: budget, warning before going over, steps with rest breaks, the timer."""
+
+from tests.browser.test_offline_sync import synced
+
+
+def points_left(page):
+    return int(page.get_attribute("[data-points-left]", "data-points-left"))
+
+
+def add(page, title, level="moderate", minutes=10, fits=True):
+    """Fill the form and submit; when it fits, wait until it is in the list."""
+    before = page.locator("[data-activity]").count()
+    page.fill("#a-title", title)
+    page.check(f"input[name=level][value={level}]")
+    page.fill("#a-minutes", str(minutes))
+    page.click("[data-plan-form] button[type=submit]")
+    if fits:
+        page.wait_for_function(
+            "n => document.querySelectorAll('[data-activity]').length > n", arg=before
+        )
+
+
+def test_plan_warns_before_going_over_budget_and_syncs_once(
+    page, accounts, open_app, wait_for, store_call, server_rows, sync_api
+):
+    email = accounts.sign_in_ui(page)
+    open_app(page, "/plan")
+    assert "Points left today: 12" in page.inner_text(".plan-points")
+    for title in ("Shower", "Laundry", "Cooking", "Walk"):
+        add(page, title, "heavy", 10)
+    page.wait_for_selector("[data-points-left='0']")
+    assert page.locator("[data-activity]").count() == 4
+
+    add(page, "Groceries", "moderate", 10, fits=False)
+    warning = page.locator("[data-warning]")
+    warning.wait_for()
+    assert "14 of 12 points: 2 over" in warning.inner_text()
+    # Nothing was added yet: the warning comes BEFORE the plan goes over.
+    assert page.locator("[data-activity]").count() == 4
+    assert points_left(page) == 0
+    page.click("[data-choice=tomorrow]")
+    page.get_by_text("Groceries added to tomorrow").wait_for()
+    assert page.locator("[data-activity]").count() == 4
+
+    add(page, "Stairs", "light", 5, fits=False)
+    page.click("[data-choice=anyway]")
+    page.wait_for_selector("[data-over]")
+    assert "Over budget today: 1 point" in page.inner_text(".plan-points")
+
+    page.click("[data-day=tomorrow]")
+    page.wait_for_selector("[data-points-left='10']")
+    assert page.locator("[data-activity]").count() == 1
+
+    synced(page, wait_for)
+    plans = server_rows("plans", email)
+    assert len(plans) == 2 and {p["energy_budget"] for p in plans} == {12}
+    assert len(server_rows("activities", email)) == 6
+    assert page.errors == []

@@ -1,0 +1,157 @@
+"""The PWA shell's budgets: size, cold offline start with the CPU throttled 4x, Lighthouse (mobile).
+
+Budgets from issue 3 (reported, never asserted): shell HTML + CSS + JS at most 60 KB gzip;
+a cold offline start to an interactive Today within 1 s at 4x CPU throttling;
+Lighthouse performance >= 95, accessibility 100, best practices 100.
+"""
+
+import json
+import os
+import statistics
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+from api import create_app
+from api.extensions import db
+
+HERE = Path(__file__).resolve().parent
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+RUNS = 5
+
+
+class Quiet(WSGIRequestHandler):
+    def log_request(self, *args, **kwargs):
+        pass
+
+
+def serve(tmp: Path):
+    """The app on a throwaway SQLite database, in a thread: (url, app, server)."""
+    app = create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/b.db"})
+    with app.app_context():
+        db.create_all()
+    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=Quiet)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}", app, server
+
+
+def shell_size(app) -> None:
+    size = app.extensions["unknot_shell"].size()
+    print(
+        f"shell (HTML+CSS+JS+manifest, every precached module): {size['raw'] / 1024:.1f} KB raw, "
+        f"{size['gzip'] / 1024:.1f} KB gzip (budget 60 KB)",
+        flush=True,
+    )
+
+
+def cold_offline_start(url: str, tmp: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    profile = tmp / "profile"
+    phone = {"viewport": {"width": 360, "height": 640}, "has_touch": True}
+    with sync_playwright() as pw:
+        launch = dict(executable_path=CHROMIUM, args=FLAGS, **phone)
+        ctx = pw.chromium.launch_persistent_context(str(profile), **launch)
+        page = ctx.pages[0] if ctx.pages else ctx.new_page()
+        page.goto(url + "/")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=20000)
+        page.wait_for_function("() => document.documentElement.dataset.ready === '1'")
+        ctx.close()
+        ready, loaded = [], []
+        for _ in range(RUNS):
+            ctx = pw.chromium.launch_persistent_context(str(profile), offline=True, **launch)
+            page = ctx.pages[0] if ctx.pages else ctx.new_page()
+            cdp = ctx.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            page.goto(url + "/")
+            page.wait_for_function("() => document.documentElement.dataset.screen === 'today'")
+            ready.append(
+                page.evaluate("() => performance.getEntriesByName('app-ready')[0].startTime")
+            )
+            loaded.append(
+                page.evaluate(
+                    "() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"
+                )
+            )
+            ctx.close()
+    print(
+        f"cold offline start to interactive Today, CPU 4x slower, median of {RUNS}: "
+        f"{statistics.median(ready):.0f} ms (runs {', '.join(f'{r:.0f}' for r in ready)}; "
+        f"DOMContentLoaded {statistics.median(loaded):.0f} ms) (budget 1000 ms)",
+        flush=True,
+    )
+
+
+def lighthouse(url: str, tmp: Path) -> None:
+    binary = HERE / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        print("lighthouse: skipped (run `npm ci` in bench/; `make bench` does)", flush=True)
+        return
+    out = tmp / "lighthouse.json"
+    cmd = [
+        str(binary),
+        url + "/",
+        "--form-factor=mobile",
+        "--only-categories=performance,accessibility,best-practices",
+        "--output=json",
+        f"--output-path={out}",
+        "--quiet",
+        "--chrome-flags=--headless=new " + " ".join(FLAGS),
+    ]
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    if done.returncode != 0 or not out.exists():
+        print(f"lighthouse: failed ({done.returncode}): {done.stderr[-500:]}", flush=True)
+        return
+    report = json.loads(out.read_text())
+    scores = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
+    audits = report["audits"]
+    metrics = ", ".join(
+        f"{name} {audits[key]['displayValue']}"
+        for name, key in [
+            ("FCP", "first-contentful-paint"),
+            ("LCP", "largest-contentful-paint"),
+            ("TBT", "total-blocking-time"),
+            ("CLS", "cumulative-layout-shift"),
+        ]
+        if key in audits
+    )
+    print(
+        f"lighthouse mobile: performance {scores.get('performance')}, "
+        f"accessibility {scores.get('accessibility')}, "
+        f"best practices {scores.get('best-practices')} (budgets 95/100/100); {metrics}",
+        flush=True,
+    )
+    failing = [
+        f"{key}: {a['title']}"
+        for key, a in audits.items()
+        if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary"
+    ]
+    if failing:
+        print("  failing binary audits: " + "; ".join(failing[:10]), flush=True)
+
+
+def main() -> None:
+    """Print the shell's figures."""
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        url, app, server = serve(tmp)
+        try:
+            shell_size(app)
+            cold_offline_start(url, tmp)
+            lighthouse(url, tmp)
+        finally:
+            server.shutdown()

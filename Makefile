@@ -40,8 +40,12 @@ test: $(VENV)/.dev-installed chromium node
 	node --import ./tests/js/esm.mjs --test tests/js/*.test.mjs
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
-bench: $(VENV)/.dev-installed chromium
+bench: $(VENV)/.dev-installed chromium bench/node_modules/.package-lock.json
 	$(BIN)/python -m bench
+
+# Lighthouse for bench_shell.py (bench/package.json; nothing of it ships).
+bench/node_modules/.package-lock.json: bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check api tests bench

@@ -141,7 +141,7 @@ export async function mount(root, params = {}) {
   const { me } = await days();
   const chunk = me.chunk_minutes || DEFAULT_CHUNK;
   const dayHost = el("div", { class: "stack" });
-  const timerHost = el("div");
+  const timerHost = el("div", { "data-timer-host": "" });
   const patternHost = el("section", { class: "card stack" });
   const form = activityForm({
     templates: await templates(),

@@ -39,12 +39,15 @@ def vapid_show():
 @click.option("--poll", default=1.0, show_default=True, help="Seconds between passes when idle.")
 @click.option("--lease", default=30.0, show_default=True, help="Seconds before a pending slot "
               "left by another dispatcher is taken over.")  # fmt: skip
-def reminders_run(once, batch, poll, lease):
+@click.option("--exit-with-parent", is_flag=True, help="Stop when the parent process is gone.")
+def reminders_run(once, batch, poll, lease, exit_with_parent):
     """Send due reminders (any number of dispatchers may run on PostgreSQL)."""
+    import logging
     from datetime import timedelta
 
     from api.reminders.dispatcher import from_app
 
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     dispatcher = from_app(current_app, batch=batch, lease=timedelta(seconds=lease))
     try:
         if once:
@@ -53,10 +56,26 @@ def reminders_run(once, batch, poll, lease):
         stop = threading.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
+        if exit_with_parent:
+            _watch_parent(stop)
         click.echo("Dispatcher running.")
         dispatcher.run_forever(stop, poll)
     finally:
         dispatcher.close()
+
+
+def _watch_parent(stop: threading.Event) -> None:
+    """Set `stop` once the parent process is gone (so no orphan keeps sending)."""
+    import os
+
+    parent = os.getppid()
+
+    def watch():
+        while not stop.wait(1.0):
+            if os.getppid() != parent:
+                stop.set()
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def register(app) -> None:

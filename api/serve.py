@@ -2,6 +2,8 @@
 
 import argparse
 import os
+import subprocess
+import sys
 
 from gunicorn.app.base import BaseApplication
 
@@ -23,6 +25,27 @@ class Server(BaseApplication):
         return create_app()
 
 
+def start_dispatcher(server) -> None:
+    """Gunicorn's when_ready hook: one reminder dispatcher beside the web workers."""
+    if os.environ.get("UNKNOT_DISPATCHER", "1") in ("0", "false", "no"):
+        server.log.info("Reminder dispatcher off (UNKNOT_DISPATCHER=0).")
+        return
+    cmd = [sys.executable, "-m", "flask", "--app", "api", "reminders", "run", "--exit-with-parent"]
+    server.unknot_dispatcher = subprocess.Popen(cmd)
+    server.log.info("Reminder dispatcher started (pid %s).", server.unknot_dispatcher.pid)
+
+
+def stop_dispatcher(server) -> None:
+    """Gunicorn's on_exit hook: stop the dispatcher with the server."""
+    proc = getattr(server, "unknot_dispatcher", None)
+    if proc is not None and proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 def main() -> None:
     """Parse the port and serve."""
     parser = argparse.ArgumentParser(description="Serve Unknot.")
@@ -38,6 +61,8 @@ def main() -> None:
             "threads": 4,
             "accesslog": "-",
             "timeout": 60,
+            "when_ready": start_dispatcher,
+            "on_exit": stop_dispatcher,
         }
     ).run()
 

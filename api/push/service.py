@@ -2,6 +2,7 @@
 
 from flask import current_app
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 
 from api.extensions import db
 from api.models import PushSubscription, User
@@ -23,6 +24,15 @@ def _unpadded(text: str) -> str:
 
 def subscribe(user: User, endpoint: str, p256dh: str, auth: str) -> PushSubscription:
     """Save a browser's subscription; an endpoint known under another person moves to this one."""
+    try:
+        return _subscribe(user, endpoint, p256dh, auth)
+    except IntegrityError:
+        # The same browser posted twice at once and the other request inserted first.
+        db.session.rollback()
+        return _subscribe(user, endpoint, p256dh, auth)
+
+
+def _subscribe(user: User, endpoint: str, p256dh: str, auth: str) -> PushSubscription:
     sub = db.session.scalar(
         select(PushSubscription).where(PushSubscription.endpoint == endpoint).with_for_update()
     )

@@ -9,6 +9,7 @@ export const ROUTES = {
   "/helps": { view: "insights", title: "What helps me" },
   "/reminders": { view: "reminders", title: "Reminders" },
   "/plan": { view: "plan", title: "Plan" },
+  "/checkin": { view: "checkin", title: "Morning check-in" },
   "/learn": { view: "learn", title: "Learn" },
   "/settings": { view: "settings", title: "Settings" },
   "/signin": { view: "signin", title: "Sign in" },

@@ -1,6 +1,171 @@
-// Placeholder: the Cramp timer screen (replaced by its feature).
-import { el } from "../lib/ui.js";
+// The cramp timer. /cramp?start=1 (the home-screen shortcut, Today's big button) starts it at
+// once: the running cramp is saved before anything is drawn. While it runs: the time, one big
+// Stop, what helps right now, and optional details saved at each tap. /cramp?edit=<id> changes
+// or deletes a past cramp.
 
-export function mount(root) {
-  root.append(el("h1", {}, "Cramp timer"), el("p", {}, "Coming soon."));
+import { get, nowIso, onChange } from "../store.js";
+import { el } from "../lib/ui.js";
+import { crampDetails, crampEditor } from "./cramp-details.js";
+import { renderPast } from "./cramp-list.js";
+import {
+  clockText, elapsedSeconds, isRunning, keepAwake, lengthSeconds, lengthText, runningCramp, startCramp,
+} from "./cramp-timer.js";
+
+let root = null;
+let ticker = null;
+let unsubscribe = null;
+let flush = null;
+let editor = null;
+let phase = null; // "idle" | "running" | "stopped"
+
+function clearScreen() {
+  clearInterval(ticker);
+  ticker = null;
+  if (flush) flush();
+  flush = null;
+  root.replaceChildren();
+}
+
+/** The stopwatch, counted from started_at on every tick. */
+function stopwatch(startedAt) {
+  const face = el("p", { class: "cramp-clock", role: "timer", "data-timer": "running" },
+    clockText(elapsedSeconds(startedAt)));
+  ticker = setInterval(() => {
+    face.textContent = clockText(elapsedSeconds(startedAt));
+  }, 500);
+  return face;
+}
+
+/** "Stretch the muscle gently", "Heat or a warm compress": what acts right away. */
+function inTheMoment() {
+  return el(
+    "section",
+    { class: "card cramp-moment", "aria-labelledby": "moment-title" },
+    el("h2", { id: "moment-title" }, "Right now"),
+    el("ul", { class: "cramp-moment-list" },
+      el("li", {}, "Stretch the muscle gently"),
+      el("li", {}, "Heat or a warm compress")),
+  );
+}
+
+function detailsCard(hint) {
+  const form = crampDetails(editor);
+  flush = form.flush;
+  return el(
+    "section",
+    { class: "card", "aria-labelledby": "details-title" },
+    el("h2", { id: "details-title" }, "Details"),
+    el("p", { class: "hint" }, hint),
+    form.node,
+  );
+}
+
+function pastCard() {
+  const host = el("section", { class: "card", "data-past": "" });
+  renderPast(host);
+  return host;
+}
+
+async function start() {
+  const { record } = await startCramp();
+  showRunning(record);
+}
+
+function showIdle() {
+  phase = "idle";
+  clearScreen();
+  editor = null;
+  keepAwake(false);
+  root.append(
+    el("h1", {}, "Cramp timer"),
+    el("button", { class: "btn btn-huge", type: "button", "data-action": "start", onclick: start }, "Start cramp timer"),
+    el("p", { class: "hint" }, "One tap. Details can wait until it is over."),
+    el("a", { class: "btn btn-block", href: "/helps" }, "What helps me"),
+    pastCard(),
+  );
+}
+
+function showRunning(record) {
+  phase = "running";
+  clearScreen();
+  editor = crampEditor(record);
+  const started = new Date(record.started_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  root.append(
+    el("h1", { class: "cramp-title" }, "Cramp timer"),
+    stopwatch(record.started_at),
+    el("p", { class: "hint cramp-since" }, `Started at ${started}. It keeps counting if you close the app.`),
+  );
+  performance.mark("timer-running");
+  root.append(
+    el("button", { class: "btn btn-huge", type: "button", "data-action": "stop", onclick: stop }, "Stop — it is over"),
+    inTheMoment(),
+    detailsCard("All optional. Saved as you tap."),
+    pastCard(),
+  );
+  keepAwake(true);
+}
+
+async function stop() {
+  if (phase !== "running") return;
+  phase = "stopped";
+  if (flush) flush();
+  await editor.change({ ended_at: nowIso() });
+  showStopped(editor.record);
+}
+
+function showStopped(record) {
+  phase = "stopped";
+  clearScreen();
+  keepAwake(false);
+  editor = crampEditor(record);
+  root.append(
+    el("h1", {}, "Cramp timer"),
+    el("p", { class: "cramp-saved", role: "status", "data-saved": "" }, `Saved. ${lengthText(lengthSeconds(record))}`),
+    el("button", { class: "btn btn-block", type: "button", "data-action": "start", onclick: start }, "Another cramp? Start timer"),
+    detailsCard("Fill in what you can, now or later. Saved as you tap."),
+    el("button", { class: "btn btn-primary btn-block", type: "button", "data-action": "done", onclick: showIdle }, "Done"),
+    pastCard(),
+  );
+}
+
+/** Another tab or device stopped or deleted the cramp on show; keep the list fresh. */
+async function changed(change) {
+  if (change.collection !== "cramps" && change.collection !== "*") return;
+  const past = root.querySelector("[data-past]");
+  if (past) renderPast(past);
+  if (phase !== "running" || (change.id !== editor.record.id && change.collection !== "*")) return;
+  const now = await get("cramps", editor.record.id);
+  if (phase !== "running") return;
+  if (!now) showIdle();
+  else if (now.ended_at) showStopped(now);
+}
+
+export async function mount(target, params) {
+  root = el("div", { class: "stack" });
+  target.append(root);
+  unsubscribe = onChange(changed);
+  if (params.edit) {
+    phase = null;
+    const { mountEdit } = await import("./cramp-edit.js");
+    flush = (await mountEdit(root, params.edit)).flush;
+    return;
+  }
+  let record;
+  if (params.start === "1") {
+    ({ record } = await startCramp());
+    // Drop ?start so a reload shows this cramp instead of starting another.
+    history.replaceState(null, "", "/cramp");
+  } else {
+    record = await runningCramp();
+  }
+  if (record && isRunning(record)) showRunning(record);
+  else showIdle();
+}
+
+export function unmount() {
+  clearScreen();
+  keepAwake(false);
+  if (unsubscribe) unsubscribe();
+  unsubscribe = null;
+  editor = null;
 }

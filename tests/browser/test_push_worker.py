@@ -1,0 +1,262 @@
+"""The real service worker with a push message (CDP ServiceWorker.deliverPushMessage) and
+notification clicks dispatched inside the worker (no CDP command clicks a notification)."""
+
+import json
+import time
+import uuid
+
+import pytest
+
+PENDING = "async () => (await import('/store.js')).pendingCount()"
+NOTIFICATIONS = """async (tag) => {
+  const reg = await navigator.serviceWorker.ready;
+  return (await reg.getNotifications({tag})).map(n => ({
+    title: n.title, body: n.body, tag: n.tag, data: n.data, icon: n.icon, badge: n.badge,
+    renotify: n.renotify, actions: n.actions.map(a => ({action: a.action, title: a.title})),
+  }));
+}"""
+# A tap, as the browser would dispatch it: the worker's own listener runs; its waitUntil
+# promises are collected and awaited. clients.openWindow is wrapped to see that it was tried.
+CLICK = """async ([tag, action]) => {
+  const [notification] = await self.registration.getNotifications({tag});
+  if (!notification) return {error: 'no notification with tag ' + tag};
+  const tried = [];
+  const real = self.clients.openWindow.bind(self.clients);
+  self.clients.openWindow = (url) => { tried.push(url); return real(url); };
+  const event = new NotificationEvent('notificationclick', {notification, action});
+  const pending = [];
+  Object.defineProperty(event, 'waitUntil', {value: (p) => pending.push(p)});
+  try {
+    self.dispatchEvent(event);
+    const settled = await Promise.allSettled(pending);
+    return {
+      tried, waited: pending.length,
+      results: settled.map(r => r.status === 'fulfilled' ? 'ok' : String(r.reason?.name)),
+      left: (await self.registration.getNotifications({tag})).length,
+    };
+  } finally {
+    delete self.clients.openWindow;
+  }
+}"""
+
+
+def payload(kind, reminder_id, tag):
+    """The JSON the server pushes (api/push): magnesium or hydration."""
+    if kind == "magnesium":
+        title, body = "Time for magnesium", "Tap Took it once you have taken it."
+        actions = [
+            {"action": "took", "title": "Took it"},
+            {"action": "snooze", "title": "Snooze 15 min"},
+        ]
+    else:
+        title, body = "Time for a drink", "A glass of water now keeps you on pace."
+        actions = [
+            {"action": "drank", "title": "Drank 250 ml"},
+            {"action": "snooze", "title": "Snooze"},
+        ]
+    return {
+        "kind": kind,
+        "title": title,
+        "body": body,
+        "tag": tag,
+        "reminder_id": reminder_id,
+        "slot": "2026-11-25T20:00:00+00:00",
+        "actions": actions,
+        "url": f"/quick?kind={kind}&reminder={reminder_id}",
+    }
+
+
+class Pusher:
+    """Deliver push messages to the page's worker registration over CDP."""
+
+    def __init__(self, ctx, page, origin):
+        self.origin = origin
+        self.cdp = ctx.new_cdp_session(page)
+        self.registrations = []
+        self.cdp.on(
+            "ServiceWorker.workerRegistrationUpdated",
+            lambda e: self.registrations.extend(e["registrations"]),
+        )
+        self.cdp.send("ServiceWorker.enable")
+        deadline = time.monotonic() + 10
+        while not self.registration_id() and time.monotonic() < deadline:
+            page.wait_for_timeout(50)
+        assert self.registration_id(), self.registrations
+
+    def registration_id(self):
+        for reg in self.registrations:
+            if reg["scopeURL"].startswith(self.origin) and not reg.get("isDeleted"):
+                return reg["registrationId"]
+        return None
+
+    def push(self, data):
+        self.cdp.send(
+            "ServiceWorker.deliverPushMessage",
+            {
+                "origin": self.origin + "/",
+                "registrationId": self.registration_id(),
+                "data": json.dumps(data),
+            },
+        )
+
+
+def worker(ctx):
+    (sw,) = [w for w in ctx.service_workers if w.url.endswith("/sw.js")]
+    return sw
+
+
+def shown(page, wait_for, tag):
+    return wait_for(page, NOTIFICATIONS, arg=tag)
+
+
+def click(ctx, tag, action=""):
+    return worker(ctx).evaluate(CLICK, [tag, action])
+
+
+@pytest.fixture
+def phone(persistent_context, live_server, accounts, open_app, wait_for, store_call, sync_api):
+    """A persistent profile with notifications allowed, signed in, with a magnesium reminder."""
+    ctx = persistent_context("push")
+    ctx.grant_permissions(["notifications"], origin=live_server.url)
+    page = ctx.pages[0] if ctx.pages else ctx.new_page()
+    email = accounts.sign_in_ui(page)
+    open_app(page, "/")
+    reminder = store_call(
+        page,
+        "save",
+        "reminders",
+        {
+            "kind": "magnesium",
+            "title": "Magnesium",
+            "enabled": True,
+            "times": ["21:00"],
+            "days": [],
+            "form": "citrate",
+            "amount": 200,
+            "unit": "mg",
+        },
+    )
+    wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=15)
+    return ctx, page, email, reminder, Pusher(ctx, page, live_server.url)
+
+
+def test_push_shows_the_notification_with_its_actions(phone, wait_for):
+    ctx, page, _, reminder, pusher = phone
+    pusher.push(payload("magnesium", reminder["id"], "t-show"))
+    (n,) = shown(page, wait_for, "t-show")
+    assert n["title"] == "Time for magnesium"
+    assert n["body"] == "Tap Took it once you have taken it."
+    assert n["tag"] == "t-show" and n["renotify"] is True
+    assert n["icon"].endswith("/static/icons/icon-192.png")
+    assert n["badge"].endswith("/static/icons/badge-96.png")
+    assert n["actions"] == [
+        {"action": "took", "title": "Took it"},
+        {"action": "snooze", "title": "Snooze 15 min"},
+    ]
+    assert n["data"]["kind"] == "magnesium" and n["data"]["reminder_id"] == reminder["id"]
+    assert n["data"]["slot"] == "2026-11-25T20:00:00+00:00"
+    assert n["data"]["url"] == f"/quick?kind=magnesium&reminder={reminder['id']}"
+
+    # A second push with the same tag replaces the first (one notification per kind).
+    pusher.push({**payload("magnesium", reminder["id"], "t-show"), "body": "Again"})
+    wait_for(page, f"async () => (await ({NOTIFICATIONS})('t-show'))[0].body === 'Again'")
+    assert len(shown(page, wait_for, "t-show")) == 1
+    assert page.errors == []
+
+
+def test_took_it_logs_magnesium_once_without_opening_a_window(
+    phone, wait_for, store_call, server_rows
+):
+    ctx, page, email, reminder, pusher = phone
+    pusher.push(payload("magnesium", reminder["id"], "t-took"))
+    shown(page, wait_for, "t-took")
+    result = click(ctx, "t-took", "took")
+    assert result["results"] == ["ok"] and result["tried"] == [] and result["left"] == 0
+
+    (intake,) = store_call(page, "list", "intakes")
+    assert intake["kind"] == "magnesium"
+    assert (intake["form"], intake["amount"], intake["unit"]) == ("citrate", 200, "mg")
+    wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=15)
+    rows = server_rows("intakes", email)
+    assert [str(r["id"]) for r in rows] == [intake["id"]]
+    assert rows[0]["form"] == "citrate" and rows[0]["amount"] == 200
+
+    page.evaluate("async () => (await import('/sync.js')).syncNow()")
+    assert len(server_rows("intakes", email)) == 1
+
+
+def test_drank_offline_stays_in_the_outbox_then_reaches_the_server_once(
+    phone, wait_for, store_call, server_rows
+):
+    ctx, page, email, reminder, pusher = phone
+    # The push came while online (a push cannot arrive offline); the tap happens offline.
+    pusher.push(payload("hydration", reminder["id"], "t-drank"))
+    shown(page, wait_for, "t-drank")
+    ctx.set_offline(True)
+    assert click(ctx, "t-drank", "drank")["results"] == ["ok"]
+
+    (intake,) = store_call(page, "list", "intakes")
+    assert (intake["kind"], intake["amount"], intake["unit"]) == ("water", 250, "ml")
+    assert store_call(page, "pendingCount") == 1
+    page.wait_for_timeout(500)
+    assert server_rows("intakes", email) == []
+
+    ctx.set_offline(False)  # Background Sync (and the page's online event) send it
+    wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=20)
+    assert [str(r["id"]) for r in server_rows("intakes", email)] == [intake["id"]]
+    page.evaluate("async () => (await import('/sync.js')).syncNow()")
+    assert len(server_rows("intakes", email)) == 1
+
+
+def test_snooze_action_snoozes_the_reminder_on_the_server(
+    phone, live_server, wait_for, store_call, server_rows
+):
+    ctx, page, email, reminder, pusher = phone
+    pusher.push(payload("magnesium", reminder["id"], "t-snooze"))
+    shown(page, wait_for, "t-snooze")
+    before = time.time()
+    assert click(ctx, "t-snooze", "snooze")["results"] == ["ok"]
+    rules = {r.rule for r in live_server.app.url_map.iter_rules()}
+    if "/api/v1/reminders/<id>/snooze" in rules or any("snooze" in r for r in rules):
+        # Straight to the server: nothing was queued on the phone.
+        assert store_call(page, "pendingCount") == 0
+    else:
+        # No snooze endpoint on this server yet: the snooze is kept in the record and synced.
+        wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=15)
+    (row,) = server_rows("reminders", email)
+    assert row["snoozed_until"] is not None
+    assert 14 * 60 <= row["snoozed_until"].timestamp() - before <= 16 * 60
+
+
+def test_body_tap_takes_the_open_window_to_the_logger_or_tries_to_open_one(
+    phone, live_server, wait_for
+):
+    ctx, page, _, reminder, pusher = phone
+    pusher.push(payload("magnesium", reminder["id"], "t-body"))
+    shown(page, wait_for, "t-body")
+    result = click(ctx, "t-body", "")
+    assert result["tried"] == []  # a window was open: it was used
+    page.wait_for_url(f"**/quick?kind=magnesium&reminder={reminder['id']}")
+    page.wait_for_function("() => document.documentElement.dataset.screen === 'quick'")
+
+    # No window of the app open: the worker tries to open one (refused in a synthetic click).
+    pusher.push(payload("hydration", reminder["id"], "t-body2"))
+    shown(page, wait_for, "t-body2")
+    page.goto("about:blank")
+    result = click(ctx, "t-body2", "")
+    assert result["tried"] == [f"{live_server.url}/quick?kind=hydration&reminder={reminder['id']}"]
+
+
+def test_a_payload_that_is_not_json_still_shows_a_notification(phone, wait_for):
+    ctx, page, _, reminder, pusher = phone
+    pusher.cdp.send(
+        "ServiceWorker.deliverPushMessage",
+        {
+            "origin": pusher.origin + "/",
+            "registrationId": pusher.registration_id(),
+            "data": "hello",
+        },
+    )
+    (n,) = wait_for(page, NOTIFICATIONS, arg="unknot-custom")
+    assert n["title"] == "Reminder" and n["body"] == "hello"
+    assert uuid.UUID(reminder["id"])

@@ -2,7 +2,7 @@
 // hash and file list into the two marked constants below, so any changed file means a new worker.
 
 import { flush, SYNC_TAG } from "/sync.js";
-import { onNotificationClick, onPush } from "/sw-push.js";
+import { onNotificationClick, onPush, onSubscriptionChange } from "/sw-push.js";
 
 const VERSION = "__SHELL_VERSION__";
 const SHELL_FILES = ["__SHELL_FILES__"];
@@ -70,3 +70,4 @@ self.addEventListener("message", onMessage);
 self.addEventListener("sync", onSync);
 self.addEventListener("push", onPush);
 self.addEventListener("notificationclick", onNotificationClick);
+self.addEventListener("pushsubscriptionchange", onSubscriptionChange);

@@ -8,6 +8,7 @@ export const ROUTES = {
   "/log": { view: "log", title: "Log" },
   "/helps": { view: "insights", title: "What helps me" },
   "/reminders": { view: "reminders", title: "Reminders" },
+  "/quick": { view: "quick", title: "Quick log" },
   "/plan": { view: "plan", title: "Plan" },
   "/checkin": { view: "checkin", title: "Morning check-in" },
   "/learn": { view: "learn", title: "Learn" },

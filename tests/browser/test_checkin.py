@@ -39,7 +39,7 @@ def test_check_in_the_next_morning_with_a_shifted_clock(
     page.get_by_label("Tiredness (fatigue): 7").check()
     page.get_by_label("Muscle weakness: 5").check()
     page.get_by_label("Cramps: 2").check()
-    page.get_by_label("Yes").check()
+    page.get_by_label("Yes", exact=True).check()
     page.click("[data-checkin-form] button[type=submit]")
     page.wait_for_function("() => document.documentElement.dataset.screen === 'today'")
     assert page.locator("[data-checkin-prompt]").count() == 0

@@ -101,7 +101,7 @@ export async function finish(spentCost, status = "done") {
 
 /** The in-app nudge: a banner (announced), a short vibration if there is one. */
 function nudge(text, urgent = true) {
-  const node = banner("rest", text, [{ label: "OK", primary: true, onClick: () => clearBanner("rest") }]);
+  const node = banner("rest", text, [{ label: "OK", onClick: () => clearBanner("rest") }]);
   if (node) {
     node.classList.add("plan-nudge");
     if (!urgent) node.setAttribute("role", "status");

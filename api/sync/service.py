@@ -147,7 +147,7 @@ def _json_value(value):
 
 def canonical(coll: Collection, values) -> str:
     """The data as one canonical JSON text (times in UTC, keys sorted)."""
-    plain = {name: _json_value(values[name]) for name in data_fields(coll)}
+    plain = {name: _json_value(values.get(name)) for name in data_fields(coll)}
     return json.dumps(plain, sort_keys=True, separators=(",", ":"), default=str)
 
 
@@ -277,7 +277,7 @@ def _write(user: User, winners: dict, stored: dict, first: int) -> dict:
         name, rid = key
         row = stored.get(key)
         if version.values is not None:
-            values = {f: version.values[f] for f in data_fields(coll)}
+            values = {f: version.values[f] for f in data_fields(coll) if f in version.values}
             deleted_at = None
         else:
             # A tombstone keeps no health data: only what ordering needs.

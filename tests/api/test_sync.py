@@ -5,6 +5,7 @@ import uuid
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import marshmallow as ma
 import pytest
 from sqlalchemy import String, func, select
 
@@ -280,6 +281,13 @@ def test_string_limits_fit_the_columns():
                 regex = [5 for v in fld.validators if hasattr(v, "regex")]  # HH:MM
                 assert lengths + oneof + regex, f"{coll.name}.{name} has no length limit"
                 assert min(lengths + oneof + regex) <= column.type.length, f"{coll.name}.{name}"
+
+
+def test_every_data_field_is_required_or_has_a_default():
+    """An upsert replaces the whole record, so a field left out must load as its default."""
+    for coll in COLLECTIONS.values():
+        for name, fld in coll.schema.load_fields.items():
+            assert fld.required or fld.load_default is not ma.missing, f"{coll.name}.{name}"
 
 
 def test_server_managed_fields_sent_back_are_ignored(device):

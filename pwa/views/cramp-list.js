@@ -29,7 +29,7 @@ function item(cramp) {
 export async function renderPast(host, { all = false } = {}) {
   const past = newestFirst(await list("cramps")).filter((c) => c.started_at && !isRunning(c));
   const shown = all ? past : past.slice(0, FIRST);
-  host.replaceChildren(
+  host.replaceChildren(...[
     el("h2", { id: "past-cramps" }, "Past cramps"),
     past.length
       ? el("p", { class: "hint" }, `${past.length} in all. Tap one to change or delete it.`)
@@ -39,5 +39,5 @@ export async function renderPast(host, { all = false } = {}) {
       ? el("button", { class: "btn btn-block", type: "button", onclick: () => renderPast(host, { all: true }) },
         `Show all ${past.length}`)
       : null,
-  );
+  ].filter(Boolean));
 }

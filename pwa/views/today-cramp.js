@@ -36,8 +36,8 @@ export async function mount(host) {
   if (!button) button = el("a", { class: "btn btn-huge", href: "/cramp?start=1", "data-action": "cramp" }, START_TEXT);
   const last = el("p", { "data-last-cramp": "" });
   host.setAttribute("aria-labelledby", "today-cramps-title");
+  if (!button.isConnected) host.append(button);
   host.append(
-    button.isConnected ? null : button,
     el("h2", { id: "today-cramps-title" }, "Cramps"),
     last,
     el("div", { class: "row" },

@@ -42,12 +42,14 @@ export function activityForm({ ctx, onSave, templates = [] }) {
   const submit = el("button", { class: "btn btn-primary", type: "submit" }, "Add to plan");
   const cancel = el("button", { class: "btn", type: "button", hidden: true, onclick: () => reset() }, "Cancel editing");
   const heading = el("h2", { id: "add-h" }, "Add an activity");
-  const picks = el("div", { class: "plan-templates row" }, templates.map((t) =>
+  const picks = el("div", { class: "plan-templates row" });
+  const drawPicks = (list) => picks.replaceChildren(...list.map((t) =>
     el("button", { class: "btn", type: "button", "data-template": t.title, onclick: () => useTemplate(t) },
       `${t.title} · ${pts(t.energy_cost)}${t.minutes ? ` · ${t.minutes} min` : ""}`)));
+  drawPicks(templates);
   const form = el("form", { class: "card stack", novalidate: true, "aria-labelledby": "add-h", "data-plan-form": "" },
     heading,
-    templates.length ? el("p", { class: "muted" }, "Start from an everyday task, or type your own.") : null,
+    el("p", { class: "muted" }, "Start from an everyday task, or type your own."),
     picks,
     field("a-title", "What", title),
     levels,
@@ -183,6 +185,9 @@ export function activityForm({ ctx, onSave, templates = [] }) {
     showCustom();
     for (const slot of form.querySelectorAll("[data-error-for]")) slot.textContent = "";
   }
+
+  /** Show another list of everyday tasks to start from. */
+  form.setTemplates = drawPicks;
 
   /** Load an activity into the form to change it (its steps included). */
   form.edit = (activity) => {

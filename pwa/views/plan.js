@@ -5,6 +5,7 @@ import { el, toast } from "../lib/ui.js";
 import { onChange, remove, save } from "../store.js";
 import { activityForm } from "./plan-form.js";
 import { drawPattern } from "./plan-pattern.js";
+import { templatesEditor } from "./plan-templates.js";
 import { addActivity, days, loadDay, moveActivity, savePlan, templates } from "./plan-data.js";
 import { costChooser, current, mmss, startStep, timerCard, timerEvents, watchTimer } from "./plan-timer.js";
 
@@ -81,7 +82,7 @@ function activityItem(a, { running, me, form }) {
   };
   const otherDay = which === "today" ? "tomorrow" : "today";
   const actions = [];
-  if (!logged && a.status !== "skipped") {
+  if (!logged && a.status !== "skipped" && which === "today") {
     if (!running) {
       const next = Math.max(0, steps.findIndex((s) => !s.done));
       actions.push(el("button", { class: "btn btn-primary", type: "button", "data-act": "start",
@@ -168,8 +169,9 @@ export async function mount(root, params = {}) {
     for (const b of root.querySelectorAll("[data-day]")) b.setAttribute("aria-pressed", String(b.dataset.day === key));
     await drawDay(dayHost, form);
   };
+  const editor = await templatesEditor((list) => form.setTemplates(list));
   root.append(el("h1", {}, "Plan"),
-    el("div", { class: "stack" }, switcher(pick), timerHost, dayHost, form, patternHost));
+    el("div", { class: "stack" }, switcher(pick), timerHost, dayHost, form, editor, patternHost));
   await drawDay(dayHost, form);
   await drawPattern(patternHost, me);
 

@@ -56,3 +56,30 @@ def test_plan_warns_before_going_over_budget_and_syncs_once(
     assert len(plans) == 2 and {p["energy_budget"] for p in plans} == {12}
     assert len(server_rows("activities", email)) == 6
     assert page.errors == []
+
+
+def test_everyday_tasks_can_be_changed_and_added(page, open_app, store_call):
+    open_app(page, "/plan")
+    page.click("[data-templates] summary")
+    shower = page.locator("[data-template-edit=Shower]")
+    shower.get_by_label("Points").fill("3")
+    shower.get_by_label("Minutes").fill("20")
+    shower.get_by_role("button", name="Save").click()
+    page.get_by_text("Shower · 3 points · 20 min").wait_for()
+
+    new = page.locator("[data-template-edit='']")
+    new.get_by_label("Task").fill("Physio exercises")
+    new.get_by_label("Points").fill("2")
+    new.get_by_label("Minutes").fill("30")
+    new.get_by_role("button", name="Add task").click()
+    page.get_by_text("Physio exercises · 2 points · 30 min").wait_for()
+
+    page.reload()
+    page.click("[data-template='Physio exercises']")
+    assert page.input_value("#a-title") == "Physio exercises"
+    assert page.locator("#s-min-1").is_visible()  # 30 minutes: offered as two steps
+    stored = sorted(
+        (t["title"], t["energy_cost"], t["minutes"]) for t in store_call(page, "list", "templates")
+    )
+    assert stored == [("Physio exercises", 2, 30), ("Shower", 3, 20)]
+    assert page.errors == []

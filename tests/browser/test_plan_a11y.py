@@ -36,6 +36,7 @@ def test_plan_and_check_in_pass_axe(new_context, open_app, store_call, scheme):
     page.click("[data-plan-form] button[type=submit]")
     page.locator("[data-warning]").wait_for()  # the warning, the steps editor and the pattern
     page.wait_for_selector("[data-pattern=ready]")
+    page.click("[data-templates] summary")
     clean(page, f"/plan {scheme}: warning and steps")
     page.click("[data-choice=anyway]")
     page.wait_for_selector("[data-over]")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 RECORDS = 10_000
 BATCH = 500
+REPEATS = 3  # timing passes per database; the best is shown (the machine is shared)
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/unknot_bench"
 
 
@@ -141,14 +142,9 @@ def pull_all(client, trace: bool) -> dict:
 
 
 def run(url: str) -> list[tuple]:
-    """Timing pass, then a tracemalloc pass, each on an empty database."""
+    """Timing passes, then a tracemalloc pass, each on an empty database."""
     from api import create_app
     from api.extensions import db
-
-    def clean_tables():
-        for table in reversed(db.metadata.sorted_tables):
-            db.session.execute(table.delete())
-        db.session.commit()
 
     instance = Path(tempfile.mkdtemp())
     app = create_app(
@@ -160,10 +156,10 @@ def run(url: str) -> list[tuple]:
         }
     )
     results = {}
-    for trace in (False, True):
+    for trace in [False] * REPEATS + [True]:
         with app.app_context():
+            db.drop_all()  # the bench's own database: always the current schema
             db.create_all()
-            clean_tables()
         batches = make_batches()
         gc.collect()
         if trace:
@@ -177,9 +173,10 @@ def run(url: str) -> list[tuple]:
             pulled = pull_all(fresh, trace)
         if trace:
             tracemalloc.stop()
-        results[trace] = (first, again, pulled)
+        if trace or trace not in results or first["rate"] > results[trace][0]["rate"]:
+            results[trace] = (first, again, pulled)  # the best timing pass: least disturbed
     with app.app_context():
-        clean_tables()
+        db.drop_all()
         db.engine.dispose()
     (first, again, pulled), (mfirst, magain, mpulled) = results[False], results[True]
     pages_t, pages_m = pulled["pages"], mpulled["pages"]
@@ -218,7 +215,8 @@ def postgres_url() -> str | None:
 def main() -> None:
     print(
         f"{RECORDS:,} records in batches of {BATCH}, through the Flask test client "
-        "(in-process, no HTTP server); memory from a second, tracemalloc'd pass."
+        f"(in-process, no HTTP server); best of {REPEATS} timing passes; memory from a separate "
+        "tracemalloc'd pass."
     )
     targets = [("SQLite", f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3")]
     pg = postgres_url()

@@ -4,6 +4,7 @@ import email.utils
 import json
 import time
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import urllib3
 from webpush import WebPush
@@ -32,6 +33,7 @@ class Result:
     outcome: str
     status: int | None
     attempts: int
+    target: Target | None = None
 
 
 def retry_after_seconds(value: str | None, now: float) -> float | None:
@@ -45,6 +47,20 @@ def retry_after_seconds(value: str | None, now: float) -> float | None:
         return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - now)
     except (TypeError, ValueError):
         return None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An encrypted push and its headers."""
+
+    target: Target
+    body: bytes
+    headers: dict
+
+
+def _path(endpoint: str) -> str:
+    parts = urlsplit(endpoint)
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
 
 class PushSender:
@@ -95,43 +111,50 @@ class PushSender:
         message = self.webpush.get(data, sub)
         return message.encrypted, message.headers["authorization"]
 
-    def send(
-        self,
-        target: Target,
-        payload: dict,
-        *,
-        ttl: int,
-        urgency: str = "normal",
-        topic: str | None = None,
-        deadline: float | None = None,
-    ) -> Result:
-        """Push one payload; 429/5xx and network errors are retried until `deadline`."""
+    def prepare(
+        self, target: Target, payload: dict, *, ttl: int, urgency: str = "normal", topic=None
+    ) -> "Prepared":
+        """Encrypt and sign one push, ready to POST (done before the send is recorded)."""
         body, authorization = self.encrypt(target, payload)
         headers = {
             "TTL": str(max(0, int(ttl))),
-            "Urgency": urgency,
+            "Urgency": urgency if urgency in URGENCIES else "normal",
             "Content-Encoding": "aes128gcm",
             "Content-Type": "application/octet-stream",
             "Authorization": authorization,
         }
         if topic:
             headers["Topic"] = topic
+        return Prepared(target, body, headers)
+
+    def post(self, prepared: "Prepared", deadline: float | None = None) -> Result:
+        """POST a prepared push; 429/5xx and network errors are retried until `deadline`."""
+        pool = self.http.connection_from_url(prepared.target.endpoint)
+        path = _path(prepared.target.endpoint)
         status, attempt = None, 0
         for attempt in range(1, self.max_attempts + 1):  # noqa: B007
             wait = None
             try:
-                response = self.http.request(
-                    "POST", target.endpoint, body=body, headers=headers, redirect=False
+                response = pool.urlopen(
+                    "POST",
+                    path,
+                    body=prepared.body,
+                    headers=prepared.headers,
+                    retries=False,
+                    redirect=False,
+                    assert_same_host=False,
                 )
                 status = response.status
             except urllib3.exceptions.HTTPError:
                 status = None
+            target = prepared.target
             if status is not None and 200 <= status < 300:
-                return Result("sent", status, attempt)
+                return Result("sent", status, attempt, target)
             if status in (404, 410):
-                return Result("gone", status, attempt)
+                return Result("gone", status, attempt, target)
             if status is not None and status != 429 and status < 500:
-                return Result("failed", status, attempt)  # 400/401/403/413: retrying cannot help
+                # 400/401/403/413: retrying cannot help
+                return Result("failed", status, attempt, target)
             now = time.time()
             if status is not None:
                 wait = retry_after_seconds(response.headers.get("Retry-After"), now)
@@ -142,7 +165,13 @@ class PushSender:
             if deadline is not None and now + wait > deadline:
                 break
             self.sleep(wait)
-        return Result("failed", status, attempt)
+        return Result("failed", status, attempt, prepared.target)
+
+    def send(self, target: Target, payload: dict, *, ttl: int, urgency="normal", topic=None,
+             deadline: float | None = None) -> Result:  # fmt: skip
+        """Encrypt and POST one push."""
+        prepared = self.prepare(target, payload, ttl=ttl, urgency=urgency, topic=topic)
+        return self.post(prepared, deadline)
 
     def close(self) -> None:
         self.http.clear()

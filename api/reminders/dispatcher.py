@@ -6,15 +6,19 @@ insert its Delivery row (unique on user, reminder, slot: a slot is recorded once
 claims it) and move next_fire_at on. Then, per delivery, pending -> sending is committed
 before the first byte is sent: a delivery found "sending" after a crash is never sent again,
 and one still "pending" is sent by whichever dispatcher takes it first (or skipped when it is
-older than the grace).
+older than the grace). The final status (sent, failed) is written per batch afterwards.
+
+At most once, then: a crash can lose the slots a dispatcher's sending threads had taken but
+not yet written to the socket (at most one per thread), never send one twice.
 """
 
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import create_engine, delete, event, select, update
+from sqlalchemy import bindparam, create_engine, delete, event, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -22,10 +26,22 @@ from api.models import Delivery, PushSubscription, Reminder, User
 from api.models.types import utcnow
 from api.push.delivery import PushSender, Target
 from api.reminders import payload as payloads
-from api.reminders.service import Decision, decide, water_today
+from api.reminders.service import Decision, decide, latest_magnesium, water_today
 
 log = logging.getLogger("unknot.dispatcher")
 MIN_TTL = 60
+DELIVERIES = Delivery.__table__
+# pending -> sending, committed before the first byte goes out: whoever wins sends it.
+TAKE = (
+    update(DELIVERIES)
+    .where(DELIVERIES.c.id == bindparam("did"), DELIVERIES.c.status == "pending")
+    .values(status="sending", attempts=DELIVERIES.c.attempts + 1)
+)
+FINISH = (
+    update(DELIVERIES)
+    .where(DELIVERIES.c.id == bindparam("did"))
+    .values(status=bindparam("st"), reason=bindparam("why"), sent_at=bindparam("at"))
+)
 
 
 @dataclass
@@ -72,6 +88,7 @@ class Dispatcher:
         grace: timedelta,
         batch: int = 50,
         lease: timedelta = timedelta(seconds=30),
+        threads: int = 4,
     ):
         self.engine = make_engine(url)
         self.session = Session(self.engine, expire_on_commit=False)
@@ -80,6 +97,11 @@ class Dispatcher:
         self.batch = batch
         self.lease = lease
         self.postgres = self.engine.dialect.name == "postgresql"
+        # Sending threads overlap the waits (push service, database); each has a connection.
+        self.threads = max(1, threads)
+        self._pool = ThreadPoolExecutor(self.threads) if self.threads > 1 else None
+        self._local = threading.local()
+        self._conns = []
 
     # ---- the loop ----
     def run_once(self, now: datetime | None = None) -> int:
@@ -88,8 +110,7 @@ class Dispatcher:
         handled = self.recover(fixed or utcnow())
         while True:
             jobs, seen = self.claim(fixed or utcnow())
-            for job in jobs:
-                self.send(job)
+            self.send_all(jobs)
             handled += seen
             if seen < self.batch:
                 return handled
@@ -108,6 +129,10 @@ class Dispatcher:
                 stop.wait(poll)
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+        for conn in self._conns:
+            conn.close()
         self.session.close()
         self.engine.dispose()
 
@@ -130,10 +155,12 @@ class Dispatcher:
             if not rows:
                 s.rollback()
                 return [], 0
-            targets = self._targets({u.id for _, u in rows})
+            user_ids = {u.id for _, u in rows}
+            targets = self._targets(user_ids)
+            taken = latest_magnesium(s, user_ids)
             decided = []
             for reminder, user in rows:
-                d = decide(reminder, user, now, self.grace, session=s)
+                d = decide(reminder, user, now, self.grace, session=s, last_magnesium=taken)
                 if d.status == "pending" and not targets.get(user.id):
                     d.status, d.reason = "skipped", "no_device"
                 decided.append((reminder, user, d))
@@ -198,46 +225,82 @@ class Dispatcher:
         return Job(delivery_id, user.id, d.slot_at, body, payloads.topic(reminder), targets)
 
     # ---- sending ----
+    def send_all(self, jobs: list[Job]) -> None:
+        """Send recorded slots (on the sending threads), then record how each went."""
+        if not jobs:
+            return
+        if self._pool is None or len(jobs) == 1:
+            outcomes = [self._send(job) for job in jobs]
+        else:
+            outcomes = list(self._pool.map(self._send, jobs))
+        self._finish([o for o in outcomes if o is not None])
+
     def send(self, job: Job) -> str | None:
         """Send one recorded slot to every device of its person; the final status."""
-        s = self.session
-        claimed = s.execute(
-            update(Delivery)
-            .where(Delivery.id == job.delivery_id, Delivery.status == "pending")
-            .values(status="sending", attempts=Delivery.attempts + 1)
-        ).rowcount
-        s.commit()
-        if not claimed:
-            return None  # another dispatcher has it
+        outcome = self._send(job)
+        return self._finish([outcome])[0] if outcome is not None else None
+
+    def _conn(self):
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self.engine.connect()
+            self._conns.append(conn)
+        return conn
+
+    def _send(self, job: Job):
         expires = job.slot_at + self.grace
         ttl = max(MIN_TTL, int((expires - utcnow()).total_seconds()))
-        results = [
-            (t, self.sender.send(t, job.payload, ttl=ttl, urgency="high", topic=job.topic,
-                                 deadline=expires.timestamp()))
+        prepared = [
+            self.sender.prepare(t, job.payload, ttl=ttl, urgency="high", topic=job.topic)
             for t in job.targets
-        ]  # fmt: skip
-        gone = [t.id for t, r in results if r.outcome == "gone"]
-        if gone:
-            s.execute(
-                delete(PushSubscription).where(
-                    PushSubscription.id.in_(gone), PushSubscription.user_id == job.user_id
+        ]
+        conn = self._conn()
+        try:
+            claimed = conn.execute(TAKE, {"did": job.delivery_id}).rowcount
+            conn.commit()
+        except Exception:
+            conn.rollback()
+            raise
+        if not claimed:
+            return None  # another dispatcher has it
+        # From here on this slot is never sent again, whatever happens to this process.
+        return job, [self.sender.post(p, expires.timestamp()) for p in prepared]
+
+    def _finish(self, outcomes) -> list[str]:
+        """Record the outcomes (one transaction); forget subscriptions that are gone.
+
+        A crash before this leaves the rows "sending": they were sent, and are not sent again.
+        """
+        rows, gone, statuses = [], [], []
+        now = utcnow()
+        for job, results in outcomes:
+            lost = [r.target.id for r in results if r.outcome == "gone"]
+            gone += [(job.user_id, sid) for sid in lost]
+            if any(r.outcome == "sent" for r in results):
+                status, why = "sent", None
+            elif not results:
+                status, why = "skipped", "no_device"
+            else:
+                status = "failed"
+                why = "gone" if len(lost) == len(results) else f"http_{results[-1].status}"
+            rows.append({"did": job.delivery_id, "st": status, "why": why,
+                         "at": now if status == "sent" else None})  # fmt: skip
+            statuses.append(status)
+        s = self.session
+        try:
+            if rows:
+                s.execute(FINISH, rows)
+            for uid, sid in gone:
+                s.execute(
+                    delete(PushSubscription).where(
+                        PushSubscription.id == sid, PushSubscription.user_id == uid
+                    )
                 )
-            )
-        sent = any(r.outcome == "sent" for _, r in results)
-        if sent:
-            status, reason = "sent", None
-        elif not results:
-            status, reason = "skipped", "no_device"
-        else:
-            status = "failed"
-            reason = "gone" if len(gone) == len(results) else f"http_{results[-1][1].status}"
-        s.execute(
-            update(Delivery)
-            .where(Delivery.id == job.delivery_id)
-            .values(status=status, reason=reason, sent_at=utcnow() if sent else None)
-        )
-        s.commit()
-        return status
+            s.commit()
+        except Exception:
+            s.rollback()
+            raise
+        return statuses
 
     # ---- after a crash ----
     def recover(self, now: datetime) -> int:
@@ -275,8 +338,7 @@ class Dispatcher:
                 Job(delivery.id, user.id, delivery.slot_at, body, payloads.topic(reminder), targets)
             )
         s.commit()
-        for job in jobs:
-            self.send(job)
+        self.send_all(jobs)
         return len(rows)
 
 
@@ -288,5 +350,6 @@ def from_app(app, **kw) -> Dispatcher:
     if not isinstance(grace, timedelta):
         grace = timedelta(seconds=float(grace))
     kw.setdefault("grace", grace)
-    sender = kw.pop("sender", None) or PushSender.from_config(app.config)
+    kw.setdefault("threads", int(app.config.get("PUSH_THREADS", 4)))
+    sender = kw.pop("sender", None) or PushSender.from_config(app.config, pool_size=kw["threads"])
     return Dispatcher(app.config["SQLALCHEMY_DATABASE_URI"], sender, **kw)

@@ -107,7 +107,7 @@ class PushService:
         self._hold_nth: tuple[int, threading.Event] | None = None
         self._verified: dict[str, dict] = {}  # token -> claims, signature already checked
         self._lock = threading.Lock()
-        self.httpd = ThreadingHTTPServer((host, port), _handler(self))
+        self.httpd = _Server((host, port), _handler(self))
         self.httpd.daemon_threads = True
         self.httpd.request_queue_size = 128
         self.base_url = f"http://{host}:{self.httpd.server_address[1]}"
@@ -166,8 +166,9 @@ class PushService:
             self._holds[self._sub_id(endpoint)] = event
         return event
 
-    def hold_nth(self, n: int) -> threading.Event:
-        """Store the n-th accepted push (counting from now), then hold it open until set()."""
+    def hold_from(self, n: int) -> threading.Event:
+        """Store the n-th accepted push (counting from now) and every later one, but answer
+        none of them until the returned event is set."""
         event = threading.Event()
         with self._lock:
             self._hold_nth = (len(self.messages) + n, event)
@@ -208,8 +209,8 @@ class PushService:
         with self._lock:
             self.messages.append(message)
             hold = self._holds.pop(sub_id, None)
-            if self._hold_nth and self._hold_nth[0] == len(self.messages):
-                hold, self._hold_nth = self._hold_nth[1], None
+            if self._hold_nth and self._hold_nth[0] <= len(self.messages):
+                hold = self._hold_nth[1]
         if hold is not None:
             hold.wait(120)
         return 201, {"Location": f"{self.base_url}/message/{secrets.token_hex(8)}"}
@@ -296,6 +297,15 @@ class PushService:
             self._verified.clear()
             return 200, {}
         return 404, {}
+
+
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A client that went away (a killed dispatcher) is no error here."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def _handler(service: PushService):

@@ -115,27 +115,35 @@ def test_dispatcher_killed_mid_fan_out_restarts_without_repeats_or_gaps(
 ):
     log = tmp_path / "dispatcher.log"
     ids = many_due(make, 60)
-    held = push.hold_nth(20)  # the 20th push is received, then its answer never comes
-    proc = _dispatcher_process(database_url, instance_dir, log, "--batch", "50", "--poll", "0.2")
+    # From the 20th push on, the stand-in takes each push but never answers: the dispatcher's
+    # four sending threads each end up waiting on one, with the rest of its batch claimed.
+    held = push.hold_from(20)
+    proc = _dispatcher_process(
+        database_url, instance_dir, log, "--batch", "50", "--threads", "4", "--poll", "0.2"
+    )
     try:
-        assert _wait(lambda: len(push.received()) >= 20), log.read_text()
-        proc.send_signal(signal.SIGKILL)  # mid fan-out: one push in flight, more claimed
+        assert _wait(lambda: len(push.received()) >= 23), log.read_text()
+        assert _wait(lambda: statuses().get("sending") == len(push.received()))
+        time.sleep(0.3)
+        proc.send_signal(signal.SIGKILL)  # mid fan-out
         proc.wait(10)
     finally:
         held.set()
         if proc.poll() is None:
             proc.kill()
+    received = len(push.received())
     got = statuses()
-    assert got["sent"] == 19 and got["sending"] == 1 and got.get("pending", 0) == 30, got
+    # Every slot taken for sending reached the push service; the rest of the batch is pending.
+    assert got == {"sending": received, "pending": 50 - received}, got
     due_left = db.session.scalar(
         select(func.count()).select_from(Reminder).where(Reminder.next_fire_at <= utcnow())
     )
     assert due_left == 10
-    # Restart: pending slots (within their grace) are sent, the unclaimed ones too; the one
-    # in flight at the kill is not sent again.
+    # Restart: pending slots (within their grace) are sent, the unclaimed ones too, and none
+    # taken before the kill is sent again.
     again = _dispatcher_process(database_url, instance_dir, log, "--once")
     assert again.wait(60) == 0, log.read_text()
     counts = Counter(m.payload["reminder_id"] for m in push.received())
     assert set(counts) == set(ids)
     assert set(counts.values()) == {1}
-    assert statuses() == {"sent": 59, "sending": 1}
+    assert statuses() == {"sent": 60 - received, "sending": received}

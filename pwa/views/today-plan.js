@@ -15,7 +15,7 @@ async function draw(host) {
   const later = (await getMeta("checkinLater")) === today;
   const ask = !done && !later
     ? el("div", { class: "stack", "data-checkin-prompt": "" },
-      el("p", { class: "plan-phase" }, "Good morning. How was yesterday?"),
+      el("p", { class: "plan-phase" }, "Morning check-in: how was yesterday?"),
       el("div", { class: "row" },
         el("a", { class: "btn btn-primary", href: "/checkin" }, "Check in (1 minute)"),
         el("button", { class: "btn", type: "button", onclick: async () => { await setMeta("checkinLater", today); draw(host); } }, "Not today")))
@@ -30,6 +30,7 @@ async function draw(host) {
 }
 
 export async function mount(host) {
+  host.classList.add("stack");
   await draw(host);
   const redraw = (change) => {
     if (["plans", "activities", "checkins", "*"].includes(change.collection)) draw(host);

@@ -8,6 +8,7 @@
 
 import { api } from "../api.js";
 import * as store from "../store.js";
+import { stopOnSignOut } from "./push.js";
 import { refresh, syncNow } from "../sync.js";
 
 export const DEFAULTS = {
@@ -88,6 +89,7 @@ export async function signIn(email, password, { mode = "signin", discard = false
 
 /** Sign out. keep=false removes every record from this device (explicit choice). */
 export async function signOut({ keep }) {
+  await stopOnSignOut(); // while the session lasts, so the server can forget this phone
   await api("/api/v1/auth/logout", { method: "POST" });
   if (keep) await store.setMeta("authLost", "signed-out");
   else await store.clearAll();

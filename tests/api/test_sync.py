@@ -443,3 +443,27 @@ def test_concurrent_syncs_of_one_person_lose_nothing(app, device, make_client):
     got, cursor = pull_all(make_client("ana@example.org", register=False), limit=100)
     assert sorted(c["id"] for c in got) == sorted(c["id"] for b in batches for c in b)
     assert cursor == person_seq() == 320
+
+
+def test_a_sync_committed_between_read_and_lock_is_seen(device, second_device, monkeypatch):
+    """The optimistic read is checked under the lock: a record another device stored in
+    between is decided against, not inserted twice (which would be a 500)."""
+    from api.sync import service
+
+    rid = str(uuid.uuid4())
+    real_load, calls = service._load_stored, []
+
+    def load_then_race(user, changes):
+        found = real_load(user, changes)
+        if not calls:  # the other device commits right after our first read
+            calls.append(user.email)
+            newer = change("cramps", id=rid, updated_at=at(9), notes="other device, newer")
+            sync(second_device, [newer])
+        return found
+
+    monkeypatch.setattr(service, "_load_stored", load_then_race)
+    answer = sync(device, [change("cramps", id=rid, updated_at=at(1), notes="older")])
+    assert answer["accepted"] == [rid]
+    (row,) = stored(Cramp, rid)
+    assert row.notes == "other device, newer"
+    assert [c["data"]["notes"] for c in answer["changes"]] == ["other device, newer"]

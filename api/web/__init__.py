@@ -19,12 +19,20 @@ MEDIA_TYPES = {
 }
 # Always asked again of the server (with an ETag, so usually a 304): the worker controls updates.
 NO_CACHE = "no-cache"
+COMPRESSIBLE = {".html", ".js", ".css", ".webmanifest", ".json", ".svg", ".txt"}
 
 
-def _file_response(body: bytes, path: str, etag: str) -> Response:
-    """A conditional response for a shell or static file."""
+def _file_response(shell: Shell, body: bytes, path: str, etag: str) -> Response:
+    """A conditional response for a shell or static file, gzip-compressed when welcome."""
     suffix = path[path.rfind(".") :] if "." in path else ""
+    compress = suffix in COMPRESSIBLE and len(body) > 1024
+    if compress and "gzip" in request.accept_encodings:
+        body, etag = shell.gzipped(body, etag), etag + "-gz"
     response = Response(body, mimetype=None, content_type=MEDIA_TYPES[suffix])
+    if etag.endswith("-gz"):
+        response.headers["Content-Encoding"] = "gzip"
+    if compress:
+        response.vary.add("Accept-Encoding")
     response.set_etag(etag)
     response.headers["Cache-Control"] = NO_CACHE
     return response.make_conditional(request)
@@ -43,17 +51,17 @@ def register(app: Flask) -> None:
             raise NotFound("There is nothing at this address.")
         if path == "sw.js":
             body, etag = shell.worker()
-            return _file_response(body, path, etag)
+            return _file_response(shell, body, path, etag)
         found = shell.file(path)
         if found is not None:
             body, etag = found
-            return _file_response(body, path or "index.html", etag)
+            return _file_response(shell, body, path or "index.html", etag)
         last = path.rsplit("/", 1)[-1]
         if "." in last or path.startswith("static/"):
             raise NotFound("There is nothing at this address.")
         # Any other path is a screen of the app: the router in the page shows it.
         body, etag = shell.file("index.html")
-        return _file_response(body, "index.html", etag)
+        return _file_response(shell, body, "index.html", etag)
 
     app.add_url_rule("/", "web_index", serve, methods=["GET", "HEAD"])
     app.add_url_rule("/<path:path>", "web_path", serve, methods=["GET", "HEAD"])

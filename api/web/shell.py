@@ -27,6 +27,7 @@ class Shell:
         self._lock = threading.Lock()
         self._contents: dict[Path, tuple[tuple[int, int], bytes, str]] = {}
         self._version: tuple[tuple, str, list[str]] | None = None
+        self._gzip: dict[str, bytes] = {}
 
     def _read(self, path: Path) -> tuple[bytes, str] | None:
         """A file's bytes and ETag, re-read only when its mtime or size changed."""
@@ -103,6 +104,18 @@ class Shell:
         text = text.replace(VERSION_MARK, json.dumps(version), 1)
         text = text.replace(FILES_MARK, json.dumps(precache), 1)
         return text.encode(), version
+
+    def gzipped(self, body: bytes, etag: str) -> bytes:
+        """The gzip-compressed body, made once per content (keyed by its ETag)."""
+        with self._lock:
+            found = self._gzip.get(etag)
+        if found is None:
+            found = gzip.compress(body, 9, mtime=0)
+            with self._lock:
+                if len(self._gzip) > 500:  # old versions of changed files
+                    self._gzip.clear()
+                self._gzip[etag] = found
+        return found
 
     def size(self, suffixes=(".html", ".css", ".js", ".webmanifest")) -> dict[str, int]:
         """Raw and gzip-compressed bytes of the shell's code (for the benchmark)."""

@@ -11,7 +11,20 @@ import SECTIONS from "./today-sections.js";
 let unsubscribe = null;
 let mounted = [];
 
-async function summary(node) {
+// Built at once with placeholders (so nothing below moves), filled in when the store answers.
+function summaryCard() {
+  const item = (name) => el("li", { "data-summary": name }, "…");
+  const items = { water: item("water"), magnesium: item("magnesium"), cramps: item("cramps") };
+  const node = el(
+    "section",
+    { class: "card", "aria-live": "polite" },
+    el("h2", {}, "So far today"),
+    el("ul", { class: "list" }, items.water, items.magnesium, items.cramps),
+  );
+  return { node, items };
+}
+
+async function summary({ items }) {
   const me = await profile();
   const today = localDay(new Date(), me.day_start_hour);
   const inToday = (iso) => iso && localDay(iso, me.day_start_hour) === today;
@@ -20,21 +33,14 @@ async function summary(node) {
   const water = todays.filter((i) => i.kind === "water").reduce((sum, i) => sum + (i.amount || 0), 0);
   const magnesium = todays.filter((i) => i.kind === "magnesium").length;
   const crampCount = cramps.filter((c) => inToday(c.started_at)).length;
-  node.replaceChildren(
-    el("h2", {}, "So far today"),
-    el(
-      "ul",
-      { class: "list" },
-      el("li", { "data-summary": "water" }, `Water: ${water} ml of ${me.water_target_ml} ml`),
-      el("li", { "data-summary": "magnesium" }, magnesium ? "Magnesium: taken" : "Magnesium: not yet"),
-      el("li", { "data-summary": "cramps" }, `Cramps: ${crampCount}`),
-    ),
-  );
+  items.water.textContent = `Water: ${water} ml of ${me.water_target_ml} ml`;
+  items.magnesium.textContent = magnesium ? "Magnesium: taken" : "Magnesium: not yet";
+  items.cramps.textContent = `Cramps: ${crampCount}`;
 }
 
 export async function mount(root) {
   const dateText = new Date().toLocaleDateString([], { weekday: "long", day: "numeric", month: "long" });
-  const summaryNode = el("section", { class: "card", "aria-live": "polite" });
+  const card = summaryCard();
   const sections = el("div", { class: "stack" });
   const signupHint = el("p", { class: "hint" });
   root.append(
@@ -49,32 +55,37 @@ export async function mount(root) {
         el("button", { class: "btn btn-primary", type: "button", "data-quick": "water", onclick: () => quickLog("water") }, "+ Water"),
         el("button", { class: "btn btn-primary", type: "button", "data-quick": "magnesium", onclick: () => quickLog("magnesium") }, "Took magnesium"),
       ),
-      summaryNode,
-      sections,
+      card.node,
       signupHint,
+      sections,
     ),
   );
-  if (!(await account())) {
+  // The summary, the sign-up hint and the feature blocks load side by side.
+  const hint = account().then((me) => {
+    if (me) return;
     signupHint.append(
-      "Your records are saved on this phone. ",
+      "Saved on this phone only. ",
       el("a", { href: "/signin?mode=signup" }, "Create an account"),
-      " to keep a copy safe.",
     );
-  }
-  await summary(summaryNode);
-  unsubscribe = onChange(() => summary(summaryNode));
+  });
   mounted = [];
-  for (const url of SECTIONS) {
+  const blocks = SECTIONS.map(async (url) => {
+    // In the listed order, whatever order they load in; shown whole once mounted, so that
+    // nothing jumps while a block fills in.
+    const host = el("section", { class: "card", hidden: true });
+    sections.append(host);
     try {
       const section = await import(url);
-      const host = el("section", { class: "card" });
-      sections.append(host);
       await section.mount(host);
+      host.hidden = false;
       mounted.push(section);
     } catch (err) {
       console.error(err);
+      host.remove();
     }
-  }
+  });
+  await Promise.all([summary(card), hint, ...blocks]);
+  unsubscribe = onChange(() => summary(card));
 }
 
 export function unmount() {

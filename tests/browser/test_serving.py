@@ -1,5 +1,6 @@
 """How Flask serves the shell: paths, media types, caching, the worker's version, headers."""
 
+import gzip
 import json
 import re
 import shutil
@@ -101,3 +102,20 @@ def test_changing_any_shell_file_gives_a_new_version(database_url, instance_dir,
     (pwa / "views" / "extra.js").write_text("export function mount() {}\n")
     third, files = worker_constants(client.get("/sw.js").data)
     assert third != second and "/views/extra.js" in files
+
+
+def test_text_files_are_gzip_compressed_when_asked(client):
+    plain = client.get("/styles.css")
+    packed = client.get("/styles.css", headers={"Accept-Encoding": "gzip, br"})
+    assert "Content-Encoding" not in plain.headers
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed.headers["Vary"]
+    assert gzip.decompress(packed.data) == plain.data
+    assert packed.headers["ETag"] != plain.headers["ETag"]
+    again = client.get(
+        "/styles.css",
+        headers={"Accept-Encoding": "gzip", "If-None-Match": packed.headers["ETag"]},
+    )
+    assert again.status_code == 304
+    worker = client.get("/sw.js", headers={"Accept-Encoding": "gzip"})
+    assert b"__SHELL_VERSION__" not in gzip.decompress(worker.data)

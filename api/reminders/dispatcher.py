@@ -37,6 +37,14 @@ TAKE = (
     .where(DELIVERIES.c.id == bindparam("did"), DELIVERIES.c.status == "pending")
     .values(status="sending", attempts=DELIVERIES.c.attempts + 1)
 )
+REMINDERS = Reminder.__table__
+MOVE_ON = (
+    update(REMINDERS)
+    .where(REMINDERS.c.user_id == bindparam("uid"), REMINDERS.c.id == bindparam("rid"))
+    .values(
+        next_fire_at=bindparam("nxt"), fire_kind=bindparam("fk"), last_slot_at=bindparam("last")
+    )
+)
 FINISH = (
     update(DELIVERIES)
     .where(DELIVERIES.c.id == bindparam("did"))
@@ -108,11 +116,17 @@ class Dispatcher:
         """Handle every due reminder and orphaned delivery; returns how many slots were seen."""
         fixed = now
         handled = self.recover(fixed or utcnow())
+        sending = None
         while True:
             jobs, seen = self.claim(fixed or utcnow())
-            self.send_all(jobs)
+            # The next batch is claimed while the threads still send this one.
+            started = self._start(jobs)
+            if sending is not None:
+                self._finish(self._outcomes(sending))
+            sending = started
             handled += seen
             if seen < self.batch:
+                self._finish(self._outcomes(sending))
                 return handled
 
     def run_forever(self, stop: threading.Event | None = None, poll: float = 1.0) -> None:
@@ -170,9 +184,16 @@ class Dispatcher:
                 key = (user.id, reminder.id)
                 if d.status == "pending" and key in ids:
                     jobs.append(self._job(ids[key], reminder, user, d, targets[user.id]))
-                reminder.next_fire_at, reminder.fire_kind = d.next_fire_at, d.fire_kind
-                reminder.last_slot_at = d.last_slot_at
+            s.connection().execute(
+                MOVE_ON,
+                [
+                    {"uid": user.id, "rid": reminder.id, "nxt": d.next_fire_at,
+                     "fk": d.fire_kind, "last": d.last_slot_at}
+                    for reminder, user, d in decided
+                ],
+            )  # fmt: skip
             s.commit()
+            s.expunge_all()  # the rows were written with Core: forget the stale objects
         except Exception:
             s.rollback()
             raise
@@ -212,13 +233,14 @@ class Dispatcher:
         if not values:
             return {}
         dialect = postgresql if self.postgres else sqlite
+        # executemany with RETURNING: one cached statement, however many rows.
         stmt = (
             dialect.insert(Delivery)
-            .values(values)
             .on_conflict_do_nothing(index_elements=["user_id", "reminder_id", "slot_at"])
             .returning(Delivery.id, Delivery.user_id, Delivery.reminder_id)
         )
-        return {(uid, rid): did for did, uid, rid in self.session.execute(stmt)}
+        rows = self.session.connection().execute(stmt, values)
+        return {(uid, rid): did for did, uid, rid in rows}
 
     def _job(self, delivery_id, reminder, user, d: Decision, targets) -> Job:
         body = payloads.build(reminder, user.timezone, d.slot_at, d.kind, d.water)
@@ -227,13 +249,17 @@ class Dispatcher:
     # ---- sending ----
     def send_all(self, jobs: list[Job]) -> None:
         """Send recorded slots (on the sending threads), then record how each went."""
-        if not jobs:
-            return
-        if self._pool is None or len(jobs) == 1:
-            outcomes = [self._send(job) for job in jobs]
-        else:
-            outcomes = list(self._pool.map(self._send, jobs))
-        self._finish([o for o in outcomes if o is not None])
+        self._finish(self._outcomes(self._start(jobs)))
+
+    def _start(self, jobs: list[Job]) -> list:
+        if self._pool is None:
+            return [self._send(job) for job in jobs]
+        return [self._pool.submit(self._send, job) for job in jobs]
+
+    @staticmethod
+    def _outcomes(started: list) -> list:
+        done = [f.result() if hasattr(f, "result") else f for f in started]
+        return [o for o in done if o is not None]
 
     def send(self, job: Job) -> str | None:
         """Send one recorded slot to every device of its person; the final status."""

@@ -1,7 +1,6 @@
 // A cramp's details as big chips: muscle, side, how strong, what was tried, what helped, notes.
 // All optional; every tap is saved at once, so nothing waits for a Save button.
 
-import { save } from "../store.js";
 import { el } from "../lib/ui.js";
 import { SCALE, SIDES, chips, labelOf, typed } from "./log-chips.js";
 
@@ -25,19 +24,6 @@ export const TRIED = [
   { value: "magnesium", label: "Magnesium" },
   { value: "water", label: "Water / electrolytes" },
 ];
-
-/** Holds one cramp record and saves each change to it. */
-export function crampEditor(record) {
-  const editor = {
-    record,
-    /** Merge fields into the record and save it (and queue it for the server). */
-    change(fields) {
-      editor.record = { ...editor.record, ...fields };
-      return save("cramps", editor.record);
-    },
-  };
-  return editor;
-}
 
 /** "Calf, left, 7 of 10" — the short summary of a cramp's details, or "". */
 export function detailsText(cramp) {

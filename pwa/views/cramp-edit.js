@@ -3,8 +3,8 @@
 import { get, nowIso, remove, save } from "../store.js";
 import { navigate } from "../router.js";
 import { el, toast } from "../lib/ui.js";
-import { crampDetails, crampEditor } from "./cramp-details.js";
-import { isRunning, lengthSeconds, lengthText } from "./cramp-timer.js";
+import { crampDetails } from "./cramp-details.js";
+import { crampEditor, isRunning, lengthSeconds, lengthText } from "./cramp-timer.js";
 import { whenText } from "./log-chips.js";
 
 const pad = (n) => String(n).padStart(2, "0");

@@ -93,9 +93,17 @@ export function startCramp() {
   return starting;
 }
 
-/** Stop a running cramp now (or at `at`): resolves the saved record. */
-export function stopCramp(cramp, at = new Date()) {
-  return save("cramps", { ...cramp, ended_at: nowIso(at) });
+/** Holds one cramp record and saves each change to it (the whole record each time). */
+export function crampEditor(record) {
+  const editor = {
+    record,
+    /** Merge fields into the record and save it (and queue it for the server). */
+    change(fields) {
+      editor.record = { ...editor.record, ...fields };
+      return save("cramps", editor.record);
+    },
+  };
+  return editor;
 }
 
 // ---- Screen Wake Lock while a cramp runs ----

@@ -5,11 +5,20 @@
 
 import { get, nowIso, onChange } from "../store.js";
 import { el } from "../lib/ui.js";
-import { crampDetails, crampEditor } from "./cramp-details.js";
-import { renderPast } from "./cramp-list.js";
 import {
-  clockText, elapsedSeconds, isRunning, keepAwake, lengthSeconds, lengthText, runningCramp, startCramp,
+  clockText, crampEditor, elapsedSeconds, isRunning, keepAwake, lengthSeconds, lengthText, runningCramp,
+  startCramp,
 } from "./cramp-timer.js";
+
+// The details chips and the list of past cramps load after the timer shows (budget: 1 s).
+let loading = null;
+function parts() {
+  if (!loading) {
+    loading = Promise.all([import("./cramp-details.js"), import("./cramp-list.js")])
+      .then(([details, past]) => ({ ...details, ...past }));
+  }
+  return loading;
+}
 
 let root = null;
 let ticker = null;
@@ -49,20 +58,25 @@ function inTheMoment() {
 }
 
 function detailsCard(hint) {
-  const form = crampDetails(editor);
-  flush = form.flush;
-  return el(
+  const mine = editor;
+  const card = el(
     "section",
     { class: "card", "aria-labelledby": "details-title" },
     el("h2", { id: "details-title" }, "Details"),
     el("p", { class: "hint" }, hint),
-    form.node,
   );
+  parts().then(({ crampDetails }) => {
+    if (editor !== mine || !card.isConnected) return; // the screen moved on meanwhile
+    const form = crampDetails(mine);
+    flush = form.flush;
+    card.append(form.node);
+  });
+  return card;
 }
 
 function pastCard() {
   const host = el("section", { class: "card", "data-past": "" });
-  renderPast(host);
+  parts().then(({ renderPast }) => renderPast(host));
   return host;
 }
 
@@ -89,13 +103,12 @@ function showRunning(record) {
   phase = "running";
   clearScreen();
   editor = crampEditor(record);
-  const started = new Date(record.started_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-  root.append(
-    el("h1", { class: "cramp-title" }, "Cramp timer"),
-    stopwatch(record.started_at),
-    el("p", { class: "hint cramp-since" }, `Started at ${started}. It keeps counting if you close the app.`),
-  );
+  const since = el("p", { class: "hint cramp-since" });
+  root.append(el("h1", { class: "cramp-title" }, "Cramp timer"), stopwatch(record.started_at), since);
   performance.mark("timer-running");
+  // After the mark: the first use of the locale's time format is slow on a cold start.
+  const started = new Date(record.started_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  since.textContent = `Started at ${started}. It keeps counting if you close the app.`;
   root.append(
     el("button", { class: "btn btn-huge", type: "button", "data-action": "stop", onclick: stop }, "Stop — it is over"),
     inTheMoment(),
@@ -132,7 +145,7 @@ function showStopped(record) {
 async function changed(change) {
   if (change.collection !== "cramps" && change.collection !== "*") return;
   const past = root.querySelector("[data-past]");
-  if (past) renderPast(past);
+  if (past) parts().then(({ renderPast }) => renderPast(past));
   if (phase !== "running" || (change.id !== editor.record.id && change.collection !== "*")) return;
   const now = await get("cramps", editor.record.id);
   if (phase !== "running") return;

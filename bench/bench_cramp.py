@@ -1,0 +1,123 @@
+"""The cramp timer's budget: the home-screen shortcut on a cold, offline start, CPU 4x slower.
+
+From opening /cramp?start=1 to a running timer (the page marks 'timer-running' once the
+cramp is saved on the phone and its stopwatch is on screen), in a persistent profile that
+was opened online once and closed, then reopened in airplane mode. Budget (issue 4): 1 s.
+Each run stops its cramp, so every run starts (and saves) a new one. Reported, never asserted.
+"""
+
+import statistics
+import tempfile
+import threading
+from pathlib import Path
+
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+from api import create_app
+from api.extensions import db
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+PHONE = {"viewport": {"width": 360, "height": 640}, "has_touch": True}
+RUNS = 5
+MARKS = """() => ({
+  running: performance.getEntriesByName('timer-running')[0].startTime,
+  loaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+  files: performance.getEntriesByType('resource')
+    .filter(e => e.startTime <= performance.getEntriesByName('timer-running')[0].startTime)
+    .length,
+})"""
+
+
+class Quiet(WSGIRequestHandler):
+    def log_request(self, *args, **kwargs):
+        pass
+
+
+def serve(tmp: Path):
+    """The app on a throwaway SQLite database, in a thread: (url, server)."""
+    app = create_app(
+        {
+            "SECRET_KEY": "bench",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/cramp.db",
+            "VAPID_PRIVATE_KEY_PATH": str(tmp / "vapid_private.pem"),
+            "VAPID_PUBLIC_KEY_PATH": str(tmp / "vapid_public.pem"),
+        }
+    )
+    with app.app_context():
+        db.create_all()
+    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=Quiet)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}", server
+
+
+def one_run(pw, profile: Path, url: str) -> dict:
+    """One cold offline start of the shortcut; stops the cramp it started."""
+    ctx = pw.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, args=FLAGS, offline=True, **PHONE
+    )
+    try:
+        page = ctx.pages[0] if ctx.pages else ctx.new_page()
+        cdp = ctx.new_cdp_session(page)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        response = page.goto(url + "/cramp?start=1")
+        page.locator("[data-timer=running]").wait_for()
+        figures = page.evaluate(MARKS)
+        figures["from_worker"] = response.from_service_worker
+        cramps = page.evaluate("async () => (await import('/store.js')).list('cramps')")
+        figures["open"] = sum(1 for c in cramps if not c["ended_at"])
+        page.click("[data-action=stop]")
+        page.locator("[data-saved]").wait_for()
+        return figures
+    finally:
+        ctx.close()
+
+
+def main() -> None:
+    """Print the cold offline start-to-running-timer figures."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        url, server = serve(tmp)
+        try:
+            with sync_playwright() as pw:
+                profile = tmp / "profile"
+                ctx = pw.chromium.launch_persistent_context(
+                    str(profile), executable_path=CHROMIUM, args=FLAGS, **PHONE
+                )
+                page = ctx.pages[0] if ctx.pages else ctx.new_page()
+                page.goto(url + "/")  # the app opened online once: the worker and its cache
+                page.wait_for_function(
+                    "() => navigator.serviceWorker.controller !== null", timeout=20000
+                )
+                page.wait_for_function("() => document.documentElement.dataset.ready === '1'")
+                ctx.close()
+                runs = [one_run(pw, profile, url) for _ in range(RUNS)]
+        finally:
+            server.shutdown()
+    running = [r["running"] for r in runs]
+    print(
+        f"cramp shortcut, cold offline start to a running timer, CPU 4x slower, median of {RUNS}: "
+        f"{statistics.median(running):.0f} ms (runs {', '.join(f'{x:.0f}' for x in running)}; "
+        f"DOMContentLoaded {statistics.median(r['loaded'] for r in runs):.0f} ms, "
+        f"then {statistics.median(r['running'] - r['loaded'] for r in runs):.0f} ms to the timer; "
+        f"{statistics.median(r['files'] for r in runs):.0f} files fetched before it) "
+        "(budget 1000 ms)",
+        flush=True,
+    )
+    if not all(r["from_worker"] for r in runs) or any(r["open"] != 1 for r in runs):
+        print("  warning: a run was not served by the worker or did not show one running cramp")
+
+
+if __name__ == "__main__":
+    main()

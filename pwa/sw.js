@@ -60,7 +60,7 @@ function onMessage(event) {
 }
 
 function onSync(event) {
-  if (event.tag === SYNC_TAG) event.waitUntil(flush());
+  if (event.tag === SYNC_TAG) event.waitUntil(flush({ force: true }));
 }
 
 self.addEventListener("install", onInstall);

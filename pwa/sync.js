@@ -155,11 +155,13 @@ async function exchange() {
  * Send every outbox entry and pull what changed; resolves when done.
  * Throws when the server could not be reached (so Background Sync tries again);
  * a 401 does not throw: the outbox is kept and the person is asked to sign in.
+ * force: try even when navigator.onLine says offline (the Background Sync event).
  */
-export async function flush() {
+export async function flush({ force = false } = {}) {
   return withLock(async () => {
     await refresh();
-    if (!isOnline() || !state.account || state.phase === "signin") return state;
+    // Background Sync says the network is back: try even if navigator.onLine lags behind.
+    if ((!force && !isOnline()) || !state.account || state.phase === "signin") return state;
     setState({ phase: "syncing", error: null });
     try {
       await pushSettings();

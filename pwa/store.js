@@ -227,8 +227,13 @@ export async function applyPulled(changes) {
         if (change.op === "delete") {
           records.put({ c: change.collection, id: change.id, r: null, updated_at: change.updated_at });
         } else {
-          const r = { ...change.data, id: change.id, updated_at: change.updated_at };
-          records.put({ c: change.collection, id: change.id, r, updated_at: change.updated_at });
+          // Fields kept on this device only ("_…") survive the server's version.
+          records.get(key).onsuccess = (got) => {
+            const old = got.target.result && got.target.result.r;
+            const local = old ? Object.entries(old).filter(([k]) => k.startsWith("_")) : [];
+            const r = { ...change.data, ...Object.fromEntries(local), id: change.id, updated_at: change.updated_at };
+            records.put({ c: change.collection, id: change.id, r, updated_at: change.updated_at });
+          };
         }
         applied.push({ collection: change.collection, id: change.id, source: "sync" });
       };

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from tests.browser.test_install import SHELL_CACHED
 from tests.browser.test_offline_sync import synced
 
 TIMER = "[data-timer=running]"
@@ -148,3 +149,41 @@ def test_edit_a_past_cramp_then_delete_it_and_undo(page, open_app, wait_for, sto
     (back,) = store_call(page, "list", "cramps")
     assert back["muscle"] == "hamstring"
     assert page.errors == []
+
+
+def test_shortcut_on_a_cold_start_in_airplane_mode(persistent_context, open_app, wait_for):
+    ctx = persistent_context("cramp-cold")
+    page = open_app(ctx.pages[0] if ctx.pages else ctx.new_page(), "/")
+    wait_for(page, SHELL_CACHED)
+    ctx.close()
+
+    ctx = persistent_context("cramp-cold", offline=True)
+    page = ctx.pages[0] if ctx.pages else ctx.new_page()
+    assert page.goto("/cramp?start=1").from_service_worker
+    page.locator(TIMER).wait_for()
+    assert page.evaluate("() => performance.getEntriesByName('timer-running').length") == 1
+    page.reload()
+    page.locator(TIMER).wait_for()
+    cramps = page.evaluate("async () => (await import('/store.js')).list('cramps')")
+    assert len(cramps) == 1 and cramps[0]["ended_at"] is None
+    assert page.errors == []
+
+
+def test_a_cramp_left_running_for_hours_is_not_resumed(page, open_app, store_call):
+    open_app(page, "/")
+    hours_ago = page.evaluate(
+        "async () => (await import('/store.js')).nowIso(new Date(Date.now() - 5 * 3600e3))"
+    )
+    old = store_call(page, "save", "cramps", {"started_at": hours_ago, "ended_at": None})
+    page.goto("/cramp?start=1")
+    page.locator(TIMER).wait_for()
+    assert page.inner_text(TIMER).startswith("00:0")  # a new cramp, not 5 hours
+    assert len(store_call(page, "list", "cramps")) == 2
+    forgotten = page.locator(f"[data-cramp='{old['id']}']")
+    assert "Not stopped" in forgotten.inner_text()
+    page.click("[data-action=stop]")
+    forgotten.click()  # give it a length afterwards
+    page.fill("#cramp-min", "3")
+    page.locator("#cramp-min").blur()
+    page.locator("[data-summary=cramp]", has_text="3 min").wait_for()
+    assert store_call(page, "get", "cramps", old["id"])["ended_at"] is not None

@@ -47,13 +47,17 @@ def test_plan_warns_before_going_over_budget_and_syncs_once(
     page.wait_for_selector("[data-over]")
     assert "Over budget today: 1 point" in page.inner_text(".plan-points")
 
+    page.click("[data-budget=up]")  # today's budget can be changed for this day only
+    page.wait_for_selector("[data-points-left='0']")
+    assert page.locator("[data-over]").count() == 0
+
     page.click("[data-day=tomorrow]")
     page.wait_for_selector("[data-points-left='10']")
     assert page.locator("[data-activity]").count() == 1
 
     synced(page, wait_for)
     plans = server_rows("plans", email)
-    assert len(plans) == 2 and {p["energy_budget"] for p in plans} == {12}
+    assert len(plans) == 2 and sorted(p["energy_budget"] for p in plans) == [12, 13]
     assert len(server_rows("activities", email)) == 6
     assert page.errors == []
 

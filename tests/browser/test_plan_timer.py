@@ -25,6 +25,10 @@ def test_split_run_a_step_and_its_rest_break(
     assert page.input_value("#s-min-0") == "15"
     assert page.input_value("#s-min-2") == "10"
     assert page.input_value("#s-title-1") == "Cooking — part 2 of 3"
+    page.click("[data-step-add]")
+    assert page.input_value("#s-min-3") == "5"
+    page.get_by_role("button", name="Remove step 4").click()
+    assert page.locator("#s-min-3").count() == 0
     page.fill("#s-min-2", "12")
     page.fill("#s-title-2", "Wash up")
     page.click("[data-plan-form] button[type=submit]")

@@ -132,9 +132,9 @@ def _dispatch_child(url, instance, go, out):
         dispatcher.session.execute(__import__("sqlalchemy").text("SELECT 1"))  # connect first
         dispatcher.session.rollback()
         go.wait()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         handled = dispatcher.run_once()
-        out.put((handled, time.perf_counter() - started))
+        out.put((handled, time.perf_counter() - started, time.process_time() - cpu))
         dispatcher.close()
 
 
@@ -155,18 +155,32 @@ def run_dispatchers(url: str, instance: Path, count: int) -> list[tuple[int, flo
     return results
 
 
-def fan_out(label: str, url: str, instance: Path, base: str, subs: list, dispatchers: int):
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def fan_out(label, url, instance: Path, base: str, subs: list, dispatchers: int, standin_pid):
     app = make_app(url, instance)
     populate(app, subs)
     control(base, "reset")
+    standin_cpu = cpu_seconds(standin_pid)
     results = run_dispatchers(url, instance, dispatchers)
+    standin_cpu = cpu_seconds(standin_pid) - standin_cpu
     stats = control(base, "stats")
-    wall = max(t for _, t in results)
-    each = ", ".join(f"{h / t:,.0f}/s ({h} slots)" for h, t in results)
+    wall = max(t for _, t, _ in results)
+    each = ", ".join(
+        f"{h / t:,.0f}/s wall, {h / c:,.0f} per CPU-second ({h} slots)" for h, t, c in results
+    )
     print(
         f"{label}: {stats['received']} notifications in {wall:.2f} s = "
         f"{stats['received'] / wall:,.0f}/s in all; per dispatcher: {each}; "
-        f"distinct endpoints {stats['distinct']}, refused {stats['refused']}",
+        f"stand-in used {standin_cpu:.1f} CPU-s; distinct endpoints {stats['distinct']}, "
+        f"refused {stats['refused']}; load average {os.getloadavg()[0]:.1f}",
         flush=True,
     )
 
@@ -258,9 +272,10 @@ def main() -> None:
             print(
                 f"{N} subscriptions made by the stand-in in {time.perf_counter() - started:.1f} s"
             )
-            fan_out("SQLite, 1 dispatcher", sqlite_url, instance, base, subs, 1)
+            print(f"machine load average before: {os.getloadavg()[0]:.1f} (2 cores = 2.0 busy)")
+            fan_out("SQLite, 1 dispatcher", sqlite_url, instance, base, subs, 1, proc.pid)
             if ensure_pg_database(PG_URL):
-                fan_out("PostgreSQL, 2 dispatchers", PG_URL, instance, base, subs, 2)
+                fan_out("PostgreSQL, 2 dispatchers", PG_URL, instance, base, subs, 2, proc.pid)
             else:
                 print("PostgreSQL not reachable: skipped")
             compare_libraries(app, base, subs)

@@ -303,3 +303,22 @@ def test_pending_rows_left_by_a_crash_late_skipped_recent_sent(make, push, dispa
     got = [(d.status, d.reason) for d in deliveries(r)]
     assert got == [("skipped", "late"), ("sent", None), ("sending", None)]
     assert len(push.received()) == 1
+
+
+def test_snoozed_reminder_fires_again_then_returns_to_its_schedule(make, push, dispatcher, app):
+    from api.reminders.service import snooze
+
+    ana = make.user(BERLIN)
+    make.device(ana)
+    r = due(make, ana)
+    dispatcher.run_once()
+    snoozed = snooze(ana, r.id, 15)
+    until = snoozed.snoozed_until
+    assert (fresh(r).next_fire_at, fresh(r).fire_kind) == (until, "snooze")
+    dispatcher.run_once()  # not yet
+    assert len(push.received()) == 1
+    dispatcher.run_once(now=until + timedelta(seconds=5))
+    first, again = push.received()
+    assert again.payload["reminder_id"] == str(r.id) and again.payload["slot"] == until.isoformat()
+    assert [d.kind for d in deliveries(r)] == ["slot", "snooze"]
+    assert (fresh(r).next_fire_at, fresh(r).fire_kind) == (r.slot + timedelta(days=1), "slot")

@@ -209,6 +209,35 @@ def test_a_year_has_one_slot_per_day_and_time(schedule, tz, year):
     assert inside == expected
 
 
+windows = st.builds(
+    Schedule,
+    interval_minutes=st.sampled_from([15, 30, 45, 60, 90, 120, 180]),
+    window_start=hhmm,
+    window_end=hhmm,
+    days=st.frozensets(st.integers(1, 7), max_size=7),
+)
+
+
+@PROPS
+@given(windows, st.sampled_from(ZONES), instants)
+def test_interval_slots_are_after_on_the_grid_and_never_repeat(schedule, tz, after):
+    got = next_slot(schedule, tz, after)
+    assert got is not None and got > after
+    second = next_slot(schedule, tz, got)
+    assert second > got
+    wall = local(got, tz)
+    start = datetime.combine(wall.date(), time.fromisoformat(schedule.window_start))
+    if start > wall.replace(tzinfo=None):
+        start -= timedelta(days=1)  # a window across midnight
+    minutes = (wall.replace(tzinfo=None) - start) / timedelta(minutes=1)
+    on_grid = minutes % schedule.interval_minutes == 0
+    # Off the grid only when a slot fell in a DST gap: then it fires at the gap's end.
+    at_gap_end = local(got - timedelta(seconds=1), tz).utcoffset() < wall.utcoffset()
+    assert on_grid or at_gap_end
+    a, b = local(got, tz), local(second, tz)
+    assert (a.date(), a.strftime("%H:%M")) != (b.date(), b.strftime("%H:%M"))
+
+
 @pytest.mark.parametrize("tz", ZONES)
 def test_previous_slot_mirrors_next_slot(tz):
     s = Schedule(times=("02:30", "21:00"))

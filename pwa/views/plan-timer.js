@@ -147,6 +147,10 @@ export async function tick() {
         state.nudged = state.step;
         if (phase.kind === "rest") nudge(`Time to rest. Rest for ${activity.rest_minutes} minutes.`);
         else if (phase.kind === "finished" && now - stepEnd < LATE) nudge("Time to rest. That was the last step.");
+        else if (phase.kind === "ready" && !activity.rest_minutes && now - phase.since < LATE) {
+          state.rested = state.step; // no break planned: one nudge, not two
+          nudge("Step done. Rest a moment, then start the next step when you are ready.");
+        }
       }
       if (phase.kind === "ready" && state.rested !== state.step) {
         state.rested = state.step;

@@ -1,10 +1,11 @@
 // Plan: today's (or tomorrow's) energy budget in points, the activities planned against it, the
 // activity timer, and the person's own pattern. Everything is saved on the phone first.
-import { DEFAULT_CHUNK, dayTotals } from "../lib/pacing.js";
+import { DEFAULT_CHUNK } from "../lib/pacing.js";
 import { el, toast } from "../lib/ui.js";
 import { onChange, remove, save } from "../store.js";
 import { activityForm } from "./plan-form.js";
 import { drawPattern } from "./plan-pattern.js";
+import { pointsLine } from "./plan-bar.js";
 import { templatesEditor } from "./plan-templates.js";
 import { addActivity, days, loadDay, moveActivity, savePlan, templates } from "./plan-data.js";
 import { costChooser, current, mmss, startStep, timerCard, timerEvents, watchTimer } from "./plan-timer.js";
@@ -13,40 +14,6 @@ const pts = (n) => `${n} point${n === 1 ? "" : "s"}`;
 let which = "today";
 let stops = [];
 let snapshot = null; // {me, day, data} of the day on show, for the form
-
-/** The big bar: done and planned points against the budget (an SVG: no style attributes). */
-export function budgetBar(totals) {
-  const { budget, spent, load } = totals;
-  const max = Math.max(budget, load, 1);
-  const x = (n) => String(Math.round((n / max) * 1000) / 10);
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  svg.setAttribute("viewBox", "0 0 100 12");
-  svg.setAttribute("preserveAspectRatio", "none");
-  svg.setAttribute("class", "plan-bar");
-  svg.setAttribute("aria-hidden", "true");
-  const rect = (cls, from, to) => {
-    const r = document.createElementNS("http://www.w3.org/2000/svg", "rect");
-    for (const [k, v] of Object.entries({ class: cls, x: x(from), y: "0", width: x(Math.max(0, to - from)), height: "12" })) r.setAttribute(k, v);
-    svg.append(r);
-  };
-  rect("plan-bar-track", 0, max);
-  rect("plan-bar-planned", 0, Math.min(load, budget));
-  rect("plan-bar-spent", 0, Math.min(spent, budget));
-  if (load > budget) rect("plan-bar-over", budget, load);
-  const line = document.createElementNS("http://www.w3.org/2000/svg", "rect");
-  for (const [k, v] of Object.entries({ class: "plan-bar-budget", x: String(Math.max(0, Number(x(budget)) - 0.6)), y: "0", width: "0.6", height: "12" })) line.setAttribute(k, v);
-  svg.append(line);
-  return svg;
-}
-
-/** "Points left today: 4" (or how far over), with the figures behind it. */
-export function pointsLine(totals, label = "today") {
-  const { budget, spent, load, remaining } = totals;
-  return el("div", { class: "plan-points", "data-points-left": String(remaining) },
-    el("p", { class: "big-number" }, remaining >= 0 ? `Points left ${label}: ${remaining}` : `Over budget ${label}: ${pts(-remaining)}`),
-    budgetBar(totals),
-    el("p", { class: "muted" }, `Planned ${load} of ${budget} · Done ${spent}`));
-}
 
 function budgetCard(data, me, day) {
   const { plan, totals } = data;
@@ -132,6 +99,23 @@ async function drawDay(host, form) {
       items.length ? el("ul", { class: "list", "data-activities": "" }, items) : el("p", {}, "Nothing planned yet. Add something below.")));
 }
 
+/** Save what the activity form holds: a new or changed activity, here or moved to tomorrow. */
+async function saveFromForm(fields, { editing, moveTo }) {
+  const d = await days();
+  if (editing) {
+    await save("activities", { ...editing, ...fields });
+    if (moveTo) await moveActivity({ ...editing, ...fields }, d.tomorrow, d.me);
+    toast(moveTo ? `${fields.title} moved to tomorrow.` : `${fields.title} saved.`);
+  } else if (moveTo) {
+    await addActivity(d.tomorrow, d.me, fields);
+    const { totals } = await loadDay(d.tomorrow, d.me);
+    toast(`${fields.title} added to tomorrow. Points left tomorrow: ${totals.remaining}.`);
+  } else {
+    await addActivity(snapshot.day, d.me, fields);
+    toast(`${fields.title} added.`);
+  }
+}
+
 function switcher(onPick) {
   const button = (key, label) => el("button", { class: "btn", type: "button", "aria-pressed": String(which === key), "data-day": key, onclick: () => onPick(key) }, label);
   return el("div", { class: "row plan-days", role: "group", "aria-label": "Which day" }, button("today", "Today"), button("tomorrow", "Tomorrow"));
@@ -146,22 +130,9 @@ export async function mount(root, params = {}) {
   const patternHost = el("section", { class: "card stack" });
   const form = activityForm({
     templates: await templates(),
-    ctx: () => ({ label: which, chunk, budget: snapshot.data.plan.energy_budget, activities: snapshot.data.activities }),
-    onSave: async (fields, { editing, moveTo }) => {
-      const d = await days();
-      if (editing) {
-        await save("activities", { ...editing, ...fields });
-        if (moveTo) await moveActivity({ ...editing, ...fields }, d.tomorrow, d.me);
-        toast(moveTo ? `${fields.title} moved to tomorrow.` : `${fields.title} saved.`);
-      } else if (moveTo) {
-        await addActivity(d.tomorrow, d.me, fields);
-        const t = dayTotals((await loadDay(d.tomorrow, d.me)).activities, (await loadDay(d.tomorrow, d.me)).plan.energy_budget);
-        toast(`${fields.title} added to tomorrow. Points left tomorrow: ${t.remaining}.`);
-      } else {
-        await addActivity(snapshot.day, d.me, fields);
-        toast(`${fields.title} added.`);
-      }
-    },
+    chunk,
+    ctx: () => ({ label: which, budget: snapshot.data.plan.energy_budget, activities: snapshot.data.activities }),
+    onSave: saveFromForm,
   });
   const pick = async (key) => {
     which = key;

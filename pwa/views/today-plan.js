@@ -3,7 +3,7 @@
 import { el } from "../lib/ui.js";
 import { getMeta, onChange, setMeta } from "../store.js";
 import { checkinFor, days, loadDay } from "./plan-data.js";
-import { pointsLine } from "./plan.js";
+import { pointsLine } from "./plan-bar.js";
 import { mmss, timerEvents, watchTimer } from "./plan-timer.js";
 
 let stops = [];

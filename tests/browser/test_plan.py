@@ -87,3 +87,26 @@ def test_everyday_tasks_can_be_changed_and_added(page, open_app, store_call):
     )
     assert stored == [("Physio exercises", 2, 30), ("Shower", 3, 20)]
     assert page.errors == []
+
+
+def test_change_the_steps_of_a_planned_activity(page, open_app, store_call):
+    open_app(page, "/plan")
+    page.click("[data-template=Laundry]")  # 30 minutes: two steps of 15
+    page.click("[data-plan-form] button[type=submit]")
+    page.wait_for_selector("[data-activity]")
+    page.click("[data-act=edit]")
+    assert page.input_value("#s-min-1") == "15"
+    page.fill("#s-min-0", "10")
+    page.click("[data-step-add]")
+    page.fill("#s-title-2", "Fold")
+    page.click("[data-plan-form] button[type=submit]")
+    page.get_by_text("Laundry saved.").wait_for()
+    (a,) = store_call(page, "list", "activities")
+    assert [(s["title"], s["minutes"]) for s in a["steps"]] == [
+        ("Laundry — part 1 of 2", 10),
+        ("Laundry — part 2 of 2", 15),
+        ("Fold", 5),
+    ]
+    assert a["minutes"] == 30 and a["rest_minutes"] == 5
+    assert "3 steps, 5 min rest between" in page.inner_text("[data-activity]")
+    assert page.errors == []

@@ -80,9 +80,18 @@ function pastCard() {
   return host;
 }
 
+/** Move focus to a screen's new main element after a change in place (Start, Stop). */
+function focusOn(selector) {
+  const node = root.querySelector(selector);
+  if (!node) return;
+  if (!node.matches("button, a")) node.tabIndex = -1;
+  node.focus({ preventScroll: true });
+}
+
 async function start() {
   const { record } = await startCramp();
   showRunning(record);
+  focusOn("[data-action=stop]");
 }
 
 function showIdle() {
@@ -124,6 +133,7 @@ async function stop() {
   if (flush) flush();
   await editor.change({ ended_at: nowIso() });
   showStopped(editor.record);
+  focusOn("[data-saved]");
 }
 
 function showStopped(record) {
@@ -136,9 +146,14 @@ function showStopped(record) {
     el("p", { class: "cramp-saved", role: "status", "data-saved": "" }, `Saved. ${lengthText(lengthSeconds(record))}`),
     el("button", { class: "btn btn-block", type: "button", "data-action": "start", onclick: start }, "Another cramp? Start timer"),
     detailsCard("Fill in what you can, now or later. Saved as you tap."),
-    el("button", { class: "btn btn-primary btn-block", type: "button", "data-action": "done", onclick: showIdle }, "Done"),
+    el("button", { class: "btn btn-primary btn-block", type: "button", "data-action": "done", onclick: done }, "Done"),
     pastCard(),
   );
+}
+
+function done() {
+  showIdle();
+  focusOn("h1");
 }
 
 /** Another tab or device stopped or deleted the cramp on show; keep the list fresh. */

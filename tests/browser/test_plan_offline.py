@@ -50,3 +50,27 @@ def test_plan_timer_and_check_in_offline_then_synced_once(
     assert len(server_rows("activities", email)) == 1
     assert len(server_rows("checkins", email)) == 1
     assert page.errors == []
+
+
+def test_two_phones_planning_the_same_day_share_one_plan(
+    new_context, accounts, open_app, wait_for, store_call, server_rows, sync_api
+):
+    phone, tablet = new_context().new_page(), new_context().new_page()
+    email = accounts.sign_in_ui(phone)
+    accounts.sign_in_ui(tablet, email, mode="signin")
+    for page, template in ((phone, "Shower"), (tablet, "Stairs")):
+        open_app(page, "/plan")
+        page.context.set_offline(True)
+        page.click(f"[data-template={template}]")
+        page.click("[data-plan-form] button[type=submit]")
+        page.wait_for_selector("[data-activity]")
+    for page in (phone, tablet):
+        page.context.set_offline(False)
+        synced(page, wait_for)
+    phone.evaluate("async () => (await import('/sync.js')).syncNow()")
+
+    assert len(server_rows("plans", email)) == 1  # the plan's id comes from the day
+    assert len(server_rows("activities", email)) == 2
+    phone.wait_for_selector("[data-points-left='7']")  # 2 + 3 of 12, on both phones
+    assert phone.locator("[data-activity]").count() == 2
+    assert phone.errors == [] and tablet.errors == []

@@ -88,10 +88,20 @@ function focusOn(selector) {
   node.focus({ preventScroll: true });
 }
 
+/** Say plainly that the phone refused to save (storage full or blocked): nothing silent. */
+function cannotSave(err) {
+  console.error(err);
+  root.prepend(el("p", { class: "error-text", role: "alert" }, "This phone did not let the app save. Try again; if it keeps failing, free some space."));
+}
+
 async function start() {
-  const { record } = await startCramp();
-  showRunning(record);
-  focusOn("[data-action=stop]");
+  try {
+    const { record } = await startCramp();
+    showRunning(record);
+    focusOn("[data-action=stop]");
+  } catch (err) {
+    cannotSave(err);
+  }
 }
 
 function showIdle() {
@@ -131,7 +141,13 @@ async function stop() {
   if (phase !== "running") return;
   phase = "stopped";
   if (flush) flush();
-  await editor.change({ ended_at: nowIso() });
+  try {
+    await editor.change({ ended_at: nowIso() });
+  } catch (err) {
+    phase = "running";
+    cannotSave(err);
+    return;
+  }
   showStopped(editor.record);
   focusOn("[data-saved]");
 }
@@ -178,16 +194,19 @@ export async function mount(target, params) {
     flush = (await mountEdit(root, params.edit)).flush;
     return;
   }
-  let record;
-  if (params.start === "1") {
-    ({ record } = await startCramp());
-    // Drop ?start so a reload shows this cramp instead of starting another.
-    history.replaceState(null, "", "/cramp");
-  } else {
-    record = await runningCramp();
+  let record = null;
+  let failed = null;
+  try {
+    if (params.start === "1") ({ record } = await startCramp());
+    else record = await runningCramp();
+  } catch (err) {
+    failed = err;
   }
+  // Drop ?start so a reload shows this cramp instead of starting another.
+  if (params.start) history.replaceState(null, "", "/cramp");
   if (record && isRunning(record)) showRunning(record);
   else showIdle();
+  if (failed) cannotSave(failed);
 }
 
 export function unmount() {

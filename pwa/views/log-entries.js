@@ -98,7 +98,14 @@ export function entryForm(spec, { onSaved } = {}) {
     }
     error.textContent = "";
     const record = { ...draft, noted_at: draft.noted_at || nowIso() };
-    const saved = await save(spec.collection, record);
+    let saved;
+    try {
+      saved = await save(spec.collection, record);
+    } catch (err) {
+      console.error(err);
+      error.textContent = "This phone did not let the app save. Try again; if it keeps failing, free some space.";
+      return;
+    }
     done.textContent = editing ? "Changes saved." : `Saved: ${spec.describe(saved)}.`;
     reset();
     if (onSaved) onSaved(saved);

@@ -105,7 +105,7 @@ class PushService:
         self._failures: dict[str, deque] = defaultdict(deque)
         self._holds: dict[str, threading.Event] = {}
         self._hold_nth: tuple[int, threading.Event] | None = None
-        self._verified: dict[str, dict] = {}  # token -> claims, signature already checked
+        self._verified: dict[tuple, dict] = {}  # (token, k) -> claims, signature checked
         self._lock = threading.Lock()
         self.httpd = _Server((host, port), _handler(self))
         self.httpd.daemon_threads = True
@@ -244,7 +244,7 @@ class PushService:
             raise Refused(401, "VAPID t and k required")
         if self.server_key is not None and k != self.server_key:
             raise Refused(403, "k is not the application server key")
-        claims = self._verified.get(token) or self._verify_jwt(token, k)
+        claims = self._verified.get((token, k)) or self._verify_jwt(token, k)
         now = time.time()
         if not (now < claims.get("exp", 0) <= now + 24 * 3600):
             raise Refused(403, "exp missing, past, or more than 24 h ahead")
@@ -271,7 +271,7 @@ class PushService:
         sub = str(claims.get("sub", ""))
         if not (sub.startswith("mailto:") or sub.startswith("https:")):
             raise Refused(403, "sub must be a mailto: or https: URL")
-        self._verified[token] = claims
+        self._verified[(token, k)] = claims
         return claims
 
     # -- control over HTTP (for a stand-in in another process) -------------------------------

@@ -107,10 +107,10 @@ export function activityForm({ ctx, onSave, chunk, templates = [] }) {
     warning.replaceChildren(
       el("p", { "data-warning": "" }, check.warning),
       el("div", { class: "row" },
-        el("button", { class: "btn", type: "button", "data-choice": "anyway", onclick: () => commit(data) }, editing ? "Save anyway" : "Add anyway"),
         c.label === "today"
           ? el("button", { class: "btn btn-primary", type: "button", "data-choice": "tomorrow", onclick: () => commit(data, "tomorrow") }, "Move to tomorrow")
           : null,
+        el("button", { class: "btn", type: "button", "data-choice": "anyway", onclick: () => commit(data) }, editing ? "Save anyway" : "Add anyway"),
         el("button", { class: "btn", type: "button", "data-choice": "cancel", onclick: () => { warning.hidden = true; title.focus(); } }, "Cancel")));
     warning.hidden = false;
     warning.querySelector("button").focus();

@@ -218,6 +218,7 @@ def main() -> None:
         f"(in-process, no HTTP server); best of {REPEATS} timing passes; memory from a separate "
         "tracemalloc'd pass."
     )
+    print(f"Load average at the start (1, 5, 15 min): {load()} on {os.cpu_count()} cores.")
     targets = [("SQLite", f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3")]
     pg = postgres_url()
     targets.append(("PostgreSQL", pg) if pg else ("PostgreSQL", None))
@@ -229,6 +230,15 @@ def main() -> None:
             continue
         for phase, rate, peak, rss in run(url):
             print(f"| {name} | {phase} | {rate:,.0f} | {peak:.1f} | {rss:+.1f} |", flush=True)
+    print(f"\nLoad average at the end (1, 5, 15 min): {load()} on {os.cpu_count()} cores.")
+
+
+def load() -> str:
+    """The machine's load average: figures taken on a busy machine are lower."""
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
 
 
 if __name__ == "__main__":

@@ -3,22 +3,17 @@
 Per due reminder, in one transaction: lock it (FOR UPDATE SKIP LOCKED on PostgreSQL, so any
 number of dispatchers can run), decide (send, or skip: done already, on pace, too late),
 insert its Delivery row (unique on user, reminder, slot: a slot is recorded once whoever
-claims it) and move next_fire_at on. Then, per delivery, pending -> sending is committed
-before the first byte is sent: a delivery found "sending" after a crash is never sent again,
-and one still "pending" is sent by whichever dispatcher takes it first (or skipped when it is
-older than the grace). The final status (sent, failed) is written per batch afterwards.
-
-At most once, then: a crash can lose the slots a dispatcher's sending threads had taken but
-not yet written to the socket (at most one per thread), never send one twice.
+claims it) and move next_fire_at on. Sending (api/reminders/sending.py) takes each delivery
+(pending -> sending) before its first byte goes out, so a crash never sends a slot twice; a
+delivery still "pending" after a crash is sent by whichever dispatcher takes it first, or
+skipped when it is older than the grace.
 """
 
 import logging
 import threading
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, create_engine, delete, event, select, update
+from sqlalchemy import bindparam, create_engine, event, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -26,17 +21,10 @@ from api.models import Delivery, PushSubscription, Reminder, User
 from api.models.types import utcnow
 from api.push.delivery import PushSender, Target
 from api.reminders import payload as payloads
+from api.reminders.sending import Job, SlotSender
 from api.reminders.service import Decision, decide, latest_magnesium, water_today
 
 log = logging.getLogger("unknot.dispatcher")
-MIN_TTL = 60
-DELIVERIES = Delivery.__table__
-# pending -> sending, committed before the first byte goes out: whoever wins sends it.
-TAKE = (
-    update(DELIVERIES)
-    .where(DELIVERIES.c.id == bindparam("did"), DELIVERIES.c.status == "pending")
-    .values(status="sending", attempts=DELIVERIES.c.attempts + 1)
-)
 REMINDERS = Reminder.__table__
 MOVE_ON = (
     update(REMINDERS)
@@ -45,23 +33,6 @@ MOVE_ON = (
         next_fire_at=bindparam("nxt"), fire_kind=bindparam("fk"), last_slot_at=bindparam("last")
     )
 )
-FINISH = (
-    update(DELIVERIES)
-    .where(DELIVERIES.c.id == bindparam("did"))
-    .values(status=bindparam("st"), reason=bindparam("why"), sent_at=bindparam("at"))
-)
-
-
-@dataclass
-class Job:
-    """One recorded slot to send to every device of its person."""
-
-    delivery_id: int
-    user_id: int
-    slot_at: datetime
-    payload: dict
-    topic: str
-    targets: list[Target]
 
 
 def make_engine(url: str):
@@ -105,11 +76,7 @@ class Dispatcher:
         self.batch = batch
         self.lease = lease
         self.postgres = self.engine.dialect.name == "postgresql"
-        # Sending threads overlap the waits (push service, database); each has a connection.
-        self.threads = max(1, threads)
-        self._pool = ThreadPoolExecutor(self.threads) if self.threads > 1 else None
-        self._local = threading.local()
-        self._conns = []
+        self.slots = SlotSender(self.engine, self.session, sender, grace, max(1, threads))
 
     # ---- the loop ----
     def run_once(self, now: datetime | None = None) -> int:
@@ -120,13 +87,13 @@ class Dispatcher:
         while True:
             jobs, seen = self.claim(fixed or utcnow())
             # The next batch is claimed while the threads still send this one.
-            started = self._start(jobs)
+            started = self.slots.start(jobs)
             if sending is not None:
-                self._finish(self._outcomes(sending))
+                self.slots.finish(sending)
             sending = started
             handled += seen
-            if seen < self.batch:
-                self._finish(self._outcomes(sending))
+            if not seen:  # a claimed reminder moves on, but may still be due (catching up)
+                self.slots.finish(sending)
                 return handled
 
     def run_forever(self, stop: threading.Event | None = None, poll: float = 1.0) -> None:
@@ -142,11 +109,12 @@ class Dispatcher:
             if not busy:
                 stop.wait(poll)
 
+    def send(self, job: Job) -> str | None:
+        """Send one recorded slot now; its final status (None if someone else has it)."""
+        return self.slots.send(job)
+
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown()
-        for conn in self._conns:
-            conn.close()
+        self.slots.close()
         self.session.close()
         self.engine.dispose()
 
@@ -246,88 +214,6 @@ class Dispatcher:
         body = payloads.build(reminder, user.timezone, d.slot_at, d.kind, d.water)
         return Job(delivery_id, user.id, d.slot_at, body, payloads.topic(reminder), targets)
 
-    # ---- sending ----
-    def send_all(self, jobs: list[Job]) -> None:
-        """Send recorded slots (on the sending threads), then record how each went."""
-        self._finish(self._outcomes(self._start(jobs)))
-
-    def _start(self, jobs: list[Job]) -> list:
-        if self._pool is None:
-            return [self._send(job) for job in jobs]
-        return [self._pool.submit(self._send, job) for job in jobs]
-
-    @staticmethod
-    def _outcomes(started: list) -> list:
-        done = [f.result() if hasattr(f, "result") else f for f in started]
-        return [o for o in done if o is not None]
-
-    def send(self, job: Job) -> str | None:
-        """Send one recorded slot to every device of its person; the final status."""
-        outcome = self._send(job)
-        return self._finish([outcome])[0] if outcome is not None else None
-
-    def _conn(self):
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._local.conn = self.engine.connect()
-            self._conns.append(conn)
-        return conn
-
-    def _send(self, job: Job):
-        expires = job.slot_at + self.grace
-        ttl = max(MIN_TTL, int((expires - utcnow()).total_seconds()))
-        prepared = [
-            self.sender.prepare(t, job.payload, ttl=ttl, urgency="high", topic=job.topic)
-            for t in job.targets
-        ]
-        conn = self._conn()
-        try:
-            claimed = conn.execute(TAKE, {"did": job.delivery_id}).rowcount
-            conn.commit()
-        except Exception:
-            conn.rollback()
-            raise
-        if not claimed:
-            return None  # another dispatcher has it
-        # From here on this slot is never sent again, whatever happens to this process.
-        return job, [self.sender.post(p, expires.timestamp()) for p in prepared]
-
-    def _finish(self, outcomes) -> list[str]:
-        """Record the outcomes (one transaction); forget subscriptions that are gone.
-
-        A crash before this leaves the rows "sending": they were sent, and are not sent again.
-        """
-        rows, gone, statuses = [], [], []
-        now = utcnow()
-        for job, results in outcomes:
-            lost = [r.target.id for r in results if r.outcome == "gone"]
-            gone += [(job.user_id, sid) for sid in lost]
-            if any(r.outcome == "sent" for r in results):
-                status, why = "sent", None
-            elif not results:
-                status, why = "skipped", "no_device"
-            else:
-                status = "failed"
-                why = "gone" if len(lost) == len(results) else f"http_{results[-1].status}"
-            rows.append({"did": job.delivery_id, "st": status, "why": why,
-                         "at": now if status == "sent" else None})  # fmt: skip
-            statuses.append(status)
-        s = self.session
-        try:
-            if rows:
-                s.execute(FINISH, rows)
-            for uid, sid in gone:
-                s.execute(
-                    delete(PushSubscription).where(
-                        PushSubscription.id == sid, PushSubscription.user_id == uid
-                    )
-                )
-            s.commit()
-        except Exception:
-            s.rollback()
-            raise
-        return statuses
-
     # ---- after a crash ----
     def recover(self, now: datetime) -> int:
         """Pending deliveries left by a dispatcher that stopped: too late -> skipped, else sent."""
@@ -364,7 +250,8 @@ class Dispatcher:
                 Job(delivery.id, user.id, delivery.slot_at, body, payloads.topic(reminder), targets)
             )
         s.commit()
-        self.send_all(jobs)
+        s.expunge_all()
+        self.slots.send_all(jobs)
         return len(rows)
 
 

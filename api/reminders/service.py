@@ -133,6 +133,9 @@ def decide(
     after = now if status is None else max(at, now - late_after)
     fire = next_fire(schedule, tz, after)
     nxt, nxt_kind = fire if fire else (None, None)
+    if status == "pending" and nxt is not None and nxt <= now:
+        # Catching up (after downtime): a later slot is due too; only the latest is sent.
+        status, reason = "skipped", "superseded"
     nag = reminder.nag_after_minutes
     if status == "pending" and kind in ("slot", "once") and nag:
         nag_at = at + timedelta(minutes=nag)

@@ -322,3 +322,25 @@ def test_snoozed_reminder_fires_again_then_returns_to_its_schedule(make, push, d
     assert again.payload["reminder_id"] == str(r.id) and again.payload["slot"] == until.isoformat()
     assert [d.kind for d in deliveries(r)] == ["slot", "snooze"]
     assert (fresh(r).next_fire_at, fresh(r).fire_kind) == (r.slot + timedelta(days=1), "slot")
+
+
+def test_catching_up_sends_only_the_latest_due_slot(make, push, dispatcher):
+    ana = make.user(BERLIN)
+    make.device(ana)
+    first = minute(utcnow() - timedelta(minutes=40))
+    r = make.reminder(
+        ana,
+        now=first - timedelta(minutes=1),
+        kind="hydration",
+        interval_minutes=15,
+        window_start=hhmm(first, BERLIN),
+        window_end=hhmm(first + timedelta(hours=3), BERLIN),
+    )
+    dispatcher.run_once()
+    [msg] = push.received()
+    assert datetime.fromisoformat(msg.payload["slot"]) == first + timedelta(minutes=30)
+    assert [(d.status, d.reason) for d in deliveries(r)] == [
+        ("skipped", "late"),
+        ("skipped", "superseded"),
+        ("sent", None),
+    ]

@@ -14,7 +14,7 @@ Fixtures for any tests/browser/test_*.py (see ../../shared/TESTING-PWA.md for wh
   (installability, push, true cold starts): call again with the same name to reopen the profile.
 - ``open_app(page, path="/")``: go to a screen, wait until it is mounted and the worker controls
   the page.
-- ``wait_for(page, js, timeout=10)``: poll a JS expression or (async) function until truthy
+- ``wait_for(page, js, timeout=20)``: poll a JS expression or (async) function until truthy
   (``page.wait_for_function`` does not await promises).
 - ``store_call(page, fn, *args)``: call a pwa/store.js export in the page, e.g.
   ``store_call(page, "save", "intakes", {...})`` or ``store_call(page, "list", "intakes")``.
@@ -164,7 +164,7 @@ def persistent_context(pw, live_server, tmp_path):
             pass
 
 
-def wait_for(page, expression, timeout=10.0, interval=0.05, arg=None):
+def wait_for(page, expression, timeout=20.0, interval=0.05, arg=None):
     """Poll a JS expression or (async) function in the page until it returns something truthy."""
     deadline = time.monotonic() + timeout
     while True:

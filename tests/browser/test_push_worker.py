@@ -3,7 +3,6 @@ notification clicks dispatched inside the worker (no CDP command clicks a notifi
 
 import json
 import time
-import uuid
 
 import pytest
 
@@ -66,10 +65,21 @@ def payload(kind, reminder_id, tag):
     }
 
 
+# Test instrumentation: count the push events the worker receives (next to its own listener).
+COUNT_PUSHES = """() => {
+  if (self.pushesSeen === undefined) {
+    self.pushesSeen = 0;
+    self.addEventListener('push', () => { self.pushesSeen += 1; });
+  }
+  return self.pushesSeen;
+}"""
+
+
 class Pusher:
     """Deliver push messages to the page's worker registration over CDP."""
 
     def __init__(self, ctx, page, origin):
+        self.ctx = ctx
         self.origin = origin
         self.cdp = ctx.new_cdp_session(page)
         self.registrations = []
@@ -89,24 +99,51 @@ class Pusher:
                 return reg["registrationId"]
         return None
 
-    def push(self, data):
+    def deliver(self, text):
         self.cdp.send(
             "ServiceWorker.deliverPushMessage",
-            {
-                "origin": self.origin + "/",
-                "registrationId": self.registration_id(),
-                "data": json.dumps(data),
-            },
+            {"origin": self.origin + "/", "registrationId": self.registration_id(), "data": text},
         )
+
+    def push(self, data):
+        """Deliver a payload and wait until the worker got the push event.
+
+        Under load, a message delivered over CDP is now and then never dispatched (seen here,
+        before the worker's listener could run): it is delivered again, at most twice more.
+        """
+        text = data if isinstance(data, str) else json.dumps(data)
+        sw = worker(self.ctx)
+        before = sw.evaluate(COUNT_PUSHES)
+        for _ in range(3):
+            self.deliver(text)
+            deadline = time.monotonic() + 8
+            while time.monotonic() < deadline:
+                if sw.evaluate(COUNT_PUSHES) > before:
+                    return
+                time.sleep(0.05)
+        raise AssertionError("the push event never reached the service worker")
+
+    def show(self, page, data, tag, body=None):
+        """Push and wait until the notification is displayed; returns getNotifications({tag}).
+
+        Now and then (on a loaded machine) showNotification resolves but the notification is
+        not listed for many seconds: after 8 s the same payload is delivered again (same tag,
+        so it replaces), at most three times in all.
+        """
+        for _ in range(3):
+            self.push(data)
+            deadline = time.monotonic() + 8
+            while time.monotonic() < deadline:
+                found = page.evaluate(NOTIFICATIONS, tag)
+                if found and (body is None or found[0]["body"] == body):
+                    return found
+                time.sleep(0.1)
+        raise AssertionError(f"no notification with tag {tag!r} (body {body!r}) was shown")
 
 
 def worker(ctx):
     (sw,) = [w for w in ctx.service_workers if w.url.endswith("/sw.js")]
     return sw
-
-
-def shown(page, wait_for, tag):
-    return wait_for(page, NOTIFICATIONS, arg=tag)
 
 
 def click(ctx, tag, action=""):
@@ -136,14 +173,13 @@ def phone(persistent_context, live_server, accounts, open_app, wait_for, store_c
             "unit": "mg",
         },
     )
-    wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=15)
+    wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=30)
     return ctx, page, email, reminder, Pusher(ctx, page, live_server.url)
 
 
 def test_push_shows_the_notification_with_its_actions(phone, wait_for):
     ctx, page, _, reminder, pusher = phone
-    pusher.push(payload("magnesium", reminder["id"], "t-show"))
-    (n,) = shown(page, wait_for, "t-show")
+    (n,) = pusher.show(page, payload("magnesium", reminder["id"], "t-show"), "t-show")
     assert n["title"] == "Time for magnesium"
     assert n["body"] == "Tap Took it once you have taken it."
     assert n["tag"] == "t-show" and n["renotify"] is True
@@ -158,9 +194,8 @@ def test_push_shows_the_notification_with_its_actions(phone, wait_for):
     assert n["data"]["url"] == f"/quick?kind=magnesium&reminder={reminder['id']}"
 
     # A second push with the same tag replaces the first (one notification per kind).
-    pusher.push({**payload("magnesium", reminder["id"], "t-show"), "body": "Again"})
-    wait_for(page, f"async () => (await ({NOTIFICATIONS})('t-show'))[0].body === 'Again'")
-    assert len(shown(page, wait_for, "t-show")) == 1
+    again = {**payload("magnesium", reminder["id"], "t-show"), "body": "Again"}
+    assert len(pusher.show(page, again, "t-show", body="Again")) == 1
     assert page.errors == []
 
 
@@ -168,15 +203,14 @@ def test_took_it_logs_magnesium_once_without_opening_a_window(
     phone, wait_for, store_call, server_rows
 ):
     ctx, page, email, reminder, pusher = phone
-    pusher.push(payload("magnesium", reminder["id"], "t-took"))
-    shown(page, wait_for, "t-took")
+    pusher.show(page, payload("magnesium", reminder["id"], "t-took"), "t-took")
     result = click(ctx, "t-took", "took")
     assert result["results"] == ["ok"] and result["tried"] == [] and result["left"] == 0
 
     (intake,) = store_call(page, "list", "intakes")
     assert intake["kind"] == "magnesium"
     assert (intake["form"], intake["amount"], intake["unit"]) == ("citrate", 200, "mg")
-    wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=15)
+    wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=30)
     rows = server_rows("intakes", email)
     assert [str(r["id"]) for r in rows] == [intake["id"]]
     assert rows[0]["form"] == "citrate" and rows[0]["amount"] == 200
@@ -190,8 +224,7 @@ def test_drank_offline_stays_in_the_outbox_then_reaches_the_server_once(
 ):
     ctx, page, email, reminder, pusher = phone
     # The push came while online (a push cannot arrive offline); the tap happens offline.
-    pusher.push(payload("hydration", reminder["id"], "t-drank"))
-    shown(page, wait_for, "t-drank")
+    pusher.show(page, payload("hydration", reminder["id"], "t-drank"), "t-drank")
     ctx.set_offline(True)
     assert click(ctx, "t-drank", "drank")["results"] == ["ok"]
 
@@ -202,7 +235,7 @@ def test_drank_offline_stays_in_the_outbox_then_reaches_the_server_once(
     assert server_rows("intakes", email) == []
 
     ctx.set_offline(False)  # Background Sync (and the page's online event) send it
-    wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=20)
+    wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=30)
     assert [str(r["id"]) for r in server_rows("intakes", email)] == [intake["id"]]
     page.evaluate("async () => (await import('/sync.js')).syncNow()")
     assert len(server_rows("intakes", email)) == 1
@@ -212,8 +245,7 @@ def test_snooze_action_snoozes_the_reminder_on_the_server(
     phone, live_server, wait_for, store_call, server_rows
 ):
     ctx, page, email, reminder, pusher = phone
-    pusher.push(payload("magnesium", reminder["id"], "t-snooze"))
-    shown(page, wait_for, "t-snooze")
+    pusher.show(page, payload("magnesium", reminder["id"], "t-snooze"), "t-snooze")
     before = time.time()
     assert click(ctx, "t-snooze", "snooze")["results"] == ["ok"]
     rules = {r.rule for r in live_server.app.url_map.iter_rules()}
@@ -222,7 +254,7 @@ def test_snooze_action_snoozes_the_reminder_on_the_server(
         assert store_call(page, "pendingCount") == 0
     else:
         # No snooze endpoint on this server yet: the snooze is kept in the record and synced.
-        wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=15)
+        wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=30)
     (row,) = server_rows("reminders", email)
     assert row["snoozed_until"] is not None
     assert 14 * 60 <= row["snoozed_until"].timestamp() - before <= 16 * 60
@@ -232,31 +264,21 @@ def test_body_tap_takes_the_open_window_to_the_logger_or_tries_to_open_one(
     phone, live_server, wait_for
 ):
     ctx, page, _, reminder, pusher = phone
-    pusher.push(payload("magnesium", reminder["id"], "t-body"))
-    shown(page, wait_for, "t-body")
+    pusher.show(page, payload("magnesium", reminder["id"], "t-body"), "t-body")
     result = click(ctx, "t-body", "")
     assert result["tried"] == []  # a window was open: it was used
     page.wait_for_url(f"**/quick?kind=magnesium&reminder={reminder['id']}")
     page.wait_for_function("() => document.documentElement.dataset.screen === 'quick'")
 
     # No window of the app open: the worker tries to open one (refused in a synthetic click).
-    pusher.push(payload("hydration", reminder["id"], "t-body2"))
-    shown(page, wait_for, "t-body2")
+    pusher.show(page, payload("hydration", reminder["id"], "t-body2"), "t-body2")
     page.goto("about:blank")
     result = click(ctx, "t-body2", "")
     assert result["tried"] == [f"{live_server.url}/quick?kind=hydration&reminder={reminder['id']}"]
 
 
-def test_a_payload_that_is_not_json_still_shows_a_notification(phone, wait_for):
+def test_a_payload_that_is_not_json_still_shows_a_notification(phone):
     ctx, page, _, reminder, pusher = phone
-    pusher.cdp.send(
-        "ServiceWorker.deliverPushMessage",
-        {
-            "origin": pusher.origin + "/",
-            "registrationId": pusher.registration_id(),
-            "data": "hello",
-        },
-    )
-    (n,) = wait_for(page, NOTIFICATIONS, arg="unknot-custom")
+    (n,) = pusher.show(page, "hello", "unknot-custom")
     assert n["title"] == "Reminder" and n["body"] == "hello"
-    assert uuid.UUID(reminder["id"])
+    assert n["data"]["url"] == "/reminders"

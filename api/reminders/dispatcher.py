@@ -102,6 +102,8 @@ class Dispatcher:
         while not stop.is_set():
             try:
                 busy = self.run_once()
+                if busy:
+                    log.info("%d reminder slots handled", busy)
             except Exception:
                 log.exception("dispatcher pass failed")
                 self.session.rollback()

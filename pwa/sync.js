@@ -209,13 +209,21 @@ export function startAutoSync({ every = 60000, debounce = 800 } = {}) {
     clearTimeout(timer);
     timer = setTimeout(syncNow, debounce);
   };
-  store.onChange(async (change) => {
-    if (change.source === "sync") return refresh();
-    await refresh();
-    if (state.pending > 0) {
-      requestBackgroundSync();
-      if (isOnline()) soon();
-    }
+  // Changes come in bursts (a pull, a batch of saves): count once per burst.
+  let counting = null;
+  let local = false;
+  store.onChange((change) => {
+    local = local || change.source !== "sync";
+    clearTimeout(counting);
+    counting = setTimeout(async () => {
+      const wasLocal = local;
+      local = false;
+      await refresh();
+      if (wasLocal && state.pending > 0) {
+        requestBackgroundSync();
+        if (isOnline()) soon();
+      }
+    }, 50);
   });
   self.addEventListener("online", () => syncNow());
   self.addEventListener("offline", () => refresh());

@@ -85,7 +85,12 @@ export async function mount(root) {
     }
   });
   await Promise.all([summary(card), hint, ...blocks]);
-  unsubscribe = onChange(() => summary(card));
+  // Many changes at once (a sync pull) redraw the summary once.
+  let timer = null;
+  unsubscribe = onChange(() => {
+    clearTimeout(timer);
+    timer = setTimeout(() => summary(card), 100);
+  });
 }
 
 export function unmount() {

@@ -5,7 +5,8 @@ Fixtures for any tests/browser/test_*.py (see ../../shared/TESTING-PWA.md for wh
 - ``live_server``: the app on 127.0.0.1 in a background thread. ``.url`` ("http://127.0.0.1:PORT"),
   ``.app`` (the Flask app, for ``with live_server.app.app_context():``), ``.pwa_dir`` (a copy of
   pwa/ made for this session: it is what the server serves, so a test may change a file in it,
-  e.g. to test the update flow, and must restore it).
+  e.g. to test the update flow, and must restore it). ``.api_log.entries``: every /api/ request
+  the server got, as {method, path, json}, from pages and service workers alike.
 - ``pw``: the session's one ``sync_playwright()``; ``browser``: Chromium launched once.
 - ``context`` / ``page``: a fresh incognito context (360x640, touch) and a page in it, per test.
   ``context.requests`` lists every URL requested; ``page.errors`` lists uncaught page errors.
@@ -28,6 +29,8 @@ Trap: the pages run under the app's strict CSP, which forbids eval: give
 ``page.wait_for_function`` an arrow function ("() => ..."), not a bare expression.
 """
 
+import io
+import json
 import shutil
 import threading
 import time
@@ -58,12 +61,36 @@ PHONE = {"viewport": {"width": 360, "height": 640}, "has_touch": True}
 PASSWORD = "correct horse battery"
 
 
+class ApiLog:
+    """WSGI middleware noting every /api/ request (method, path, JSON body) the server gets,
+    from pages and service workers alike (Playwright does not report a worker's requests)."""
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+        self.entries = []
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if path.startswith("/api/"):
+            size = int(environ.get("CONTENT_LENGTH") or 0)
+            raw = environ["wsgi.input"].read(size) if size else b""
+            environ["wsgi.input"] = io.BytesIO(raw)
+            try:
+                body = json.loads(raw) if raw else None
+            except ValueError:
+                body = None
+            self.entries.append({"method": environ["REQUEST_METHOD"], "path": path, "json": body})
+        return self.wsgi_app(environ, start_response)
+
+
 class LiveServer:
     """The app served by werkzeug in a daemon thread."""
 
     def __init__(self, app, pwa_dir: Path):
         self.app = app
         self.pwa_dir = pwa_dir
+        self.api_log = ApiLog(app.wsgi_app)
+        app.wsgi_app = self.api_log
         self.server = make_server("127.0.0.1", 0, app, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)

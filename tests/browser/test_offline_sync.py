@@ -175,3 +175,28 @@ def test_shortcut_logs_water_once(page, open_app, store_call):
     page.reload()
     page.wait_for_function("() => document.documentElement.dataset.ready === '1'")
     assert len(store_call(page, "list", "intakes")) == 1
+
+
+def test_a_long_outbox_goes_up_in_batches(
+    live_server, context, page, accounts, open_app, wait_for, server_rows, sync_api
+):
+    email = accounts.sign_in_ui(page)
+    open_app(page, "/")
+    context.set_offline(True)
+    page.evaluate(
+        """async () => { const s = await import('/store.js');
+        for (let i = 0; i < 505; i++) {
+          await s.save('intakes', {kind: 'water', amount: i, unit: 'ml', taken_at: s.nowIso()});
+        } }"""
+    )
+    assert page.evaluate(PENDING) == 505
+    seen = len(live_server.api_log.entries)
+    context.set_offline(False)
+    synced(page, wait_for, timeout=60)
+    assert len(server_rows("intakes", email)) == 505
+    sizes = [
+        len(e["json"]["changes"])
+        for e in live_server.api_log.entries[seen:]
+        if e["path"] == "/api/v1/sync" and e["json"]["changes"]
+    ]
+    assert sorted(sizes) == [5, 500]  # whether the page or the worker sent them

@@ -54,6 +54,8 @@ def test_shortcut_starts_offline_survives_reload_and_syncs_once(
     chip(page, "tried", "heat").click()
     chip(page, "helped", "heat").click()
     assert chip(page, "muscle", "calf").get_attribute("aria-pressed") == "true"
+    # The tick shown on a chosen chip is not part of its name.
+    assert page.get_by_role("button", name="Calf", exact=True, pressed=True).count() == 1
     page.click("[data-action=stop]")
     saved = page.locator("[data-saved]")
     saved.wait_for()

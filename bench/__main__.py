@@ -1,4 +1,4 @@
-"""`python -m bench [name ...]`: run every bench/bench_*.py (or the named ones) and print figures."""
+"""`python -m bench [name ...]`: run bench/bench_*.py (or the named ones), print figures."""
 
 import importlib
 import os

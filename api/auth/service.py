@@ -87,9 +87,14 @@ def logout() -> None:
 
 
 def update_settings(user: User, changes: dict) -> User:
-    """Change a person's settings."""
+    """Change a person's settings; a new timezone moves every reminder to the new wall clock."""
+    moved = "timezone" in changes and changes["timezone"] != user.timezone
     for name, value in changes.items():
         setattr(user, name, value)
+    if moved:
+        from api.reminders.service import reschedule_all
+
+        reschedule_all(user)
     db.session.commit()
     return user
 

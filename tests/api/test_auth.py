@@ -122,3 +122,41 @@ def test_openapi_document_is_published(client):
     res = client.get("/api/v1/openapi.json")
     assert res.status_code == 200
     assert "/api/v1/auth/register" in res.json["paths"]
+
+
+def test_a_new_timezone_moves_reminders_to_the_new_wall_clock(client, auth):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    auth.register(timezone="Europe/Berlin")
+    rid = "0b5f3c1e-8f0a-4c57-9a3e-1a2b3c4d5e6f"
+    stamp = "2026-11-25T10:00:00+00:00"
+    res = client.post(
+        "/api/v1/sync",
+        json={
+            "cursor": None,
+            "changes": [
+                {
+                    "collection": "reminders",
+                    "id": rid,
+                    "op": "upsert",
+                    "updated_at": stamp,
+                    "data": {"created_at": stamp, "kind": "magnesium", "times": ["21:00"]},
+                }
+            ],
+        },
+    )
+    assert res.json["accepted"] == [rid]
+
+    def local_fire(tz):
+        from api.models import Reminder
+
+        db.session.expire_all()
+        reminder = db.session.scalar(db.select(Reminder))
+        return reminder.next_fire_at.astimezone(ZoneInfo(tz))
+
+    assert local_fire("Europe/Berlin").strftime("%H:%M") == "21:00"
+    assert client.patch("/api/v1/me", json={"timezone": "America/New_York"}).status_code == 200
+    fire = local_fire("America/New_York")
+    assert fire.strftime("%H:%M") == "21:00"
+    assert fire > datetime.now(ZoneInfo("UTC"))

@@ -256,3 +256,24 @@ def test_sign_out_unsubscribes_this_phone(page, live_server, accounts, open_app,
     )
     assert subscriptions(email) == []
     assert store_call(page, "getMeta", "push") is None
+
+
+def test_snooze_from_the_list_reaches_the_server(
+    page, accounts, open_app, wait_for, server_rows, sync_api
+):
+    email = accounts.sign_in_ui(page)
+    open_app(page, "/reminders")
+    item = add_magnesium_at_21(page)
+    synced(page, wait_for)
+
+    item.locator("[data-act=snooze]").click()
+    item.get_by_label("Or snooze for (minutes)").fill("3")
+    item.locator("[data-snooze=custom]").click()
+    assert "from 5 to 720" in item.inner_text()
+
+    before = datetime.now(UTC)
+    item.locator("[data-snooze='60']").click()
+    wait_for(page, f"() => ({STATUS})().startsWith('Snoozed until')", timeout=15)
+    (row,) = server_rows("reminders", email)
+    assert timedelta(minutes=59) <= row["snoozed_until"] - before <= timedelta(minutes=61)
+    assert page.errors == []

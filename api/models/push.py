@@ -37,7 +37,8 @@ class Delivery(db.Model):
     # pending (claimed, not yet tried) | sending (being sent: never tried again) | sent |
     # skipped (done already, on pace, or missed by more than the grace) | failed
     status: Mapped[str] = mapped_column(String(20), default="pending")
-    kind: Mapped[str] = mapped_column(String(10), default="slot")  # slot | snooze | nag | once
+    # slot | snooze | nag | once
+    kind: Mapped[str] = mapped_column(String(10), default="slot", server_default="slot")
     # Why a delivery was skipped or failed, in a word or two (taken, on_pace, late, gone...).
     reason: Mapped[str | None] = mapped_column(String(40))
     attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -55,6 +55,15 @@ def reschedule_all(user: User) -> None:
 
 def snooze(user: User, reminder_id, minutes: int) -> Reminder:
     """Fire again in `minutes`; the change syncs back to the person's devices."""
+    # The person's row first, then the reminder's, in the same order as the sync service,
+    # so a snooze and a sync of the same reminder cannot deadlock on PostgreSQL.
+    seq = db.session.scalar(
+        update(User)
+        .where(User.id == user.id)
+        .values(sync_seq=User.sync_seq + 1)
+        .returning(User.sync_seq)
+        .execution_options(synchronize_session=False)
+    )
     reminder = db.session.scalar(
         select(Reminder)
         .where(
@@ -63,18 +72,12 @@ def snooze(user: User, reminder_id, minutes: int) -> Reminder:
         .with_for_update()
     )
     if reminder is None:
+        db.session.rollback()
         raise NotFound("No such reminder.")
     now = utcnow()
     reminder.snoozed_until = now + timedelta(minutes=minutes)
     reminder.updated_at = now
-    # The next sequence number, under the lock of the person's row, as the sync service does.
-    reminder.seq = db.session.scalar(
-        update(User)
-        .where(User.id == user.id)
-        .values(sync_seq=User.sync_seq + 1)
-        .returning(User.sync_seq)
-        .execution_options(synchronize_session=False)
-    )
+    reminder.seq = seq
     reschedule(user, reminder, now)
     db.session.commit()
     return reminder

@@ -181,7 +181,9 @@ def test_permission_is_asked_only_after_the_tap(new_context, live_server, accoun
     assert page.inner_text("[data-push-state]").startswith("Off")
     page.click("[data-push=on]")
     page.wait_for_function(
-        "() => document.querySelector('[data-push-message]').textContent.length > 0"
+        "() => { const t = document.querySelector('[data-push-message]').textContent;"
+        " return t && !t.startsWith('Turning on'); }",
+        timeout=30000,
     )
     assert page.evaluate("() => window.__asks") == 1
     # An incognito profile cannot subscribe (AbortError): the person is told, nothing hangs.

@@ -48,7 +48,7 @@ export async function mount(root, params = {}) {
   const reminderId = params.reminder || null;
   const kind = params.kind === "hydration" || params.kind === "water" ? "water" : params.kind === "magnesium" ? "magnesium" : null;
   const reminder = reminderId ? await get("reminders", reminderId) : null;
-  const title = kind === "magnesium" ? "Magnesium" : kind === "water" ? "Water" : "Quick log";
+  const title = kind === "magnesium" ? "Time for magnesium" : kind === "water" ? "Time for some water" : "Water and magnesium";
   const panel = el("div", { class: "stack" });
   root.append(
     el("div", { class: "stack quick" },

@@ -74,19 +74,20 @@ function magnesiumFields(r) {
     [["mg", "mg"], ["ml", "ml"]].map(([v, t]) => el("option", { value: v, selected: (r.unit || "mg") === v }, t)));
   return el("div", { class: "stack" },
     field("r-form", "Form (optional)", el("input", { type: "text", name: "form", maxlength: "60", autocomplete: "off", value: r.form || "", placeholder: "as on the package" }), "form"),
-    el("div", { class: "row" },
-      field("r-amount", "Amount (optional)", amount, "amount", "Unknot never suggests an amount."),
-      field("r-unit", "Unit", unit, "unit")));
+    field("r-amount", "Amount (optional)", amount, "amount", "Unknot never suggests an amount: use what your doctor or pharmacist advised, or leave it empty."),
+    field("r-unit", "Unit", unit, "unit"));
 }
 
 function nagFields(r) {
   const on = r.nag_after_minutes != null;
-  const after = el("select", { name: "nag_after_minutes", disabled: !on },
+  const after = el("select", { name: "nag_after_minutes" },
     NAGS.map((m) => el("option", { value: String(m), selected: m === (r.nag_after_minutes || 30) }, `After ${duration(m)}`)));
-  const box = el("input", { type: "checkbox", name: "nag", checked: on, onchange: () => { after.disabled = !box.checked; } });
+  const when = field("r-nag", "Once more", after, "nag_after_minutes");
+  when.hidden = !on;
+  const box = el("input", { type: "checkbox", name: "nag", checked: on, onchange: () => { when.hidden = !box.checked; } });
   return el("div", { class: "stack" },
     el("label", { class: "choice" }, box, "Remind me once more if I have not logged it"),
-    field("r-nag", "Once more", after, "nag_after_minutes"));
+    when);
 }
 
 /** Read the form into a reminder record (only the fields of its kind). */

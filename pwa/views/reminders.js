@@ -117,12 +117,14 @@ async function doSnooze(r, minutes) {
 function snoozeBox(r) {
   const minutes = el("input", { type: "number", inputmode: "numeric", min: "5", max: "720", step: "5", id: `snz-${r.id}`, placeholder: "minutes" });
   const error = el("p", { class: "error-text", id: `snz-e-${r.id}` });
+  const label = el("p", { class: "label", id: `snz-l-${r.id}` }, "Snooze for");
   minutes.setAttribute("aria-describedby", error.id);
   return el("div", { class: "stack reminders-snooze", hidden: true, "data-snooze-box": "" },
-    el("div", { class: "row" },
-      SNOOZES.map(([m, label]) => el("button", { class: "btn", type: "button", "data-snooze": String(m), onclick: () => doSnooze(r, m) }, `Snooze ${label}`))),
+    label,
+    el("div", { class: "row", role: "group", "aria-labelledby": label.id },
+      SNOOZES.map(([m, text]) => el("button", { class: "btn", type: "button", "data-snooze": String(m), onclick: () => doSnooze(r, m) }, text))),
     el("div", { class: "field" },
-      el("label", { for: minutes.id }, "Or snooze for (minutes)"),
+      el("label", { for: minutes.id }, "Other (minutes)"),
       el("div", { class: "reminders-time" }, minutes,
         el("button", { class: "btn", type: "button", "data-snooze": "custom", onclick: () => {
           const m = Number(minutes.value);

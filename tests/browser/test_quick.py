@@ -42,7 +42,7 @@ def test_quick_logger_works_offline_with_undo(context, page, open_app, wait_for,
     response = page.goto(url)
     assert response.from_service_worker
     page.wait_for_function("() => document.documentElement.dataset.screen === 'quick'")
-    assert page.locator("main h1").inner_text() == "Magnesium"
+    assert page.locator("main h1").inner_text() == "Time for magnesium"
     assert "glycinate, 150 mg" in page.inner_text("[data-intake=magnesium-details]")
     assert page.inner_text("[data-intake=magnesium]") == "Not taken yet today"
 

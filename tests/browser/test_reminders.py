@@ -269,7 +269,7 @@ def test_snooze_from_the_list_reaches_the_server(
     synced(page, wait_for)
 
     item.locator("[data-act=snooze]").click()
-    item.get_by_label("Or snooze for (minutes)").fill("3")
+    item.get_by_label("Other (minutes)").fill("3")
     item.locator("[data-snooze=custom]").click()
     assert "from 5 to 720" in item.inner_text()
 

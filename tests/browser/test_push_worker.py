@@ -282,3 +282,45 @@ def test_a_payload_that_is_not_json_still_shows_a_notification(phone):
     (n,) = pusher.show(page, "hello", "unknot-custom")
     assert n["title"] == "Reminder" and n["body"] == "hello"
     assert n["data"]["url"] == "/reminders"
+
+
+# Chromium never fires pushsubscriptionchange: dispatch one inside the worker, carrying a
+# stand-in subscription as Firefox's event would (event.newSubscription).
+SUBSCRIPTION_CHANGE = """async ([sub, oldEndpoint]) => {
+  const event = new ExtendableEvent('pushsubscriptionchange');
+  const pending = [];
+  Object.defineProperty(event, 'waitUntil', {value: (p) => pending.push(p)});
+  const fresh = {endpoint: sub.endpoint, toJSON: () => sub};
+  Object.defineProperty(event, 'newSubscription', {value: fresh});
+  Object.defineProperty(event, 'oldSubscription', {value: {endpoint: oldEndpoint, options: {}}});
+  self.dispatchEvent(event);
+  const settled = await Promise.allSettled(pending);
+  return settled.map(r => r.status === 'fulfilled' ? 'ok' : String(r.reason));
+}"""
+
+
+def test_subscription_change_tells_the_server_the_new_endpoint(phone, live_server, store_call):
+    from sqlalchemy import select
+
+    from api.extensions import db
+    from api.models import PushSubscription, User
+    from tests.push.standin import PushService
+
+    ctx, page, email, _, _ = phone
+    service = PushService()
+    try:
+        old, new = service.new_subscription(), service.new_subscription()
+    finally:
+        service.httpd.server_close()
+    res = ctx.request.post(live_server.url + "/api/v1/push/subscriptions", data=old)
+    assert res.status == 201, res.text()
+
+    assert worker(ctx).evaluate(SUBSCRIPTION_CHANGE, [new, old["endpoint"]]) == ["ok"]
+    with live_server.app.app_context():
+        user = db.session.scalar(select(User).where(User.email == email))
+        endpoints = db.session.scalars(
+            select(PushSubscription.endpoint).where(PushSubscription.user_id == user.id)
+        ).all()
+        db.session.remove()
+    assert endpoints == [new["endpoint"]]
+    assert store_call(page, "getMeta", "push")["endpoint"] == new["endpoint"]

@@ -214,9 +214,28 @@ def open_app(page, path="/", controlled=True):
     """Go to a screen and wait until it is mounted (and the worker controls the page)."""
     page.goto(path)
     page.wait_for_function("() => document.documentElement.dataset.ready === '1'")
-    if controlled:
-        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15000)
+    if not controlled:
+        return page
+    deadline = time.monotonic() + 30
+    while not page.evaluate("() => navigator.serviceWorker.controller !== null"):
+        state = page.evaluate(WORKER_STATE)
+        if time.monotonic() > deadline:
+            raise AssertionError(f"The worker does not control {path}: {state}")
+        if isinstance(state, dict) and state["active"] == "activated":
+            # clients.claim() can miss a page whose navigation began just before the worker
+            # activated; the next load is controlled, as it would be for a person.
+            page.reload()
+            page.wait_for_function("() => document.documentElement.dataset.ready === '1'")
+        time.sleep(0.2)
     return page
+
+
+WORKER_STATE = """async () => {
+  const r = await navigator.serviceWorker.getRegistration();
+  const s = (w) => w && w.state;
+  return r ? {active: s(r.active), waiting: s(r.waiting), installing: s(r.installing),
+              caches: await caches.keys()} : 'no registration';
+}"""
 
 
 @pytest.fixture(name="open_app")

@@ -101,6 +101,7 @@ async function daySection() {
     el("p", { class: "hint" }, "Before this hour, it still counts as the day before."),
     number("water_target_ml", "Water goal a day (ml)", p.water_target_ml, 0, 10000),
     number("energy_budget", "Energy budget a day (points)", p.energy_budget, 1, 100),
+    number("chunk_minutes", "Split tasks longer than (minutes)", p.chunk_minutes, 5, 240),
     el("button", { class: "btn btn-primary", type: "submit" }, "Save"));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -110,10 +111,12 @@ async function daySection() {
       day_start_hour: Number(data.get("day_start_hour")),
       water_target_ml: Number(data.get("water_target_ml")),
       energy_budget: Number(data.get("energy_budget")),
+      chunk_minutes: Number(data.get("chunk_minutes")),
     };
     const errors = {};
     if (!(changes.water_target_ml >= 0 && changes.water_target_ml <= 10000)) errors.water_target_ml = "Between 0 and 10000.";
     if (!(changes.energy_budget >= 1 && changes.energy_budget <= 100)) errors.energy_budget = "Between 1 and 100.";
+    if (!(changes.chunk_minutes >= 5 && changes.chunk_minutes <= 240)) errors.chunk_minutes = "Between 5 and 240.";
     showErrors(form, { errors });
     if (Object.keys(errors).length) return;
     await accounts.saveSettings(changes);

@@ -74,10 +74,12 @@ def test_settings_are_kept_and_sent_to_the_account(live_server, page, accounts, 
     page.wait_for_function("() => document.documentElement.dataset.screen === 'settings'")
     page.fill("#s-water_target_ml", "2500")
     page.select_option("#s-day_start_hour", "5")
+    page.fill("#s-chunk_minutes", "20")
     page.get_by_role("button", name="Save").click()
     page.get_by_text("Settings saved.").wait_for()
     found = eventually(lambda: (u := user(live_server, email)) and u.water_target_ml == 2500 and u)
     assert found.day_start_hour == 5
+    assert found.chunk_minutes == 20
     page.goto("/")
     page.get_by_text("Water: 0 ml of 2500 ml").wait_for()
 
@@ -94,8 +96,10 @@ def test_settings_without_an_account_stay_on_the_phone(page, open_app):
 def test_bad_settings_are_explained_under_the_field(page, open_app):
     open_app(page, "/settings")
     page.fill("#s-energy_budget", "0")
+    page.fill("#s-chunk_minutes", "2")
     page.get_by_role("button", name="Save").click()
     assert page.locator("[data-error-for=energy_budget]").inner_text() == "Between 1 and 100."
+    assert page.locator("[data-error-for=chunk_minutes]").inner_text() == "Between 5 and 240."
 
 
 def test_sign_out_and_remove_records_from_this_phone(page, accounts, wait_for, store_call):

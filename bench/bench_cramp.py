@@ -8,26 +8,10 @@ Each run stops its cramp, so every run starts (and saves) a new one. Reported, n
 
 import statistics
 import tempfile
-import threading
 from pathlib import Path
 
-from werkzeug.serving import WSGIRequestHandler, make_server
+from bench.browser import phone_profile, serve
 
-from api import create_app
-from api.extensions import db
-
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
-PHONE = {"viewport": {"width": 360, "height": 640}, "has_touch": True}
 RUNS = 5
 MARKS = """() => ({
   running: performance.getEntriesByName('timer-running')[0].startTime,
@@ -38,33 +22,11 @@ MARKS = """() => ({
 })"""
 
 
-class Quiet(WSGIRequestHandler):
-    def log_request(self, *args, **kwargs):
-        pass
-
-
-def serve(tmp: Path):
-    """The app on a throwaway SQLite database, in a thread: (url, server)."""
-    app = create_app(
-        {
-            "SECRET_KEY": "bench",
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/cramp.db",
-            "VAPID_PRIVATE_KEY_PATH": str(tmp / "vapid_private.pem"),
-            "VAPID_PUBLIC_KEY_PATH": str(tmp / "vapid_public.pem"),
-        }
-    )
-    with app.app_context():
-        db.create_all()
-    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=Quiet)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_port}", server
 
 
 def one_run(pw, profile: Path, url: str) -> dict:
     """One cold offline start of the shortcut; stops the cramp it started."""
-    ctx = pw.chromium.launch_persistent_context(
-        str(profile), executable_path=CHROMIUM, args=FLAGS, offline=True, **PHONE
-    )
+    ctx = phone_profile(pw, profile, offline=True)
     try:
         page = ctx.pages[0] if ctx.pages else ctx.new_page()
         cdp = ctx.new_cdp_session(page)
@@ -88,13 +50,11 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        url, server = serve(tmp)
+        url, _app, server = serve(tmp)
         try:
             with sync_playwright() as pw:
                 profile = tmp / "profile"
-                ctx = pw.chromium.launch_persistent_context(
-                    str(profile), executable_path=CHROMIUM, args=FLAGS, **PHONE
-                )
+                ctx = phone_profile(pw, profile)
                 page = ctx.pages[0] if ctx.pages else ctx.new_page()
                 page.goto(url + "/")  # the app opened online once: the worker and its cache
                 page.wait_for_function(

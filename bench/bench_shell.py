@@ -11,42 +11,14 @@ import os
 import statistics
 import subprocess
 import tempfile
-import threading
 from pathlib import Path
 
-from werkzeug.serving import WSGIRequestHandler, make_server
-
-from api import create_app
-from api.extensions import db
+from bench.browser import CHROMIUM, FLAGS, phone_profile, serve
 
 HERE = Path(__file__).resolve().parent
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 RUNS = 5
 
 
-class Quiet(WSGIRequestHandler):
-    def log_request(self, *args, **kwargs):
-        pass
-
-
-def serve(tmp: Path):
-    """The app on a throwaway SQLite database, in a thread: (url, app, server)."""
-    app = create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/b.db"})
-    with app.app_context():
-        db.create_all()
-    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=Quiet)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_port}", app, server
 
 
 def shell_size(app) -> None:
@@ -82,10 +54,8 @@ def cold_offline_start(url: str, app, tmp: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     profile = tmp / "profile"
-    phone = {"viewport": {"width": 360, "height": 640}, "has_touch": True}
     with sync_playwright() as pw:
-        launch = dict(executable_path=CHROMIUM, args=FLAGS, **phone)
-        ctx = pw.chromium.launch_persistent_context(str(profile), **launch)
+        ctx = phone_profile(pw, profile)
         page = ctx.pages[0] if ctx.pages else ctx.new_page()
         page.goto(url + "/")
         page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=20000)
@@ -94,7 +64,7 @@ def cold_offline_start(url: str, app, tmp: Path) -> None:
         ctx.close()
         ready, loaded = [], []
         for _ in range(RUNS):
-            ctx = pw.chromium.launch_persistent_context(str(profile), offline=True, **launch)
+            ctx = phone_profile(pw, profile, offline=True)
             page = ctx.pages[0] if ctx.pages else ctx.new_page()
             cdp = ctx.new_cdp_session(page)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})

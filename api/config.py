@@ -47,6 +47,9 @@ def load(instance_path: str, overrides: dict | None) -> dict:
         "VAPID_PRIVATE_KEY_PATH": str(instance / "vapid_private.pem"),
         "VAPID_PUBLIC_KEY_PATH": str(instance / "vapid_public.pem"),
         "VAPID_SUBJECT": os.environ.get("VAPID_SUBJECT", "unknot@example.org"),
+        # A reminder slot missed by more than this (e.g. after downtime) is skipped, not sent late.
+        "REMINDER_GRACE": timedelta(minutes=int(os.environ.get("REMINDER_GRACE_MINUTES", 30))),
+        "PUSH_THREADS": int(os.environ.get("PUSH_THREADS", 4)),
         "LOGIN_MAX_FAILURES": 5,
         "LOGIN_WINDOW": timedelta(minutes=15),
         "API_TITLE": "Unknot",

@@ -2,6 +2,7 @@
 
 import email.utils
 import json
+import select
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -75,7 +76,7 @@ class PushSender:
         max_attempts: int = 4,
         max_wait: float = 60.0,
         timeout: float = 10.0,
-        pool_size: int = 4,
+        pool_size: int = 8,
         sleep=time.sleep,
     ):
         # `webpush` prefixes mailto: itself.
@@ -87,9 +88,11 @@ class PushSender:
             retries=False,
             timeout=urllib3.Timeout(connect=5.0, read=timeout),
         )
+        self.read_timeout = timeout
         self.max_attempts = max_attempts
         self.max_wait = max_wait
         self.sleep = sleep
+        self._routes: dict[str, tuple] = {}
 
     @classmethod
     def from_config(cls, config, **kw) -> "PushSender":
@@ -129,11 +132,13 @@ class PushSender:
 
     def post(self, prepared: "Prepared", deadline: float | None = None) -> Result:
         """POST a prepared push; 429/5xx and network errors are retried until `deadline`."""
-        pool = self.http.connection_from_url(prepared.target.endpoint)
-        path = _path(prepared.target.endpoint)
-        status, attempt = None, 0
-        for attempt in range(1, self.max_attempts + 1):  # noqa: B007
-            wait = None
+        return self._post_from(prepared, deadline, 1)
+
+    def _post_from(self, prepared: "Prepared", deadline: float | None, first: int) -> Result:
+        """Attempts `first`, `first` + 1, ... of one push, waiting between them."""
+        pool, path = self._route(prepared.target.endpoint)
+        attempt = first
+        while True:
             try:
                 response = pool.urlopen(
                     "POST",
@@ -144,28 +149,48 @@ class PushSender:
                     redirect=False,
                     assert_same_host=False,
                 )
-                status = response.status
+                status, retry_after = response.status, response.headers.get("Retry-After")
             except urllib3.exceptions.HTTPError:
-                status = None
-            target = prepared.target
-            if status is not None and 200 <= status < 300:
-                return Result("sent", status, attempt, target)
-            if status in (404, 410):
-                return Result("gone", status, attempt, target)
-            if status is not None and status != 429 and status < 500:
-                # 400/401/403/413: retrying cannot help
-                return Result("failed", status, attempt, target)
-            now = time.time()
-            if status is not None:
-                wait = retry_after_seconds(response.headers.get("Retry-After"), now)
-            if wait is None:
-                wait = 0.5 * 2 ** (attempt - 1)
-            if attempt == self.max_attempts or wait > self.max_wait:
-                break
-            if deadline is not None and now + wait > deadline:
-                break
+                status, retry_after = None, None
+            result, wait = self.judge(prepared, status, retry_after, attempt, deadline)
+            if result is not None:
+                return result
             self.sleep(wait)
-        return Result("failed", status, attempt, prepared.target)
+            attempt += 1
+
+    def judge(
+        self, prepared, status, retry_after, attempt, deadline
+    ) -> tuple[Result | None, float]:
+        """The result of attempt `attempt`, or (None, seconds to wait) to try again."""
+        target = prepared.target
+        if status is not None and 200 <= status < 300:
+            return Result("sent", status, attempt, target), 0.0
+        if status in (404, 410):
+            return Result("gone", status, attempt, target), 0.0
+        if status is not None and status != 429 and status < 500:
+            # 400/401/403/413: retrying cannot help
+            return Result("failed", status, attempt, target), 0.0
+        now = time.time()
+        wait = retry_after_seconds(retry_after, now) if status is not None else None
+        if wait is None:
+            wait = 0.5 * 2 ** (attempt - 1)
+        if attempt >= self.max_attempts or wait > self.max_wait:
+            return Result("failed", status, attempt, target), 0.0
+        if deadline is not None and now + wait > deadline:
+            return Result("failed", status, attempt, target), 0.0
+        return None, wait
+
+    def _route(self, endpoint: str):
+        """The connection pool and request path of an endpoint (cached: parsing costs)."""
+        route = self._routes.get(endpoint)
+        if route is None:
+            if len(self._routes) > 100_000:
+                self._routes.clear()
+            route = self._routes[endpoint] = (
+                self.http.connection_from_url(endpoint),
+                _path(endpoint),
+            )
+        return route
 
     def send(self, target: Target, payload: dict, *, ttl: int, urgency="normal", topic=None,
              deadline: float | None = None) -> Result:  # fmt: skip
@@ -174,4 +199,82 @@ class PushSender:
         return self.post(prepared, deadline)
 
     def close(self) -> None:
+        self._routes.clear()
         self.http.clear()
+
+
+class Pipeline:
+    """Up to `window` pushes in flight at once from ONE thread, each on its own pooled
+    keep-alive connection: the push service works on several while this thread encrypts the
+    next, without the cost of sending threads fighting over the GIL. Answers are collected
+    in the order they come (poll), so one slow push holds up only its own connection.
+
+    send() returns the (tag, Result) of pushes that completed meanwhile; drain() the rest. A
+    push answered 429/5xx (or lost to a network error) is retried as PushSender.post does,
+    on this thread: while it waits, the pipeline waits too (as a push service asking us to
+    slow down means).
+    """
+
+    def __init__(self, sender: PushSender, window: int):
+        self.sender = sender
+        self.window = max(1, window)
+        self._flight: list = []  # (tag, prepared, deadline, pool, conn or None), oldest first
+
+    def __len__(self) -> int:
+        return len(self._flight)
+
+    def room(self, free: int = 1) -> list:
+        """Collect answers (whichever comes first) until `free` more pushes may be sent."""
+        done = []
+        while self._flight and len(self._flight) > self.window - free:
+            done.append(self._collect(self._first_answered()))
+        return done
+
+    def send(self, tag, prepared: Prepared, deadline: float | None = None) -> list:
+        """Start one push (after making room); the pushes that completed meanwhile."""
+        done = self.room(1)
+        pool, path = self.sender._route(prepared.target.endpoint)
+        conn = pool._get_conn()
+        try:
+            conn.request("POST", path, body=prepared.body, headers=prepared.headers)
+            if conn.sock is not None:
+                conn.sock.settimeout(self.sender.read_timeout)
+        except (urllib3.exceptions.HTTPError, OSError):
+            conn.close()
+            pool._put_conn(None)
+            conn = None
+        self._flight.append((tag, prepared, deadline, pool, conn))
+        return done
+
+    def drain(self) -> list:
+        """Wait for every push in flight."""
+        return [self._collect(self._first_answered()) for _ in range(len(self._flight))]
+
+    def _first_answered(self) -> int:
+        """The index of a push in flight whose answer has come (or failed), else the oldest's."""
+        poller = select.poll()
+        where = {}
+        for i, (_, _, _, _, conn) in enumerate(self._flight):
+            if conn is None or conn.sock is None:
+                return i
+            where[conn.sock.fileno()] = i
+            poller.register(conn.sock, select.POLLIN)
+        events = poller.poll(self.sender.read_timeout * 1000)
+        return min(where[fd] for fd, _ in events) if events else 0
+
+    def _collect(self, index: int):
+        tag, prepared, deadline, pool, conn = self._flight.pop(index)
+        status = retry_after = None
+        if conn is not None:
+            try:
+                response = conn.getresponse()
+                status, retry_after = response.status, response.headers.get("Retry-After")
+                pool._put_conn(conn)
+            except (urllib3.exceptions.HTTPError, OSError):
+                conn.close()
+                pool._put_conn(None)
+        result, wait = self.sender.judge(prepared, status, retry_after, 1, deadline)
+        if result is None:
+            self.sender.sleep(wait)
+            result = self.sender._post_from(prepared, deadline, 2)
+        return tag, result

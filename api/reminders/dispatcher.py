@@ -69,6 +69,7 @@ class Dispatcher:
         lease: timedelta = timedelta(seconds=30),
         threads: int = 4,
     ):
+        """`threads`: how many pushes may be in flight at once (all sent from this thread)."""
         self.engine = make_engine(url)
         self.session = Session(self.engine, expire_on_commit=False)
         self.sender = sender
@@ -83,17 +84,14 @@ class Dispatcher:
         """Handle every due reminder and orphaned delivery; returns how many slots were seen."""
         fixed = now
         handled = self.recover(fixed or utcnow())
-        sending = None
         while True:
             jobs, seen = self.claim(fixed or utcnow())
-            # The next batch is claimed while the threads still send this one.
-            started = self.slots.start(jobs)
-            if sending is not None:
-                self.slots.finish(sending)
-            sending = started
+            # The last few pushes stay in flight while the next batch is claimed.
+            self.slots.feed(jobs)
+            self.slots.record()
             handled += seen
             if not seen:  # a claimed reminder moves on, but may still be due (catching up)
-                self.slots.finish(sending)
+                self.slots.flush()
                 return handled
 
     def run_forever(self, stop: threading.Event | None = None, poll: float = 1.0) -> None:
@@ -266,5 +264,7 @@ def from_app(app, **kw) -> Dispatcher:
         grace = timedelta(seconds=float(grace))
     kw.setdefault("grace", grace)
     kw.setdefault("threads", int(app.config.get("PUSH_THREADS", 4)))
-    sender = kw.pop("sender", None) or PushSender.from_config(app.config, pool_size=kw["threads"])
+    # Up to window + chunk - 1 pushes in flight (api/reminders/sending.py), each on its own.
+    pool = 2 * kw["threads"]
+    sender = kw.pop("sender", None) or PushSender.from_config(app.config, pool_size=pool)
     return Dispatcher(app.config["SQLALCHEMY_DATABASE_URI"], sender, **kw)

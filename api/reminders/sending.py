@@ -1,12 +1,15 @@
-"""Sending recorded slots on a few threads: take (pending -> sending, committed), POST, record.
+"""Sending recorded slots: take (pending -> sending, committed), POST, record how it went.
 
-A slot is taken before its first byte is sent: a crash after that never sends it again. The
-final status (sent, failed) is written per batch; a crash before that leaves "sending" rows,
-which were sent (or were about to be: at most one per thread is lost, never one repeated).
+One thread sends: a Pipeline (api/push/delivery.py) keeps several pushes in flight on pooled
+keep-alive connections, so the push service works on them while this thread encrypts the
+next, without sending threads fighting over the GIL. Slots are taken `chunk` at a time (one
+UPDATE and commit for several), each chunk only once there is room to send it whole at once:
+a slot is taken before its first byte is sent, so a crash after that never sends it again;
+at most window + chunk - 1 taken slots (5 with the default 4) are lost to a crash. The final
+status (sent, failed) is written per batch; a crash before that leaves "sending" rows, which
+were sent (or were about to be), never repeated.
 """
 
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -15,15 +18,18 @@ from sqlalchemy.orm import Session
 
 from api.models import Delivery, PushSubscription
 from api.models.types import utcnow
-from api.push.delivery import PushSender, Target
+from api.push.delivery import Pipeline, PushSender, Target
 
 MIN_TTL = 60
 DELIVERIES = Delivery.__table__
 # pending -> sending, committed before the first byte goes out: whoever wins sends it.
 TAKE = (
     update(DELIVERIES)
-    .where(DELIVERIES.c.id == bindparam("did"), DELIVERIES.c.status == "pending")
+    .where(
+        DELIVERIES.c.id.in_(bindparam("ids", expanding=True)), DELIVERIES.c.status == "pending"
+    )
     .values(status="sending", attempts=DELIVERIES.c.attempts + 1)
+    .returning(DELIVERIES.c.id)
 )
 FINISH = (
     update(DELIVERIES)
@@ -45,76 +51,106 @@ class Job:
 
 
 class SlotSender:
-    """Sends jobs on `threads` threads (each with its own connection) and records outcomes."""
+    """Sends jobs through one Pipeline of `window` pushes in flight and records outcomes."""
 
-    def __init__(self, engine, session: Session, sender: PushSender, grace: timedelta, threads):
+    def __init__(self, engine, session: Session, sender: PushSender, grace: timedelta, window):
         self.engine = engine
         self.session = session
         self.sender = sender
         self.grace = grace
-        # Sending threads overlap the waits (push service, database).
-        self._pool = ThreadPoolExecutor(threads) if threads > 1 else None
-        self._local = threading.local()
-        self._conns = []
+        # Slots are taken `chunk` at a time (one UPDATE and commit for several), each chunk once
+        # there is room to send it whole: so `window` to `window + chunk - 1` are in flight.
+        self.chunk = max(1, window // 2)
+        self.window = max(1, window) + self.chunk - 1
+        self._pipe = Pipeline(sender, self.window)
+        self._conn = None  # taking has its own connection: commits apart from the session
+        self._open: dict[int, tuple[Job, list, list]] = {}  # delivery id -> job, results, left
+        self._done: list = []  # (job, results) complete, not recorded yet
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown()
-        for conn in self._conns:
-            conn.close()
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
-    def send_all(self, jobs: list[Job]) -> None:
-        """Send recorded slots (on the sending threads), then record how each went."""
-        self.finish(self.start(jobs))
-
-    def start(self, jobs: list[Job]) -> list:
-        """Begin sending; returns handles for finish()."""
-        if self._pool is None:
-            return [self._send(job) for job in jobs]
-        return [self._pool.submit(self._send, job) for job in jobs]
-
-    def finish(self, started: list) -> list[str]:
-        """Wait for started sends and record how they went."""
-        done = [f.result() if hasattr(f, "result") else f for f in started]
-        return self._finish([o for o in done if o is not None])
+    def send_all(self, jobs: list[Job]) -> list[str]:
+        """Send recorded slots, wait for every answer, record how each went."""
+        self.feed(jobs)
+        return self.flush()
 
     def send(self, job: Job) -> str | None:
         """Send one recorded slot to every device of its person; the final status."""
-        outcome = self._send(job)
-        return self._finish([outcome])[0] if outcome is not None else None
+        self.feed([job])
+        self._collect(self._pipe.drain())
+        return self.record().get(job.delivery_id)
 
-    def _conn(self):
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._local.conn = self.engine.connect()
-            self._conns.append(conn)
-        return conn
+    def feed(self, jobs: list[Job]) -> None:
+        """Take and send the jobs; up to `window` pushes may still be in flight on return."""
+        for i in range(0, len(jobs), self.chunk):
+            chunk = jobs[i : i + self.chunk]
+            prepared = [self._prepare(job) for job in chunk]
+            pushes = sum(len(p) for p in prepared)
+            # Room first: a slot is taken only when it can be sent right away.
+            self._collect(self._pipe.room(min(self.window, max(1, pushes))))
+            taken = self._take([job.delivery_id for job in chunk])
+            for job, pushes_of_job in zip(chunk, prepared, strict=True):
+                if job.delivery_id not in taken:
+                    continue  # another dispatcher has it
+                # From here on this slot is never sent again, whatever happens to this process.
+                if not pushes_of_job:
+                    self._done.append((job, []))
+                    continue
+                results: list = []
+                self._open[job.delivery_id] = (job, results, [len(pushes_of_job)])
+                deadline = (job.slot_at + self.grace).timestamp()
+                for p in pushes_of_job:
+                    self._collect(self._pipe.send(job.delivery_id, p, deadline))
 
-    def _send(self, job: Job):
+    def record(self) -> dict[int, str]:
+        """Record the jobs completed so far; {delivery id: final status}."""
+        done, self._done = self._done, []
+        return self._finish(done)
+
+    def flush(self) -> list[str]:
+        """Wait for every push in flight, record everything; the statuses."""
+        self._collect(self._pipe.drain())
+        return list(self.record().values())
+
+    def _prepare(self, job: Job) -> list:
         expires = job.slot_at + self.grace
         ttl = max(MIN_TTL, int((expires - utcnow()).total_seconds()))
-        prepared = [
+        return [
             self.sender.prepare(t, job.payload, ttl=ttl, urgency="high", topic=job.topic)
             for t in job.targets
         ]
-        conn = self._conn()
+
+    def _take(self, ids: list[int]) -> set[int]:
+        """pending -> sending for these deliveries, committed; the ids this dispatcher got."""
+        if self._conn is None:
+            self._conn = self.engine.connect()
+        conn = self._conn
         try:
-            claimed = conn.execute(TAKE, {"did": job.delivery_id}).rowcount
+            taken = set(conn.execute(TAKE, {"ids": sorted(ids)}).scalars())
             conn.commit()
         except Exception:
             conn.rollback()
             raise
-        if not claimed:
-            return None  # another dispatcher has it
-        # From here on this slot is never sent again, whatever happens to this process.
-        return job, [self.sender.post(p, expires.timestamp()) for p in prepared]
+        return taken
 
-    def _finish(self, outcomes) -> list[str]:
+    def _collect(self, answers) -> None:
+        for did, result in answers:
+            job, results, left = self._open[did]
+            results.append(result)
+            left[0] -= 1
+            if not left[0]:
+                del self._open[did]
+                self._done.append((job, results))
+
+    def _finish(self, outcomes) -> dict[int, str]:
         """Record the outcomes (one transaction); forget subscriptions that are gone.
 
         A crash before this leaves the rows "sending": they were sent, and are not sent again.
         """
-        rows, gone, statuses = [], [], []
+        rows, gone, statuses = [], [], {}
         now = utcnow()
         for job, results in outcomes:
             lost = [r.target.id for r in results if r.outcome == "gone"]
@@ -128,7 +164,7 @@ class SlotSender:
                 why = "gone" if len(lost) == len(results) else f"http_{results[-1].status}"
             rows.append({"did": job.delivery_id, "st": status, "why": why,
                          "at": now if status == "sent" else None})  # fmt: skip
-            statuses.append(status)
+            statuses[job.delivery_id] = status
         s = self.session
         try:
             if rows:

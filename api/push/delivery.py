@@ -1,6 +1,7 @@
 """Sending one push: encrypt with `webpush`, POST through a pooled urllib3 client, retry."""
 
 import email.utils
+import heapq
 import json
 import select
 import time
@@ -210,29 +211,46 @@ class Pipeline:
     in the order they come (poll), so one slow push holds up only its own connection.
 
     send() returns the (tag, Result) of pushes that completed meanwhile; drain() the rest. A
-    push answered 429/5xx (or lost to a network error) is retried as PushSender.post does,
-    on this thread: while it waits, the pipeline waits too (as a push service asking us to
-    slow down means).
+    push answered 429/5xx (or lost to a network error) is tried again once its wait (backoff
+    or Retry-After, as PushSender.post) is over, while the other pushes go on.
     """
 
     def __init__(self, sender: PushSender, window: int):
         self.sender = sender
         self.window = max(1, window)
-        self._flight: list = []  # (tag, prepared, deadline, pool, conn or None), oldest first
+        # (tag, prepared, deadline, attempt, pool, conn or None), oldest first
+        self._flight: list = []
+        self._later: list = []  # heap of (time.monotonic() to retry at, n, tag, prep, dl, attempt)
+        self._n = 0
 
     def __len__(self) -> int:
-        return len(self._flight)
+        return len(self._flight) + len(self._later)
 
     def room(self, free: int = 1) -> list:
         """Collect answers (whichever comes first) until `free` more pushes may be sent."""
-        done = []
+        done = self._retry_due()
         while self._flight and len(self._flight) > self.window - free:
-            done.append(self._collect(self._first_answered()))
+            self._collect(self._first_answered(), done)
         return done
 
     def send(self, tag, prepared: Prepared, deadline: float | None = None) -> list:
         """Start one push (after making room); the pushes that completed meanwhile."""
         done = self.room(1)
+        self._start(tag, prepared, deadline, 1)
+        return done
+
+    def drain(self) -> list:
+        """Wait for every push in flight or waiting to be tried again."""
+        done: list = []
+        while self._flight or self._later:
+            done += self._retry_due()
+            if self._flight:
+                self._collect(self._first_answered(), done)
+            elif self._later:
+                self.sender.sleep(max(0.0, self._later[0][0] - time.monotonic()))
+        return done
+
+    def _start(self, tag, prepared: Prepared, deadline, attempt: int) -> None:
         pool, path = self.sender._route(prepared.target.endpoint)
         conn = pool._get_conn()
         try:
@@ -243,27 +261,41 @@ class Pipeline:
             conn.close()
             pool._put_conn(None)
             conn = None
-        self._flight.append((tag, prepared, deadline, pool, conn))
-        return done
+        self._flight.append((tag, prepared, deadline, attempt, pool, conn))
 
-    def drain(self) -> list:
-        """Wait for every push in flight."""
-        return [self._collect(self._first_answered()) for _ in range(len(self._flight))]
+    def _retry_due(self) -> list:
+        """Start the retries whose wait is over (making room for them); what completed."""
+        done: list = []
+        while self._later and self._later[0][0] <= time.monotonic():
+            _, _, tag, prepared, deadline, attempt = heapq.heappop(self._later)
+            while len(self._flight) >= self.window:
+                self._collect(self._first_answered(), done)
+            self._start(tag, prepared, deadline, attempt)
+        return done
 
     def _first_answered(self) -> int:
         """The index of a push in flight whose answer has come (or failed), else the oldest's."""
         poller = select.poll()
         where = {}
-        for i, (_, _, _, _, conn) in enumerate(self._flight):
+        timeout = self.sender.read_timeout
+        if self._later:  # wake up for a retry that comes due
+            timeout = min(timeout, max(0.0, self._later[0][0] - time.monotonic()))
+        for i, entry in enumerate(self._flight):
+            conn = entry[-1]
             if conn is None or conn.sock is None:
                 return i
             where[conn.sock.fileno()] = i
             poller.register(conn.sock, select.POLLIN)
-        events = poller.poll(self.sender.read_timeout * 1000)
+        events = poller.poll(timeout * 1000)
+        if not events and self._later and timeout < self.sender.read_timeout:
+            return -1  # nothing answered yet, but a retry is due
         return min(where[fd] for fd, _ in events) if events else 0
 
-    def _collect(self, index: int):
-        tag, prepared, deadline, pool, conn = self._flight.pop(index)
+    def _collect(self, index: int, done: list) -> None:
+        if index < 0:
+            done += self._retry_due()
+            return
+        tag, prepared, deadline, attempt, pool, conn = self._flight.pop(index)
         status = retry_after = None
         if conn is not None:
             try:
@@ -273,8 +305,11 @@ class Pipeline:
             except (urllib3.exceptions.HTTPError, OSError):
                 conn.close()
                 pool._put_conn(None)
-        result, wait = self.sender.judge(prepared, status, retry_after, 1, deadline)
-        if result is None:
-            self.sender.sleep(wait)
-            result = self.sender._post_from(prepared, deadline, 2)
-        return tag, result
+        result, wait = self.sender.judge(prepared, status, retry_after, attempt, deadline)
+        if result is not None:
+            done.append((tag, result))
+            return
+        self._n += 1
+        heapq.heappush(
+            self._later, (time.monotonic() + wait, self._n, tag, prepared, deadline, attempt + 1)
+        )

@@ -39,7 +39,8 @@ def vapid_show():
 @click.option("--poll", default=1.0, show_default=True, help="Seconds between passes when idle.")
 @click.option("--lease", default=30.0, show_default=True, help="Seconds before a pending slot "
               "left by another dispatcher is taken over.")  # fmt: skip
-@click.option("--threads", default=4, show_default=True, help="Sending threads.")
+@click.option("--threads", type=int, default=None,
+              help="Pushes in flight at once (default: PUSH_THREADS, 4).")  # fmt: skip
 @click.option("--exit-with-parent", is_flag=True, help="Stop when the parent process is gone.")
 def reminders_run(once, batch, poll, lease, threads, exit_with_parent):
     """Send due reminders (any number of dispatchers may run on PostgreSQL)."""
@@ -49,7 +50,8 @@ def reminders_run(once, batch, poll, lease, threads, exit_with_parent):
     from api.reminders.dispatcher import from_app
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    dispatcher = from_app(current_app, batch=batch, lease=timedelta(seconds=lease), threads=threads)
+    options = {"threads": threads} if threads else {}
+    dispatcher = from_app(current_app, batch=batch, lease=timedelta(seconds=lease), **options)
     try:
         if once:
             click.echo(f"{dispatcher.run_once()} slots handled.")

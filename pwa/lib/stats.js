@@ -5,20 +5,14 @@
 //   offsetMinutes  a fixed UTC offset for "local time"; left out, the device's own local time is used
 import { localDay } from "./day.js";
 import { median } from "./median.js";
+import { RELIEFS } from "./reliefs.js";
+
+export { RELIEFS };
 
 export const MIN_EACH_SIDE = 3; // finished cramps needed both with and without a relief
 export const MIN_FOR_PATTERN = 5; // entries needed before an hour or location pattern is shown
 export const WEEKS = 8;
 
-/** The things a person may try during a cramp: stored key and plain label. */
-export const RELIEFS = [
-  { key: "stretch", label: "Stretching" },
-  { key: "heat", label: "Heat or a warm compress" },
-  { key: "massage", label: "Massage" },
-  { key: "walk", label: "Walking it off" },
-  { key: "magnesium", label: "Magnesium" },
-  { key: "water", label: "Water or electrolytes" },
-];
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const DAY_MS = 86400000;

@@ -1,6 +1,7 @@
 // A cramp's details as big chips: muscle, side, how strong, what was tried, what helped, notes.
 // All optional; every tap is saved at once, so nothing waits for a Save button.
 
+import { RELIEFS } from "../lib/reliefs.js";
 import { el } from "../lib/ui.js";
 import { SCALE, SIDES, chips, labelOf, typed } from "./log-chips.js";
 
@@ -15,15 +16,8 @@ export const MUSCLES = [
   { value: "other", label: "Other" },
 ];
 
-// The keys are those of pwa/lib/stats.js RELIEFS ("What helps me" counts them).
-export const TRIED = [
-  { value: "stretch", label: "Stretch" },
-  { value: "heat", label: "Heat" },
-  { value: "massage", label: "Massage" },
-  { value: "walk", label: "Walk it off" },
-  { value: "magnesium", label: "Magnesium" },
-  { value: "water", label: "Water / electrolytes" },
-];
+// The same keys "What helps me" counts, with the chips' short labels.
+export const TRIED = RELIEFS.map(({ key, short }) => ({ value: key, label: short }));
 
 /** "Calf, left, 7 of 10" — the short summary of a cramp's details, or "". */
 export function detailsText(cramp) {

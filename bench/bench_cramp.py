@@ -22,8 +22,6 @@ MARKS = """() => ({
 })"""
 
 
-
-
 def one_run(pw, profile: Path, url: str) -> dict:
     """One cold offline start of the shortcut; stops the cramp it started."""
     ctx = phone_profile(pw, profile, offline=True)

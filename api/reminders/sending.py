@@ -25,9 +25,7 @@ DELIVERIES = Delivery.__table__
 # pending -> sending, committed before the first byte goes out: whoever wins sends it.
 TAKE = (
     update(DELIVERIES)
-    .where(
-        DELIVERIES.c.id.in_(bindparam("ids", expanding=True)), DELIVERIES.c.status == "pending"
-    )
+    .where(DELIVERIES.c.id.in_(bindparam("ids", expanding=True)), DELIVERIES.c.status == "pending")
     .values(status="sending", attempts=DELIVERIES.c.attempts + 1)
     .returning(DELIVERIES.c.id)
 )

@@ -3,7 +3,7 @@
 from flask import Flask, Response, request
 
 from api.errors import NotFound
-from api.web.shell import Shell
+from api.web.shell import MIN_COMPRESSED, Shell
 
 # Files of pwa/ that are served, by suffix, with their media type.
 MEDIA_TYPES = {
@@ -22,15 +22,24 @@ NO_CACHE = "no-cache"
 COMPRESSIBLE = {".html", ".js", ".css", ".webmanifest", ".json", ".svg", ".txt"}
 
 
+def _coding() -> str | None:
+    """The best encoding the client accepts: brotli (smaller), else gzip, else none."""
+    for coding in ("br", "gzip"):
+        if request.accept_encodings[coding] > 0:
+            return coding
+    return None
+
+
 def _file_response(shell: Shell, body: bytes, path: str, etag: str) -> Response:
-    """A conditional response for a shell or static file, gzip-compressed when welcome."""
+    """A conditional response for a shell or static file, compressed when welcome."""
     suffix = path[path.rfind(".") :] if "." in path else ""
-    compress = suffix in COMPRESSIBLE and len(body) > 1024
-    if compress and "gzip" in request.accept_encodings:
-        body, etag = shell.gzipped(body, etag), etag + "-gz"
+    compress = suffix in COMPRESSIBLE and len(body) > MIN_COMPRESSED
+    coding = _coding() if compress else None
+    if coding:
+        body, etag = shell.compressed(body, etag, coding), f"{etag}-{coding}"
     response = Response(body, mimetype=None, content_type=MEDIA_TYPES[suffix])
-    if etag.endswith("-gz"):
-        response.headers["Content-Encoding"] = "gzip"
+    if coding:
+        response.headers["Content-Encoding"] = coding
     if compress:
         response.vary.add("Accept-Encoding")
     response.set_etag(etag)

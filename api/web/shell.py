@@ -7,6 +7,7 @@ import os
 import threading
 from pathlib import Path
 
+import brotli
 from werkzeug.security import safe_join
 
 SERVED = {".html", ".js", ".css", ".webmanifest", ".json", ".png", ".svg", ".ico", ".txt"}
@@ -16,6 +17,8 @@ NOT_PRECACHED = {"sw.js", "index.html"}
 STATIC_PRECACHED = ("icons/",)
 VERSION_MARK = '"__SHELL_VERSION__"'
 FILES_MARK = '["__SHELL_FILES__"]'
+# Smaller bodies are sent as they are: compression would barely pay for its header.
+MIN_COMPRESSED = 256
 
 
 class Shell:
@@ -27,7 +30,7 @@ class Shell:
         self._lock = threading.Lock()
         self._contents: dict[Path, tuple[tuple[int, int], bytes, str]] = {}
         self._version: tuple[tuple, str, list[str]] | None = None
-        self._gzip: dict[str, bytes] = {}
+        self._packed: dict[tuple[str, str], bytes] = {}
 
     def _read(self, path: Path) -> tuple[bytes, str] | None:
         """A file's bytes and ETag, re-read only when its mtime or size changed."""
@@ -105,21 +108,22 @@ class Shell:
         text = text.replace(FILES_MARK, json.dumps(precache), 1)
         return text.encode(), version
 
-    def gzipped(self, body: bytes, etag: str) -> bytes:
-        """The gzip-compressed body, made once per content (keyed by its ETag)."""
+    def compressed(self, body: bytes, etag: str, coding: str) -> bytes:
+        """The body compressed as "br" or "gzip", made once per content (keyed by its ETag)."""
+        key = (etag, coding)
         with self._lock:
-            found = self._gzip.get(etag)
+            found = self._packed.get(key)
         if found is None:
-            found = gzip.compress(body, 9, mtime=0)
+            found = pack(body, coding)
             with self._lock:
-                if len(self._gzip) > 500:  # old versions of changed files
-                    self._gzip.clear()
-                self._gzip[etag] = found
+                if len(self._packed) > 1000:  # old versions of changed files
+                    self._packed.clear()
+                self._packed[key] = found
         return found
 
-    def size(self, suffixes=(".html", ".css", ".js", ".webmanifest")) -> dict[str, int]:
-        """Raw and gzip-compressed bytes of the shell's code (for the benchmark)."""
-        raw = packed = 0
+    def size(self, coding: str, suffixes=(".html", ".css", ".js")) -> dict[str, int]:
+        """Raw and compressed bytes of the shell's code, every precached page, script and style."""
+        raw = packed = files = 0
         _, precache = self.version()
         for url in [*precache, "/sw.js"]:
             rel = url.lstrip("/")
@@ -127,5 +131,13 @@ class Shell:
                 continue
             body = self.worker()[0] if url == "/sw.js" else (self.file(rel) or (b"", ""))[0]
             raw += len(body)
-            packed += len(gzip.compress(body, 9))
-        return {"raw": raw, "gzip": packed}
+            packed += len(pack(body, coding)) if len(body) > MIN_COMPRESSED else len(body)
+            files += 1
+        return {"files": files, "raw": raw, coding: packed}
+
+
+def pack(body: bytes, coding: str) -> bytes:
+    """Compress with the strongest setting: the result is cached, so the time is spent once."""
+    if coding == "br":
+        return brotli.compress(body, quality=11)
+    return gzip.compress(body, 9, mtime=0)

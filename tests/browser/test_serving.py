@@ -5,6 +5,7 @@ import json
 import re
 import shutil
 
+import brotli
 import pytest
 
 from tests.conftest import make_app
@@ -104,18 +105,43 @@ def test_changing_any_shell_file_gives_a_new_version(database_url, instance_dir,
     assert third != second and "/views/extra.js" in files
 
 
-def test_text_files_are_gzip_compressed_when_asked(client):
+def test_text_files_are_compressed_as_the_client_asks(client):
     plain = client.get("/styles.css")
-    packed = client.get("/styles.css", headers={"Accept-Encoding": "gzip, br"})
     assert "Content-Encoding" not in plain.headers
-    assert packed.headers["Content-Encoding"] == "gzip"
-    assert "Accept-Encoding" in packed.headers["Vary"]
-    assert gzip.decompress(packed.data) == plain.data
-    assert packed.headers["ETag"] != plain.headers["ETag"]
-    again = client.get(
-        "/styles.css",
-        headers={"Accept-Encoding": "gzip", "If-None-Match": packed.headers["ETag"]},
+    for asked, coding, unpack in [
+        ("gzip, deflate, br, zstd", "br", brotli.decompress),
+        ("gzip;q=1, br;q=0", "gzip", gzip.decompress),
+        ("gzip", "gzip", gzip.decompress),
+    ]:
+        packed = client.get("/styles.css", headers={"Accept-Encoding": asked})
+        assert packed.headers["Content-Encoding"] == coding, asked
+        assert "Accept-Encoding" in packed.headers["Vary"]
+        assert unpack(packed.data) == plain.data
+        assert len(packed.data) < len(plain.data) / 2
+        assert packed.headers["ETag"] not in (plain.headers["ETag"], "")
+        again = client.get(
+            "/styles.css",
+            headers={"Accept-Encoding": asked, "If-None-Match": packed.headers["ETag"]},
+        )
+        assert again.status_code == 304
+    brotli_tag = client.get("/styles.css", headers={"Accept-Encoding": "br"}).headers["ETag"]
+    gzip_tag = client.get("/styles.css", headers={"Accept-Encoding": "gzip"}).headers["ETag"]
+    assert brotli_tag != gzip_tag
+    worker = client.get("/sw.js", headers={"Accept-Encoding": "br"})
+    assert b"__SHELL_VERSION__" not in brotli.decompress(worker.data)
+
+
+def test_chromium_gets_the_shell_in_brotli(page, open_app):
+    """What the browser downloads is what the size budget counts."""
+    open_app(page, "/", controlled=False)
+    sizes = page.evaluate(
+        """async () => {
+          const r = await fetch('/styles.css', {cache: 'no-store'});
+          await r.text();
+          const e = performance.getEntriesByName(r.url).pop();
+          return [r.headers.get('content-encoding'), e.encodedBodySize, e.decodedBodySize];
+        }"""
     )
-    assert again.status_code == 304
-    worker = client.get("/sw.js", headers={"Accept-Encoding": "gzip"})
-    assert b"__SHELL_VERSION__" not in gzip.decompress(worker.data)
+    coding, wire, decoded = sizes
+    assert coding == "br"
+    assert 0 < wire < decoded / 3

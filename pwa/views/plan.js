@@ -1,44 +1,44 @@
-// Plan: today's (or tomorrow's) energy budget in points, the activities planned against it, the
-// activity timer, and the person's own pattern. Everything is saved on the phone first.
-import { DEFAULT_CHUNK } from "../lib/pacing.js";
+// Plan: the day's energy budget, the activities planned against it, the timer, and the person's
+// own pattern. Everything is saved on the phone first.
+import { saveSettings } from "../lib/account.js";
+import { DEFAULT_CHUNK, MIN_CHECKIN_DAYS, SYMPTOMS, crashPattern, pts } from "../lib/pacing.js";
+import { plural } from "../lib/stats.js";
 import { el, toast } from "../lib/ui.js";
-import { onChange, remove, save } from "../store.js";
-import { activityForm } from "./plan-form.js";
-import { drawPattern } from "./plan-pattern.js";
+import { list, onChange, remove, save } from "../store.js";
+import { activityForm, templatesEditor } from "./plan-form.js";
 import { pointsLine } from "./plan-bar.js";
-import { templatesEditor } from "./plan-templates.js";
-import { addActivity, days, loadDay, moveActivity, savePlan, templates } from "./plan-data.js";
+import { addActivity, days, loadDay, moveActivity, savePlan } from "./plan-data.js";
 import { costChooser, current, mmss, startStep, timerCard, timerEvents, watchTimer } from "./plan-timer.js";
 
-const pts = (n) => `${n} point${n === 1 ? "" : "s"}`;
 let which = "today";
 let stops = [];
-let snapshot = null; // {me, day, data} of the day on show, for the form
+let shown = null; // {me, day, data} of the day on show, for the form
 
-function budgetCard(data, me, day) {
-  const { plan, totals } = data;
-  const label = which === "today" ? "today" : "tomorrow";
-  const change = async (by) => {
-    const next = Math.min(100, Math.max(1, plan.energy_budget + by));
-    await savePlan(day, me, { energy_budget: next });
-  };
-  return el("section", { class: "card stack", "aria-labelledby": "budget-h" },
-    el("h2", { id: "budget-h" }, `Energy ${label}`),
-    pointsLine(totals, label),
-    totals.over ? el("p", { class: "plan-warning", role: "alert", "data-over": "" }, totals.warning) : null,
+const btn = (label, attrs, cls = "btn") => el("button", { class: cls, type: "button", ...attrs }, label);
+const card = (id, title, ...rest) => el("section", { class: "card stack", "aria-labelledby": id }, el("h2", { id }, title), ...rest);
+
+function budgetCard({ plan, totals }, me, day) {
+  const b = plan.energy_budget;
+  const step = (by, dir, word, label) => btn(label, { "aria-label": `${word} the budget by 1 point`, "data-budget": dir,
+    onclick: () => savePlan(day, me, { energy_budget: Math.min(100, Math.max(1, b + by)) }) });
+  return card("budget-h", `Energy ${which}`,
+    pointsLine(totals, which),
+    totals.over && el("p", { class: "plan-warning", role: "alert", "data-over": "" }, totals.warning),
     el("div", { class: "plan-budget" },
-      el("button", { class: "btn", type: "button", "aria-label": "Lower the budget by 1 point", "data-budget": "down", onclick: () => change(-1) }, "−"),
-      el("p", { "data-budget-value": String(plan.energy_budget) }, `Budget ${label}: ${pts(plan.energy_budget)}`),
-      el("button", { class: "btn", type: "button", "aria-label": "Raise the budget by 1 point", "data-budget": "up", onclick: () => change(1) }, "+")));
+      step(-1, "down", "Lower", "−"),
+      el("p", { "data-budget-value": b }, `Budget ${which}: ${pts(b)}`),
+      step(1, "up", "Raise", "+")));
 }
 
-const STATUS = { planned: "", doing: "Doing now", done: "Done", stopped: "Stopped early", skipped: "Skipped" };
+const STATUS = { doing: "Doing now", done: "Done", stopped: "Stopped early", skipped: "Skipped" };
 
-function activityItem(a, { running, me, form }) {
+function activityItem(a, running, me, form) {
   const steps = a.steps || [];
-  const facts = [pts(a.energy_cost), a.minutes ? `${a.minutes} min` : null,
-    steps.length > 1 ? `${steps.length} steps, ${a.rest_minutes} min rest between` : null].filter(Boolean).join(" · ");
+  const many = steps.length > 1;
   const logged = a.status === "done" || a.status === "stopped";
+  const runs = running?.activity.id === a.id;
+  const other = which === "today" ? "tomorrow" : "today";
+  const act = (key, label, onclick, cls) => btn(label, { "data-act": key, onclick }, cls);
   const more = el("div", { class: "stack" });
   const log = () => {
     more.replaceChildren(costChooser(a.energy_cost, async (n) => {
@@ -47,127 +47,149 @@ function activityItem(a, { running, me, form }) {
     }));
     more.querySelector("button").focus();
   };
-  const otherDay = which === "today" ? "tomorrow" : "today";
-  const actions = [];
-  if (!logged && a.status !== "skipped" && which === "today") {
-    if (!running) {
-      const next = Math.max(0, steps.findIndex((s) => !s.done));
-      actions.push(el("button", { class: "btn btn-primary", type: "button", "data-act": "start",
-        onclick: async () => { await startStep(a, next); window.scrollTo(0, 0); } },
-      steps.length > 1 ? `Start step ${next + 1}` : "Start"));
-    }
-    if (running?.activity.id !== a.id) {
-      actions.push(el("button", { class: "btn", type: "button", "data-act": "log", onclick: log }, "Log it done"));
-    }
-  }
-  actions.push(el("button", { class: "btn", type: "button", "data-act": "edit", onclick: () => form.edit(a) }, "Change"));
-  const extra = [];
-  if (!logged && running?.activity.id !== a.id) {
-    extra.push(el("button", { class: "btn", type: "button", "data-act": "move",
-      onclick: async () => { const d = await days(); await moveActivity(a, otherDay === "today" ? d.today : d.tomorrow, me); toast(`Moved to ${otherDay}.`); } }, `Move to ${otherDay}`));
-    if (a.status !== "skipped") extra.push(el("button", { class: "btn", type: "button", "data-act": "skip", onclick: () => save("activities", { ...a, status: "skipped" }) }, "Skip it"));
-  }
-  if (running?.activity.id !== a.id) {
-    extra.push(el("button", { class: "btn btn-danger", type: "button", "data-act": "remove",
-      onclick: async () => { await remove("activities", a.id); toast(`${a.title} removed.`, { label: "Undo", onClick: () => save("activities", a) }); } }, "Remove"));
-  }
+  const next = Math.max(0, steps.findIndex((s) => !s.done));
+  const open = !logged && a.status !== "skipped" && which === "today";
+  const extra = [
+    !logged && !runs && act("move", `Move to ${other}`, async () => {
+      await moveActivity(a, (await days())[other], me);
+      toast(`Moved to ${other}.`);
+    }),
+    !logged && !runs && a.status !== "skipped" && act("skip", "Skip it", () => save("activities", { ...a, status: "skipped" })),
+    !runs && act("remove", "Remove", async () => {
+      await remove("activities", a.id);
+      toast(`${a.title} removed.`, { label: "Undo", onClick: () => save("activities", a) });
+    }, "btn btn-danger"),
+  ].filter(Boolean);
   return el("li", { class: "plan-activity stack", dataset: { activity: a.id, status: a.status } },
     el("h3", {}, a.title),
-    el("p", { class: "muted" }, facts),
-    STATUS[a.status] ? el("p", { class: "plan-status" }, STATUS[a.status] + (logged && a.spent_cost != null ? `: cost ${pts(a.spent_cost)}` : "")) : null,
-    steps.length > 1 ? el("ol", { class: "plan-steps" }, steps.map((s, i) => el("li", {},
+    el("p", { class: "muted" }, [pts(a.energy_cost), a.minutes && `${a.minutes} min`,
+      many && `${steps.length} steps, ${a.rest_minutes} min rest between`].filter(Boolean).join(" · ")),
+    STATUS[a.status] && el("p", { class: "plan-status" }, STATUS[a.status] + (logged && a.spent_cost != null ? `: cost ${pts(a.spent_cost)}` : "")),
+    many && el("ol", { class: "plan-steps" }, steps.map((s, i) => el("li", {},
       el("label", { class: "choice" },
-        el("input", { type: "checkbox", checked: Boolean(s.done), "data-step": String(i),
+        el("input", { type: "checkbox", checked: !!s.done, "data-step": i,
           onchange: (e) => save("activities", { ...a, steps: steps.map((x, j) => (j === i ? { ...x, done: e.target.checked } : x)) }) }),
-        `${s.title} (${s.minutes} min)`)))) : null,
-    el("div", { class: "row" }, actions),
-    extra.length ? el("details", { class: "plan-more" }, el("summary", {}, "More"), el("div", { class: "row" }, extra)) : null,
+        `${s.title} (${s.minutes} min)`)))),
+    el("div", { class: "row" },
+      open && !running && act("start", many ? `Start step ${next + 1}` : "Start",
+        async () => { await startStep(a, next); scrollTo(0, 0); }, "btn btn-primary"),
+      open && !runs && act("log", "Log it done", log),
+      act("edit", "Change", () => form.edit(a))),
+    extra.length > 0 && el("details", { class: "plan-more" }, el("summary", {}, "More"), el("div", { class: "row" }, extra)),
     more);
 }
 
 async function drawDay(host, form) {
-  const { me, today, tomorrow } = await days();
-  const day = which === "today" ? today : tomorrow;
-  const data = await loadDay(day, me);
-  snapshot = { me, day, data };
+  const d = await days();
+  const day = d[which];
+  const data = await loadDay(day, d.me);
+  shown = { day, data };
   const running = await current();
-  const items = data.activities.map((a) => activityItem(a, { running, me, form }));
-  host.replaceChildren(
-    budgetCard(data, me, day),
-    el("section", { class: "card stack", "aria-labelledby": "list-h" },
-      el("h2", { id: "list-h" }, which === "today" ? "Planned for today" : "Planned for tomorrow"),
+  const items = data.activities.map((a) => activityItem(a, running, d.me, form));
+  host.replaceChildren(budgetCard(data, d.me, day),
+    card("list-h", `Planned for ${which}`,
       items.length ? el("ul", { class: "list", "data-activities": "" }, items) : el("p", {}, "Nothing planned yet. Add something below.")));
 }
 
-/** Save what the activity form holds: a new or changed activity, here or moved to tomorrow. */
+/** Save what the form holds: a new or changed activity, here or moved to tomorrow. */
 async function saveFromForm(fields, { editing, moveTo }) {
   const d = await days();
   if (editing) {
     await save("activities", { ...editing, ...fields });
     if (moveTo) await moveActivity({ ...editing, ...fields }, d.tomorrow, d.me);
-    toast(moveTo ? `${fields.title} moved to tomorrow.` : `${fields.title} saved.`);
+    toast(`${fields.title} ${moveTo ? "moved to tomorrow" : "saved"}.`);
   } else if (moveTo) {
     await addActivity(d.tomorrow, d.me, fields);
     const { totals } = await loadDay(d.tomorrow, d.me);
     toast(`${fields.title} added to tomorrow. Points left tomorrow: ${totals.remaining}.`);
   } else {
-    await addActivity(snapshot.day, d.me, fields);
+    await addActivity(shown.day, d.me, fields);
     toast(`${fields.title} added.`);
   }
 }
 
-function switcher(onPick) {
-  const button = (key, label) => el("button", { class: "btn", type: "button", "aria-pressed": String(which === key), "data-day": key, onclick: () => onPick(key) }, label);
-  return el("div", { class: "row plan-days", role: "group", "aria-label": "Which day" }, button("today", "Today"), button("tomorrow", "Tomorrow"));
+const NAMES = { fatigue: "Fatigue", weakness: "Weakness", cramps: "Cramps", knots: "Knots" };
+
+function group(title, g, key) {
+  return el("div", { class: "plan-group", dataset: { group: key } },
+    el("h3", {}, title),
+    el("p", {}, g.days ? `${plural(g.days, "day")}, followed by ${plural(g.crashes, "crash", "crashes")}.` : "No days yet."),
+    g.days && el("ul", { class: "list" }, SYMPTOMS.map((s) => el("li", {},
+      `${NAMES[s]}: ${g[s].count ? `${g[s].mean} of 10 on average (${plural(g[s].count, "answer")})` : "no answers"}`))));
+}
+
+/** "Your pattern" (next-day symptoms after days over vs within budget, a budget held), or how long to wait. */
+async function drawPattern(host, me) {
+  const [plans, activities, checkins] = await Promise.all(["plans", "activities", "checkins"].map(list));
+  const p = crashPattern({ plans, activities, checkins }, { budget: me.energy_budget || 12, startHour: me.day_start_hour });
+  const s = p.suggestion;
+  const held = s?.basis === "held";
+  host.dataset.pattern = p.ready ? "ready" : "waiting";
+  host.replaceChildren(el("h2", { id: "pattern-h" }, "Your pattern"), ...(!p.ready ? [
+    el("p", { "data-pattern-wait": "" }, `After ${MIN_CHECKIN_DAYS} days of check-ins you'll see your pattern (${p.days} so far).`),
+    el("p", { class: "hint" }, "A day counts when it has a plan and a check-in the next morning."),
+  ] : [
+    el("p", {}, `From ${plural(p.days, "day")} with a plan and a check-in the next morning.`),
+    el("p", { "data-pattern-text": "" }, p.text),
+    el("div", { class: "plan-groups" }, group("After days over budget", p.over, "over"), group("After days within budget", p.under, "under")),
+    el("h3", {}, "A budget you held"),
+    el("p", { class: "plan-suggest", "data-suggest": s.budget },
+      held ? `Suggested budget: ${s.budget} points a day.` : `No suggestion yet: keep ${s.budget} points a day.`),
+    el("p", {}, s.text),
+    held && el("p", { class: "muted" }, `Rests on ${plural(s.heldDays, "day")} of ${s.budget} points or more without a crash` +
+      (s.lowestCrash == null ? "." : `; the lowest day before a crash was ${s.lowestCrash} points.`)),
+    held && s.budget !== me.energy_budget && btn(`Use ${s.budget} points as my daily budget`, { "data-use-budget": s.budget,
+      onclick: async () => { await saveSettings({ energy_budget: s.budget }); toast(`Your daily budget is now ${s.budget} points.`); } }, "btn btn-primary"),
+    el("p", { class: "hint" }, "This is your own record, not medical advice. If crashes get worse or new weakness appears, see your doctor."),
+  ]));
 }
 
 export async function mount(root, params = {}) {
   which = params.day === "tomorrow" ? "tomorrow" : "today";
   const { me } = await days();
-  const chunk = me.chunk_minutes || DEFAULT_CHUNK;
   const dayHost = el("div", { class: "stack" });
   const timerHost = el("div", { "data-timer-host": "" });
-  const patternHost = el("section", { class: "card stack" });
+  const patternHost = el("section", { class: "card stack", "aria-labelledby": "pattern-h" });
   const form = activityForm({
-    templates: await templates(),
-    chunk,
-    ctx: () => ({ label: which, budget: snapshot.data.plan.energy_budget, activities: snapshot.data.activities }),
+    chunk: me.chunk_minutes || DEFAULT_CHUNK,
+    ctx: () => ({ label: which, budget: shown.data.plan.energy_budget, activities: shown.data.activities }),
     onSave: saveFromForm,
   });
+  const redraw = () => drawDay(dayHost, form);
   const pick = async (key) => {
     which = key;
     history.replaceState(null, "", key === "tomorrow" ? "/plan?day=tomorrow" : "/plan");
-    for (const b of root.querySelectorAll("[data-day]")) b.setAttribute("aria-pressed", String(b.dataset.day === key));
-    await drawDay(dayHost, form);
+    for (const b of root.querySelectorAll("[data-day]")) b.setAttribute("aria-pressed", b.dataset.day === key);
+    await redraw();
   };
-  const editor = await templatesEditor((list) => form.setTemplates(list));
+  const dayBtn = (key, label) => btn(label, { "aria-pressed": which === key, "data-day": key, onclick: () => pick(key) });
   root.append(el("h1", {}, "Plan"),
-    el("div", { class: "stack" }, switcher(pick), timerHost, dayHost, form, editor, patternHost));
-  await drawDay(dayHost, form);
+    el("div", { class: "stack" },
+      el("div", { class: "row plan-days", role: "group", "aria-label": "Which day" }, dayBtn("today", "Today"), dayBtn("tomorrow", "Tomorrow")),
+      timerHost, dayHost, form, await templatesEditor(form.setTemplates), patternHost));
+  await redraw();
   await drawPattern(patternHost, me);
 
-  let shown = null;
-  const onTick = (event) => {
-    const detail = event.detail;
-    const key = detail ? `${detail.activity.id}:${detail.state.step}:${detail.phase.kind}` : null;
-    if (key !== shown) {
-      const wasRunning = shown !== null;
-      shown = key;
-      timerHost.replaceChildren(detail ? timerCard(detail) : "");
-      if (wasRunning !== (key !== null) || !key) drawDay(dayHost, form);
-    } else if (detail && detail.phase.endsAt) {
+  let key = null;
+  const onTick = ({ detail: d }) => {
+    const k = d ? `${d.activity.id}:${d.state.step}:${d.phase.kind}` : null;
+    if (k !== key) {
+      const ran = key !== null;
+      key = k;
+      timerHost.replaceChildren(d ? timerCard(d) : "");
+      if (ran !== !!k || !k) redraw();
+    } else if (d?.phase.endsAt) {
       const count = timerHost.querySelector(".plan-count");
       if (count) {
-        const text = mmss(detail.phase.endsAt - Date.now());
-        count.textContent = text;
-        count.setAttribute("aria-label", `${text} left`);
+        count.textContent = mmss(d.phase.endsAt - Date.now());
+        count.setAttribute("aria-label", `${count.textContent} left`);
       }
     }
   };
   timerEvents.addEventListener("tick", onTick);
-  const unsubscribe = onChange(async (change) => {
-    if (!["plans", "activities", "checkins", "*"].includes(change.collection)) return;
-    await drawDay(dayHost, form);
+  const unsubscribe = onChange(async ({ collection }) => {
+    if (!["plans", "activities", "checkins", "*"].includes(collection)) return;
+    await redraw();
     await drawPattern(patternHost, (await days()).me);
   });
   stops = [() => timerEvents.removeEventListener("tick", onTick), unsubscribe];

@@ -1,5 +1,4 @@
-// Reminders: turn notifications on for this phone (asked only after a tap), and list, add,
-// change, pause/resume, snooze and delete reminders (collection "reminders" in the store).
+// Reminders: notifications on this phone (asked only after a tap); list, add, change, pause, snooze, delete.
 
 import { account } from "../lib/account.js";
 import { pushState, turnOff, turnOn } from "../lib/push.js";
@@ -7,9 +6,11 @@ import { detailsText, snooze } from "../lib/quick.js";
 import { clock, el, toast } from "../lib/ui.js";
 import { list, onChange, remove, save } from "../store.js";
 import { syncNow } from "../sync.js";
-import { renderForm } from "./reminders-form.js";
-import { KINDS, reminderName, scheduleText } from "./reminders-text.js";
 
+const KINDS = { magnesium: "Magnesium", hydration: "Water", rest: "Rest break", custom: "Reminder" };
+const ORDER = Object.keys(KINDS);
+const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]; // ISO 1..7
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const PUSH_TEXT = {
   on: "On: reminders pop up on this phone, also when Unknot is closed.",
   off: "Off: reminders do not pop up on this phone.",
@@ -22,198 +23,299 @@ const PUSH_TEXT = {
     "On iPhone and iPad, add Unknot to your Home Screen first: tap the Share button, then " +
     "\u201cAdd to Home Screen\u201d. Open Unknot from there and come back to this screen.",
 };
-const KIND_ORDER = ["magnesium", "hydration", "rest", "custom"];
-const SNOOZES = [[15, "15 min"], [60, "1 h"]];
 
-let stopChanges = null;
-let onVisible = null;
+let stop = null;
 
-// ---- This phone: notifications ----
+const btn = (text, onclick, attrs) => el("button", { class: "btn", type: "button", onclick, ...attrs }, text);
+const row = (...kids) => el("div", { class: "row" }, ...kids);
+const nameOf = (r) => r.title?.trim() || KINDS[r.kind] || KINDS.custom;
+
+// "45 min", "2 h", "1 h 30 min"
+function duration(min) {
+  const h = Math.floor(min / 60), m = min % 60;
+  return [h && `${h} h`, (m || !h) && `${m} min`].filter(Boolean).join(" ");
+}
+
+function schedule(r) {
+  const times = [...(r.times || [])].sort();
+  if (r.fire_at && !times.length && !r.interval_minutes) return `Once at ${clock(r.fire_at)}`;
+  const set = [...new Set(r.days)].filter((d) => d >= 1 && d <= 7).sort().join();
+  const days = { "": "Every day", "1,2,3,4,5,6,7": "Every day", "1,2,3,4,5": "Mon to Fri", "6,7": "Sat and Sun" }[set]
+    ?? set.split(",").map((d) => DAYS[d - 1]).join(", ");
+  if (r.interval_minutes) {
+    return `${days}, every ${duration(r.interval_minutes)} from ${r.window_start || "00:00"} to ${r.window_end || "23:59"}`;
+  }
+  if (!times.length) return "No time set";
+  return `${days} at ${times.length > 1 ? `${times.slice(0, -1).join(", ")} and ${times.at(-1)}` : times[0]}`;
+}
+
+// ---- This phone ----
 
 async function renderPush(host, message = "") {
   const state = await pushState();
-  const signedIn = Boolean(await account());
   const status = el("p", { class: "hint", role: "status", tabindex: "-1", "data-push-message": "" }, message);
-  const parts = [el("h2", { id: "h-push" }, "On this phone"), el("p", { "data-push-state": state }, PUSH_TEXT[state])];
-  if (state === "off" && !signedIn) {
-    parts.push(
-      el("p", {}, "Reminders are sent by the Unknot server, so they need an account."),
-      el("div", { class: "row" },
-        el("a", { class: "btn btn-primary", href: "/signin?mode=signup" }, "Create account"),
-        el("a", { class: "btn", href: "/signin" }, "Sign in")));
+  const say = async (text) => (await renderPush(host, text)).focus();
+  let more = [];
+  if (state === "off" && !(await account())) {
+    more = [el("p", {}, "Reminders are sent by the Unknot server, so they need an account."),
+      row(el("a", { class: "btn btn-primary", href: "/signin?mode=signup" }, "Create account"), el("a", { class: "btn", href: "/signin" }, "Sign in"))];
   } else if (state === "off") {
-    parts.push(
-      el("button", { class: "btn btn-primary btn-block", type: "button", "data-push": "on", onclick: () => switchOn(host) }, "Turn on reminders on this phone"),
-      el("p", { class: "hint" }, "Your phone will ask if Unknot may send notifications."));
+    more = [btn("Turn on reminders on this phone", async (e) => {
+      e.currentTarget.disabled = true;
+      status.textContent = "Turning on\u2026";
+      let text = "";
+      try {
+        if ((await turnOn()) === "on") text = "Reminders are on for this phone.";
+      } catch (err) {
+        text = err.name === "TimeoutError" ? "Your phone's push service is not answering. Check your connection and try again."
+          : err.status === 401 ? "Please sign in again first."
+          : err.status === 0 ? "No connection. Turning on reminders needs one."
+          : "Reminders could not be turned on in this browser. Please try again later.";
+      }
+      say(text);
+    }, { class: "btn btn-primary btn-block", "data-push": "on" }),
+    el("p", { class: "hint" }, "Your phone will ask if Unknot may send notifications.")];
   } else if (state === "on") {
-    parts.push(el("button", { class: "btn", type: "button", "data-push": "off", onclick: () => switchOff(host) }, "Turn off on this phone"));
+    more = [btn("Turn off on this phone", async () => { await turnOff(); say("Reminders are off for this phone."); }, { "data-push": "off" })];
   } else if (state === "denied") {
-    parts.push(el("button", { class: "btn", type: "button", "data-push": "check", onclick: () => renderPush(host) }, "Check again"));
+    more = [btn("Check again", () => renderPush(host), { "data-push": "check" })];
   }
-  parts.push(status);
   host.dataset.push = state;
-  host.replaceChildren(...parts);
+  host.replaceChildren(el("h2", { id: "h-push" }, "On this phone"), el("p", { "data-push-state": state }, PUSH_TEXT[state]), ...more, status);
   return status;
-}
-
-function whyNot(err) {
-  if (err.name === "TimeoutError") return "Your phone's push service is not answering. Check your connection and try again.";
-  if (err.status === 401) return "Please sign in again first.";
-  if (err.status === 0) return "No connection. Turning on reminders needs one.";
-  return "Reminders could not be turned on in this browser. Please try again later.";
-}
-
-async function switchOn(host) {
-  const button = host.querySelector("[data-push=on]");
-  const status = host.querySelector("[data-push-message]");
-  button.disabled = true;
-  status.textContent = "Turning on\u2026";
-  let message;
-  try {
-    const state = await turnOn();
-    message = state === "on" ? "Reminders are on for this phone." : "";
-  } catch (err) {
-    message = whyNot(err);
-  }
-  (await renderPush(host, message)).focus();
-}
-
-async function switchOff(host) {
-  await turnOff();
-  (await renderPush(host, "Reminders are off for this phone.")).focus();
 }
 
 // ---- The list ----
 
 function when(iso) {
+  const t = new Date();
+  const day = (n) => new Date(t.getFullYear(), t.getMonth(), t.getDate() + n).toDateString();
   const at = new Date(iso);
-  const today = new Date();
-  const tomorrow = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1);
-  if (at.toDateString() === today.toDateString()) return `today at ${clock(iso)}`;
-  if (at.toDateString() === tomorrow.toDateString()) return `tomorrow at ${clock(iso)}`;
-  return `${at.toLocaleDateString([], { weekday: "short" })} at ${clock(iso)}`;
+  const d = at.toDateString();
+  return `${d === day(0) ? "today" : d === day(1) ? "tomorrow" : at.toLocaleDateString([], { weekday: "short" })} at ${clock(iso)}`;
 }
 
 function statusText(r, now = Date.now()) {
   if (r.enabled === false) return "Paused";
-  if (r.snoozed_until && Date.parse(r.snoozed_until) > now) return `Snoozed until ${clock(r.snoozed_until)}`;
-  if (r.next_fire_at && Date.parse(r.next_fire_at) > now) return `On \u00b7 next ${when(r.next_fire_at)}`;
+  if (Date.parse(r.snoozed_until) > now) return `Snoozed until ${clock(r.snoozed_until)}`;
+  if (Date.parse(r.next_fire_at) > now) return `On \u00b7 next ${when(r.next_fire_at)}`;
   return "On";
 }
 
-async function doSnooze(r, minutes) {
-  const where = await snooze(r.id, minutes);
-  const until = clock(new Date(Date.now() + minutes * 60000).toISOString());
-  if (where === "server") {
-    toast(`Snoozed until ${until}`);
-    syncNow();
-  } else if (where === "phone") {
-    toast(`No connection: snoozed until ${until} on this phone, sent when you are back online.`);
-  } else {
-    toast("The snooze did not work. Please try again.");
-  }
+async function doSnooze(r, m) {
+  const where = await snooze(r.id, m);
+  const until = clock(Date.now() + m * 60000);
+  if (where === "server") syncNow();
+  toast(where === "server" ? `Snoozed until ${until}`
+    : where === "phone" ? `No connection: snoozed until ${until} on this phone, sent when you are back online.`
+    : "The snooze did not work. Please try again.");
 }
 
 function snoozeBox(r) {
-  const minutes = el("input", { type: "number", inputmode: "numeric", min: "5", max: "720", step: "5", id: `snz-${r.id}`, placeholder: "minutes" });
-  const error = el("p", { class: "error-text", id: `snz-e-${r.id}` });
-  const label = el("p", { class: "label", id: `snz-l-${r.id}` }, "Snooze for");
-  minutes.setAttribute("aria-describedby", error.id);
-  return el("div", { class: "stack reminders-snooze", hidden: true, "data-snooze-box": "" },
-    label,
-    el("div", { class: "row", role: "group", "aria-labelledby": label.id },
-      SNOOZES.map(([m, text]) => el("button", { class: "btn", type: "button", "data-snooze": String(m), onclick: () => doSnooze(r, m) }, text))),
+  const id = `snz-${r.id}`;
+  const error = el("p", { class: "error-text", id: `${id}-e` });
+  const input = el("input", { type: "number", inputmode: "numeric", min: 5, max: 720, step: 5, id, placeholder: "minutes", "aria-describedby": error.id });
+  return el("div", { class: "stack reminders-snooze", hidden: true },
+    el("p", { class: "label", id: `${id}-l` }, "Snooze for"),
+    el("div", { class: "row", role: "group", "aria-labelledby": `${id}-l` },
+      [15, 60].map((m) => btn(duration(m), () => doSnooze(r, m), { "data-snooze": m }))),
     el("div", { class: "field" },
-      el("label", { for: minutes.id }, "Other (minutes)"),
-      el("div", { class: "reminders-time" }, minutes,
-        el("button", { class: "btn", type: "button", "data-snooze": "custom", onclick: () => {
-          const m = Number(minutes.value);
-          if (!Number.isInteger(m) || m < 5 || m > 720) {
-            error.textContent = "Use a number of minutes from 5 to 720.";
-            minutes.focus();
-            return;
-          }
-          error.textContent = "";
-          doSnooze(r, m);
-        } }, "Snooze")),
+      el("label", { for: id }, "Other (minutes)"),
+      el("div", { class: "reminders-time" }, input, btn("Snooze", () => {
+        const m = Number(input.value);
+        const ok = Number.isInteger(m) && m >= 5 && m <= 720;
+        error.textContent = ok ? "" : "Use a number of minutes from 5 to 720.";
+        if (ok) doSnooze(r, m);
+        else input.focus();
+      }, { "data-snooze": "custom" })),
       error));
 }
 
-function confirmBox(r) {
-  return el("div", { class: "stack", hidden: true, "data-confirm-box": "" },
-    el("p", { role: "alert" }, `Delete \u201c${reminderName(r)}\u201d? This cannot be undone.`),
-    el("div", { class: "row" },
-      el("button", { class: "btn btn-danger btn-primary", type: "button", "data-confirm": "delete", onclick: async () => {
-        await remove("reminders", r.id);
-        toast("Reminder deleted");
-      } }, "Delete"),
-      el("button", { class: "btn", type: "button", onclick: (e) => { e.currentTarget.closest("[data-confirm-box]").hidden = true; } }, "Keep it")));
-}
-
 function item(r, formHost) {
+  const paused = r.enabled === false;
   const snoozes = snoozeBox(r);
-  const confirm = confirmBox(r);
-  const toggle = (box, button) => {
-    box.hidden = !box.hidden;
-    if (button) button.setAttribute("aria-expanded", String(!box.hidden));
-  };
-  const details = r.kind === "magnesium" ? detailsText(r) : "";
-  const snoozeButton = el("button", { class: "btn", type: "button", "data-act": "snooze", "aria-expanded": "false", onclick: (e) => toggle(snoozes, e.currentTarget) }, "Snooze");
+  const details = r.kind === "magnesium" && detailsText(r);
+  const confirm = el("div", { class: "stack", hidden: true, "data-confirm-box": "" },
+    el("p", { role: "alert" }, `Delete \u201c${nameOf(r)}\u201d? This cannot be undone.`),
+    row(
+      btn("Delete", async () => { await remove("reminders", r.id); toast("Reminder deleted"); }, { class: "btn btn-danger btn-primary", "data-confirm": "delete" }),
+      btn("Keep it", () => { confirm.hidden = true; })));
   return el("li", { class: "reminders-item stack", "data-reminder": r.id, "data-kind": r.kind },
-    el("h3", {}, reminderName(r)),
-    el("p", { "data-schedule": "" }, scheduleText(r, clock)),
+    el("h3", {}, nameOf(r)),
+    el("p", { "data-schedule": "" }, schedule(r)),
     details ? el("p", { class: "muted" }, details) : null,
-    el("p", { class: r.enabled === false ? "reminders-status is-paused" : "reminders-status", "data-status": "" }, statusText(r)),
-    el("div", { class: "row" },
-      el("button", { class: "btn", type: "button", "data-act": "edit", onclick: () => openForm(formHost, { reminder: r }) }, "Change"),
-      el("button", { class: "btn", type: "button", "data-act": "toggle", onclick: async () => {
-        await save("reminders", { ...r, enabled: r.enabled === false });
-        toast(r.enabled === false ? "Reminder on again" : "Reminder paused");
-      } }, r.enabled === false ? "Resume" : "Pause"),
-      r.enabled === false ? null : snoozeButton,
-      el("button", { class: "btn btn-danger", type: "button", "data-act": "delete", onclick: () => { confirm.hidden = false; confirm.querySelector("[data-confirm]").focus(); } }, "Delete")),
+    el("p", { class: paused ? "reminders-status is-paused" : "reminders-status", "data-status": "" }, statusText(r)),
+    row(
+      btn("Change", () => openForm(formHost, r.kind, r), { "data-act": "edit" }),
+      btn(paused ? "Resume" : "Pause", async () => {
+        await save("reminders", { ...r, enabled: paused });
+        toast(paused ? "Reminder on again" : "Reminder paused");
+      }, { "data-act": "toggle" }),
+      !paused && btn("Snooze", (e) => {
+        snoozes.hidden = !snoozes.hidden;
+        e.currentTarget.setAttribute("aria-expanded", !snoozes.hidden);
+      }, { "data-act": "snooze", "aria-expanded": "false" }),
+      btn("Delete", () => { confirm.hidden = false; confirm.querySelector("[data-confirm]").focus(); }, { class: "btn btn-danger", "data-act": "delete" })),
     snoozes,
     confirm);
 }
 
-function openForm(formHost, options) {
-  renderForm(formHost, options);
-  formHost.scrollIntoView({ block: "start" });
-}
-
 async function renderList(host, formHost) {
-  const reminders = await list("reminders");
-  reminders.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || String(a.created_at).localeCompare(String(b.created_at)));
+  const all = await list("reminders");
+  all.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || String(a.created_at).localeCompare(String(b.created_at)));
   host.replaceChildren(
     el("h2", { id: "h-list" }, "Your reminders"),
-    reminders.length
-      ? el("ul", { class: "list reminders-list" }, reminders.map((r) => item(r, formHost)))
+    all.length
+      ? el("ul", { class: "list reminders-list" }, all.map((r) => item(r, formHost)))
       : el("p", { class: "muted" }, "No reminders yet."));
 }
 
-function addSection(formHost) {
-  return el("section", { class: "card stack", "aria-labelledby": "h-add" },
-    el("h2", { id: "h-add" }, "Add a reminder"),
-    el("div", { class: "row" },
-      KIND_ORDER.map((kind) => el("button", { class: "btn", type: "button", "data-add": kind, onclick: () => openForm(formHost, { kind }) }, KINDS[kind]))));
+// ---- The form. Magnesium: form and amount are the person's own, never proposed. ----
+
+function field(label, input, hint) {
+  const id = `r-${input.name}`;
+  input.id = id;
+  input.setAttribute("aria-describedby", hint ? `${id}-h e-${input.name}` : `e-${input.name}`);
+  return el("div", { class: "field" }, el("label", { for: id }, label), input,
+    hint && el("p", { class: "hint", id: `${id}-h` }, hint), errorSlot(input.name));
+}
+
+const errorSlot = (n) => el("p", { class: "error-text", "data-error-for": n, id: `e-${n}` });
+const textInput = (name, value, placeholder, maxlength) => el("input", { type: "text", name, maxlength, autocomplete: "off", value: value || "", placeholder });
+const time = (attrs) => el("input", { type: "time", step: 60, required: true, ...attrs });
+const select = (name, values, pick, label) =>
+  el("select", { name }, values.map((v) => el("option", { value: v, selected: v === pick }, label(v))));
+
+function timesFieldset(times) {
+  const box = el("div", { class: "stack reminders-times" });
+  const label = () => box.querySelectorAll("[data-time]").forEach((t, i) => t.setAttribute("aria-label", `Time ${i + 1}`));
+  const add = (value) => {
+    const input = time({ value, "data-time": "" });
+    const line = el("div", { class: "reminders-time" }, input, btn("Remove", () => {
+      if (box.children.length > 1) line.remove();
+      else input.value = "";
+      label();
+    }));
+    box.append(line);
+    label();
+    return input;
+  };
+  (times.length ? times : [""]).forEach(add);
+  return el("fieldset", { class: "field", "aria-describedby": "e-times" },
+    el("legend", {}, "At what time"), box,
+    btn("Add a time", () => add("").focus(), { "data-add-time": "" }),
+    errorSlot("times"));
+}
+
+function kindFields(r) {
+  if (r.kind === "hydration") {
+    return [
+      field("How often", select("interval_minutes", [30, 45, 60, 90, 120, 180], r.interval_minutes || 120, (m) => `Every ${duration(m)}`),
+        "Skipped when you are already on pace for your water today."),
+      row(field("From", time({ name: "window_start", value: r.window_start || "08:00" })),
+        field("Until", time({ name: "window_end", value: r.window_end || "20:00" })))];
+  }
+  const times = r.fire_at ? null : timesFieldset(r.times || []);
+  if (r.kind !== "magnesium") return [times];
+  const amount = el("input", { type: "number", name: "amount", inputmode: "decimal", min: 0, step: "any", value: r.amount ?? "", placeholder: "as your doctor or pharmacist advised" });
+  return [times,
+    field("Form (optional)", textInput("form", r.form, "as on the package", 60)),
+    field("Amount (optional)", amount, "Unknot never suggests an amount: use what your doctor or pharmacist advised, or leave it empty."),
+    field("Unit", select("unit", ["mg", "ml"], r.unit || "mg", String))];
+}
+
+function nagFields(r) {
+  const on = r.nag_after_minutes != null;
+  const after = field("Once more", select("nag_after_minutes", [15, 30, 60], r.nag_after_minutes || 30, (m) => `After ${duration(m)}`));
+  after.hidden = !on;
+  return [el("label", { class: "choice" },
+    el("input", { type: "checkbox", name: "nag", checked: on, onchange: (e) => { after.hidden = !e.target.checked; } }),
+    "Remind me once more if I have not logged it"), after];
+}
+
+function readForm(form, base) {
+  const val = (n) => form.elements[n]?.value.trim() ?? "";
+  const r = { ...base, title: val("title") || null, form: null, amount: null, unit: null };
+  r.days = [...form.querySelectorAll("[name=days]:checked")].map((c) => Number(c.value));
+  if (r.kind === "hydration") {
+    Object.assign(r, { times: [], interval_minutes: Number(val("interval_minutes")), window_start: val("window_start"), window_end: val("window_end") });
+  } else if (!r.fire_at) {
+    const times = [...form.querySelectorAll("[data-time]")].map((t) => t.value).filter(Boolean);
+    Object.assign(r, { times: [...new Set(times)].sort(), interval_minutes: null, window_start: null, window_end: null });
+  }
+  if (r.kind === "magnesium") {
+    r.form = val("form") || null;
+    r.amount = val("amount") === "" ? null : Number(val("amount"));
+    r.unit = r.amount == null ? null : val("unit") || "mg";
+  }
+  r.nag_after_minutes = form.elements.nag?.checked ? Number(val("nag_after_minutes")) : null;
+  return r;
+}
+
+function check(r) {
+  const e = {};
+  if (r.kind === "hydration") {
+    if (!(r.interval_minutes >= 15)) e.interval_minutes = "Choose how often.";
+    if (!HHMM.test(r.window_start)) e.window_start = "Choose a start time.";
+    if (!HHMM.test(r.window_end)) e.window_end = "Choose an end time.";
+  } else if (!r.fire_at) {
+    if (!r.times.length) e.times = "Choose at least one time.";
+    else if (!r.times.every((t) => HHMM.test(t))) e.times = "Use times like 21:00.";
+  }
+  if (r.amount != null && !(r.amount >= 0 && r.amount <= 100000)) e.amount = "Use a number, or leave it empty.";
+  return e;
+}
+
+function openForm(host, kind, reminder) {
+  const base = reminder ? { ...reminder } : { kind, enabled: true, times: [], days: [] };
+  const days = new Set(base.days);
+  const heading = el("h2", { id: "h-rform", tabindex: "-1" }, reminder ? `Change: ${reminder.title || KINDS[kind]}` : `New reminder: ${KINDS[kind]}`);
+  const form = el("form", { class: "card stack", novalidate: true, "aria-labelledby": "h-rform", "data-reminder-form": kind },
+    heading,
+    field("Name (optional)", textInput("title", base.title, KINDS[kind], 120)),
+    kindFields(base),
+    el("fieldset", { class: "field", "aria-describedby": "r-days-hint" },
+      el("legend", {}, "On which days"),
+      el("div", { class: "reminders-days" }, DAYS.map((d, i) => el("label", { class: "choice" },
+        el("input", { type: "checkbox", name: "days", value: i + 1, checked: days.has(i + 1) }), d))),
+      el("p", { class: "hint", id: "r-days-hint" }, "None ticked: every day.")),
+    kind === "magnesium" || kind === "hydration" ? nagFields(base) : null,
+    el("p", { class: "error-text", role: "alert", "data-form-error": "" }),
+    row(el("button", { class: "btn btn-primary", type: "submit" }, "Save reminder"), btn("Cancel", () => host.replaceChildren())));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const record = readForm(form, base);
+    const errors = check(record);
+    const bad = Object.keys(errors);
+    for (const slot of form.querySelectorAll("[data-error-for]")) slot.textContent = errors[slot.dataset.errorFor] || "";
+    form.querySelector("[data-form-error]").textContent = bad.length ? "Please check the form." : "";
+    if (bad.length) return form.querySelector(`[name="${bad[0]}"], [data-time]`)?.focus();
+    await save("reminders", record);
+    toast(reminder ? "Reminder changed" : "Reminder saved");
+    host.replaceChildren();
+  });
+  host.replaceChildren(form);
+  heading.focus();
+  host.scrollIntoView({ block: "start" });
 }
 
 export async function mount(root) {
   const pushHost = el("section", { class: "card stack", "aria-labelledby": "h-push" });
   const formHost = el("div", { "data-form-host": "" });
   const listHost = el("section", { class: "card stack", "aria-labelledby": "h-list" });
-  root.append(el("div", { class: "stack reminders" }, el("h1", {}, "Reminders"), pushHost, listHost, addSection(formHost), formHost));
+  const add = el("section", { class: "card stack", "aria-labelledby": "h-add" },
+    el("h2", { id: "h-add" }, "Add a reminder"),
+    row(ORDER.map((kind) => btn(KINDS[kind], () => openForm(formHost, kind), { "data-add": kind }))));
+  root.append(el("div", { class: "stack reminders" }, el("h1", {}, "Reminders"), pushHost, listHost, add, formHost));
   await Promise.all([renderPush(pushHost), renderList(listHost, formHost)]);
-  stopChanges = onChange((change) => {
-    if (change.collection === "reminders" || change.collection === "*") renderList(listHost, formHost);
-  });
+  const off = onChange((c) => (c.collection === "reminders" || c.collection === "*") && renderList(listHost, formHost));
   // Back from the phone's settings (a permission changed): show the new state.
-  onVisible = () => document.visibilityState === "visible" && renderPush(pushHost);
+  const onVisible = () => document.visibilityState === "visible" && renderPush(pushHost);
   document.addEventListener("visibilitychange", onVisible);
+  stop = () => { off(); document.removeEventListener("visibilitychange", onVisible); };
 }
 
 export function unmount() {
-  if (stopChanges) stopChanges();
-  if (onVisible) document.removeEventListener("visibilitychange", onVisible);
-  stopChanges = onVisible = null;
+  stop?.();
+  stop = null;
 }

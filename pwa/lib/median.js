@@ -1,20 +1,14 @@
-// Small number helpers for the statistics screens.
+// Small number helpers for the statistics screens; each returns null for no numbers.
 
-/** The middle value of a list of numbers (mean of the two middle ones), or null when empty. */
 export function median(values) {
   const xs = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (!xs.length) return null;
-  const mid = Math.floor(xs.length / 2);
-  return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
+  const mid = xs.length >> 1;
+  return !xs.length ? null : xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
 }
 
-/** The average of a list of numbers, or null when empty. */
 export function mean(values) {
   const xs = values.filter(Number.isFinite);
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
 }
 
-/** A number rounded to one decimal place (null stays null). */
-export function round1(x) {
-  return x == null ? null : Math.round(x * 10) / 10;
-}
+export const round1 = (x) => (x == null ? null : Math.round(x * 10) / 10);

@@ -1,7 +1,7 @@
 // A cramp's details as big chips: muscle, side, how strong, what was tried, what helped, notes.
 // All optional; every tap is saved at once, so nothing waits for a Save button.
 
-import { RELIEFS } from "../lib/reliefs.js";
+import { RELIEFS } from "../lib/stats.js";
 import { el } from "../lib/ui.js";
 import { SCALE, SIDES, chips, labelOf, typed } from "./log-chips.js";
 

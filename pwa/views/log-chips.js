@@ -1,110 +1,68 @@
-// Big toggle chips for the logs: one choice (tap again to clear) or several. Each chip is a
-// <button aria-pressed> at least 48px high, in a <fieldset> named by its <legend>.
+// Big toggle chips for the logs and cramps, and small helpers they share.
 
 import { el } from "../lib/ui.js";
 
-let count = 0;
-
 /**
- * chips({label, options: [{value, label}], value, multi, onChange, name, hint, small}) ->
- * {node, set(value), setOptions(options, value)}. value is one value (or null), or an array
- * when multi. onChange(newValue) is called after every tap.
+ * One choice (tap again to clear), or several when multi: <button aria-pressed> chips in a
+ * <fieldset> named by its legend. onChange(value) after every tap. -> {node, set, setOptions}
  */
-export function chips({ label, options, value = null, multi = false, onChange, name, hint, small = false }) {
-  const id = `chips-${name || ++count}`;
+export function chips({ label, options, value = null, multi, onChange, name, hint, small }) {
   const box = el("div", { class: small ? "chips chips-small" : "chips" });
-  const hintNode = hint ? el("p", { class: "hint", id: `${id}-hint` }, hint) : null;
-  const node = el(
-    "fieldset",
-    { class: "chip-group", "data-chips": name || null, "aria-describedby": hint ? `${id}-hint` : null },
-    el("legend", {}, label),
-    hintNode,
-    box,
-  );
-  let current = multi ? [...(value || [])] : value;
-  let opts = options;
-
+  const hintId = hint && `chips-${name}-hint`;
+  const node = el("fieldset", { class: "chip-group", "data-chips": name, "aria-describedby": hintId },
+    el("legend", {}, label), hint && el("p", { class: "hint", id: hintId }, hint), box);
+  let current;
   const pressed = (v) => (multi ? current.includes(v) : current === v);
-
-  function paint() {
-    for (const button of box.children) {
-      button.setAttribute("aria-pressed", String(pressed(button._value)));
-    }
-  }
-
-  function tap(v) {
-    if (multi) current = pressed(v) ? current.filter((x) => x !== v) : [...current, v];
-    else current = pressed(v) ? null : v;
-    paint();
-    onChange(multi ? [...current] : current);
-  }
-
-  function build() {
-    box.replaceChildren(
-      ...opts.map((o) => {
-        const button = el(
-          "button",
-          { class: "chip", type: "button", "data-value": String(o.value), onclick: () => tap(o.value) },
-          o.label,
-        );
-        button._value = o.value;
-        return button;
-      }),
-    );
-    paint();
-  }
-
-  build();
-  return {
-    node,
-    set(v) {
-      current = multi ? [...(v || [])] : v;
-      paint();
-    },
-    setOptions(newOptions, v) {
-      opts = newOptions;
-      current = multi ? [...(v || [])] : v;
-      build();
-    },
+  const set = (v) => {
+    current = multi ? [...(v || [])] : v;
+    for (const b of box.children) b.setAttribute("aria-pressed", pressed(b._value));
   };
+  const tap = (v) => {
+    set(multi ? (pressed(v) ? current.filter((x) => x !== v) : [...current, v]) : pressed(v) ? null : v);
+    onChange(multi ? [...current] : current);
+  };
+  const setOptions = (list, v) => {
+    box.replaceChildren(...list.map((o) => Object.assign(
+      el("button", { class: "chip", type: "button", "data-value": o.value, onclick: () => tap(o.value) }, o.label),
+      { _value: o.value })));
+    set(v);
+  };
+  setOptions(options, value);
+  return { node, set, setOptions };
 }
 
-/** 0–10 as chips. */
-export const SCALE = Array.from({ length: 11 }, (_, i) => ({ value: i, label: String(i) }));
+/** Chip options from "Label" items (value: the label in lower case) or "value=Label". */
+export const opts = (...items) => items.map((s) => {
+  const [label, value = label.toLowerCase()] = s.split("=").reverse();
+  return { value, label };
+});
 
-export const SIDES = [
-  { value: "left", label: "Left" },
-  { value: "right", label: "Right" },
-  { value: "both", label: "Both" },
-];
+export const SCALE = Array.from({ length: 11 }, (_, i) => ({ value: i, label: String(i) })); // 0–10
+export const SIDES = opts("Left", "Right", "Both");
 
 /** Plain label of a stored value, or the value itself. */
-export function labelOf(options, value) {
-  return options.find((o) => o.value === value)?.label ?? value;
-}
+export const labelOf = (options, value) => options.find((o) => o.value === value)?.label ?? value;
 
-/** "Tue 24 Nov, 03:12" for an ISO moment. */
+/** "Tue 24 Nov, 03:12". */
 export function whenText(iso) {
   const d = new Date(iso);
-  const day = d.toLocaleDateString([], { weekday: "short", day: "numeric", month: "short" });
-  const time = d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-  return `${day}, ${time}`;
+  return `${d.toLocaleDateString([], { weekday: "short", day: "numeric", month: "short" })}, ${
+    d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`;
 }
 
 /** Call fn(text) for text typed into a field: after a pause, and at once on leaving it. */
-export function typed(input, fn, wait = 600) {
+export function typed(input, fn) {
   let timer = null;
   let last = input.value;
   const now = () => {
     clearTimeout(timer);
-    timer = null;
     if (input.value === last) return;
     last = input.value;
-    fn(input.value);
+    fn(last);
   };
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(now, wait);
+    timer = setTimeout(now, 600);
   });
   input.addEventListener("change", now);
   return now; // call on leaving the screen, so nothing typed is lost

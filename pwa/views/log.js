@@ -1,69 +1,253 @@
-// The Log screen: "legs turned to jelly" in one tap, the knot log and the weakness log, each
-// with its recent entries (change or delete). Keeps the home-screen shortcuts "Log water"
-// (/log?quick=water) and "Took magnesium" (/log?quick=magnesium) working.
+// The Log screen: "Legs turned to jelly" in one tap, the knot and weakness logs (a form built
+// from a spec, recent entries with Change and Delete + Undo). Keeps the home-screen shortcuts
+// /log?quick=water and /log?quick=magnesium working.
 
-import { onChange } from "../store.js";
+import { list, nowIso, onChange, remove, save } from "../store.js";
 import { quickLog } from "../lib/quick.js";
-import { el } from "../lib/ui.js";
-import { entryForm, renderRecent } from "./log-entries.js";
-import { KNOT } from "./log-knot.js";
-import { WEAKNESS, logJellyLegs } from "./log-weakness.js";
+import { el, toast } from "../lib/ui.js";
+import { SCALE, SIDES, chips, labelOf, opts, whenText } from "./log-chips.js";
 
-const KINDS = { knot: KNOT, weakness: WEAKNESS };
-let unsubscribe = null;
+export const LOCATIONS = opts("Neck", "Shoulders", "Upper back", "Lower back", "Hips", "Arms", "Legs", "Other");
+export const KNOT_HELPED = opts("massage=Massage or myofascial release", "Foam rolling", "stretching=Gentle stretching",
+  "Heat", "needling=Trigger point injection or dry needling");
+const AREAS = opts("Legs", "Arms", "Grip", "Whole body", "Other");
+const ACTIVITIES = opts("Walking", "Stairs", "Housework", "Shopping");
+const LASTED = [[15, "15 min"], [30, "30 min"], [60, "1 hour"], [120, "2 hours"], [240, "4 hours"], [720, "All day"]]
+  .map(([value, label]) => ({ value, label }));
+const STRONG = "0 = barely, 10 = worst";
+const NOTES = { name: "notes", type: "notes", label: "Notes" };
+const lower = (options, v) => labelOf(options, v).toLowerCase();
 
-/** One log (form + recent entries) in its own panel. */
-function panel(spec) {
-  const recent = el("section", { class: "card", "data-recent": spec.collection });
-  const form = entryForm(spec); // the list follows through onChange
-  const refresh = () => renderRecent(recent, spec, { onEdit: form.edit });
-  const node = el("div", { class: "stack", "data-panel": spec.collection },
-    el("section", { class: "card" }, form.node), recent);
-  return { node, refresh };
+const KNOT = {
+  collection: "knots",
+  noun: "knot",
+  title: "Log a knot",
+  recentTitle: "Recent knots",
+  required: ["location", "Choose where the knot is, then Save."],
+  blank: () => ({ location: null, side: null, intensity: null, helped: [], notes: null }),
+  // "Upper back, left, 6 of 10, helped: heat"
+  describe: (k) => [
+    labelOf(LOCATIONS, k.location),
+    k.side && lower(SIDES, k.side),
+    k.intensity != null && `${k.intensity} of 10`,
+    k.helped?.length && `helped: ${k.helped.map((h) => lower(KNOT_HELPED, h)).join(", ")}`,
+  ],
+  fields: [
+    { name: "location", label: "Where?", options: LOCATIONS },
+    { name: "side", label: "Which side?", options: SIDES },
+    { name: "intensity", label: `How strong? ${STRONG}`, options: SCALE, small: true },
+    { name: "helped", label: "What helped?", options: KNOT_HELPED, multi: true },
+    NOTES,
+  ],
+};
+
+const WEAKNESS = {
+  collection: "weakness",
+  noun: "weakness",
+  title: "Log weakness",
+  recentTitle: "Recent weakness",
+  required: ["body_area", "Choose where you feel weak, then Save."],
+  blank: () => ({ body_area: null, severity: null, after_activity: null, duration_minutes: null, jelly_legs: false, notes: null }),
+  // "Legs turned to jelly, after stairs, 30 min"
+  describe: (w) => [
+    w.jelly_legs ? "Legs turned to jelly" : labelOf(AREAS, w.body_area),
+    w.jelly_legs && w.body_area && w.body_area !== "legs" && lower(AREAS, w.body_area),
+    w.severity != null && `${w.severity} of 10`,
+    w.after_activity && `after ${lower(ACTIVITIES, w.after_activity)}`,
+    w.duration_minutes != null &&
+      labelOf(LASTED, w.duration_minutes) + (LASTED.some((l) => l.value === w.duration_minutes) ? "" : " min"),
+  ],
+  fields: [
+    { name: "body_area", label: "Where?", options: AREAS },
+    { name: "severity", label: `How bad? ${STRONG}`, options: SCALE, small: true },
+    { name: "after_activity", type: "suggest", label: "After what?", options: ACTIVITIES },
+    { name: "duration_minutes", label: "How long did it last?", options: LASTED },
+    NOTES,
+  ],
+};
+
+const describe = (spec, r) => spec.describe(r).filter(Boolean).join(", ");
+const cap = (s) => s[0].toUpperCase() + s.slice(1);
+
+/** One field writing into draft: chips, chips that fill in a text ("Stairs"), or notes. -> {node, set} */
+function field(f, draft) {
+  const id = `f-${f.name}`;
+  if (f.type === "notes") {
+    const area = el("textarea", { id, name: f.name, rows: "2", maxlength: "2000" });
+    area.addEventListener("input", () => {
+      draft[f.name] = area.value.trim() ? area.value : null;
+    });
+    return { node: el("div", { class: "field" }, el("label", { for: id }, f.label), area), set: (v) => (area.value = v || "") };
+  }
+  const suggest = f.type === "suggest";
+  const input = suggest && el("input", { id, name: f.name, type: "text", maxlength: "200", autocomplete: "off" });
+  const known = (v) => f.options.find((o) => o.value === v);
+  const group = chips({
+    ...f, value: f.multi ? [] : null,
+    onChange: (v) => {
+      draft[f.name] = suggest ? v || null : v;
+      if (suggest) input.value = v ? known(v).label : "";
+    },
+  });
+  if (!suggest) return group;
+  input.addEventListener("input", () => {
+    draft[f.name] = input.value.trim() || null;
+    group.set(known(draft[f.name])?.value ?? null);
+  });
+  group.node.append(el("label", { class: "hint", for: id }, "Or in your words"), input);
+  return {
+    node: group.node,
+    set(v) {
+      input.value = known(v)?.label ?? v ?? "";
+      group.set(known(v) ? v : null);
+    },
+  };
 }
+
+/** The form of a spec: saves a new entry, or changes one given to edit(record). */
+function entryForm(spec) {
+  const draft = spec.blank(); // one object for the form's life: the fields write into it
+  const [required, message] = spec.required;
+  let editing = false;
+  const heading = el("h2", { id: `${spec.collection}-form-title` });
+  const error = el("p", { class: "error-text", role: "alert", "data-error-for": required });
+  const done = el("p", { role: "status", class: "saved-text" });
+  const built = spec.fields.map((f) => [f, field(f, draft)]);
+  const button = el("button", { class: "btn btn-primary btn-block", type: "submit" });
+  const cancel = el("button", { class: "btn btn-block", type: "button", onclick: () => reset() }, "Cancel");
+
+  function fill(record, title, saveText) {
+    for (const key in draft) delete draft[key];
+    Object.assign(draft, record);
+    for (const [f, x] of built) x.set(draft[f.name] ?? (f.multi ? [] : null));
+    heading.textContent = title;
+    button.textContent = saveText;
+    cancel.hidden = !editing;
+    error.textContent = "";
+  }
+
+  function reset() {
+    editing = false;
+    fill(spec.blank(), spec.title, `Save ${spec.noun}`);
+  }
+
+  async function submit(event) {
+    event.preventDefault();
+    if (!draft[required]) {
+      error.textContent = message;
+      form.querySelector(`[data-chips=${required}] .chip`)?.focus();
+      return;
+    }
+    let saved;
+    try {
+      saved = await save(spec.collection, { ...draft, noted_at: draft.noted_at || nowIso() });
+    } catch (err) {
+      console.error(err);
+      error.textContent = "This phone did not let the app save. Try again; if it keeps failing, free some space.";
+      return;
+    }
+    done.textContent = editing ? "Changes saved." : `Saved: ${describe(spec, saved)}.`;
+    reset();
+  }
+
+  const form = el("form", { class: "stack", "aria-labelledby": heading.id, "data-form": spec.collection, novalidate: true, onsubmit: submit },
+    heading, built.map(([, x]) => x.node), error, button, cancel, done);
+  reset();
+  return {
+    node: form,
+    edit(record) {
+      editing = true;
+      fill({ ...record }, `Change ${spec.noun} of ${whenText(record.noted_at)}`, "Save changes");
+      done.textContent = "";
+      form.scrollIntoView({ block: "start" });
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    },
+  };
+}
+
+/** The recent entries of a spec's collection, each with Change and Delete (with Undo). */
+async function renderRecent(host, spec, onEdit) {
+  const entries = (await list(spec.collection))
+    .sort((a, b) => Date.parse(b.noted_at || 0) - Date.parse(a.noted_at || 0))
+    .slice(0, 10);
+  const titleId = `${spec.collection}-recent-title`;
+  const noun = spec.noun;
+  const button = (action, text, cls, r, onclick) => el("button", { class: cls, type: "button", "data-action": action, onclick },
+    text, el("span", { class: "visually-hidden" }, ` ${noun} of ${whenText(r.noted_at)}`));
+  const remover = (r) => async () => {
+    await remove(spec.collection, r.id);
+    toast(`${cap(noun)} deleted.`, { label: "Undo", onClick: () => save(spec.collection, r) });
+  };
+  host.replaceChildren(
+    el("h2", { id: titleId }, spec.recentTitle),
+    entries.length
+      ? el("ul", { class: "list entries", "aria-labelledby": titleId }, entries.map((r) =>
+        el("li", { "data-entry": r.id },
+          el("p", { class: "entry-main" }, whenText(r.noted_at)),
+          el("p", { class: "entry-more" }, describe(spec, r)),
+          el("div", { class: "row" },
+            button("change", "Change", "btn", r, () => onEdit(r)),
+            button("delete", "Delete", "btn btn-danger", r, remover(r))))))
+      : el("p", {}, "Nothing logged yet."),
+  );
+}
+
+/** One tap: "Legs turned to jelly" saved now, with Undo. */
+async function jelly() {
+  const record = await save("weakness", { ...WEAKNESS.blank(), noted_at: nowIso(), body_area: "legs", jelly_legs: true });
+  toast("Saved: legs turned to jelly.", { label: "Undo", onClick: () => remove("weakness", record.id) });
+}
+
+let unsubscribe = null;
 
 export async function mount(root, params) {
   const status = el("p", { role: "status", class: "saved-text" });
   const screen = el("div", { class: "stack" }, el("h1", {}, "Log"), status);
   root.append(screen);
-  if (params.quick === "water" || params.quick === "magnesium") {
-    await quickLog(params.quick);
-    // Drop ?quick so a reload does not log it twice.
-    history.replaceState(null, "", "/log");
-    status.textContent = params.quick === "water" ? "Water saved." : "Magnesium saved.";
+  const { quick, tab } = params;
+  if (quick === "water" || quick === "magnesium") {
+    await quickLog(quick);
+    history.replaceState(null, "", "/log"); // so a reload does not log it twice
+    status.textContent = quick === "water" ? "Water saved." : "Magnesium saved.";
   }
 
-  const panels = { knot: panel(KNOT), weakness: panel(WEAKNESS) };
-  let shown = params.tab === "weakness" ? "weakness" : "knot";
+  const panels = {};
+  for (const spec of [KNOT, WEAKNESS]) {
+    const recent = el("section", { class: "card", "data-recent": spec.collection });
+    const form = entryForm(spec); // the list follows through onChange
+    panels[spec.noun] = {
+      collection: spec.collection,
+      node: el("div", { class: "stack", "data-panel": spec.collection }, el("section", { class: "card" }, form.node), recent),
+      refresh: () => renderRecent(recent, spec, form.edit),
+    };
+  }
   const tabs = el("div", { class: "row log-switch", role: "group", "aria-label": "What to log" });
   const host = el("div", {});
   const show = (kind) => {
-    shown = kind;
-    for (const b of tabs.children) b.setAttribute("aria-pressed", String(b.dataset.kind === kind));
+    for (const b of tabs.children) b.setAttribute("aria-pressed", b.dataset.kind === kind);
     host.replaceChildren(panels[kind].node);
     history.replaceState(null, "", kind === "knot" ? "/log" : "/log?tab=weakness");
   };
-  for (const kind of Object.keys(KINDS)) {
-    tabs.append(el("button", { class: "btn", type: "button", "data-kind": kind, onclick: () => show(kind) },
-      kind === "knot" ? "Knot" : "Weakness"));
+  for (const kind in panels) {
+    tabs.append(el("button", { class: "btn", type: "button", "data-kind": kind, onclick: () => show(kind) }, cap(kind)));
   }
 
   screen.append(
-    el("button", { class: "btn btn-primary btn-block log-jelly", type: "button", "data-action": "jelly", onclick: logJellyLegs },
+    el("button", { class: "btn btn-primary btn-block log-jelly", type: "button", "data-action": "jelly", onclick: jelly },
       "Legs turned to jelly"),
     tabs,
     host,
     el("a", { class: "btn btn-block", href: "/helps" }, "What helps me"),
   );
-  show(shown);
+  show(tab === "weakness" ? "weakness" : "knot");
   await Promise.all(Object.values(panels).map((p) => p.refresh()));
-  unsubscribe = onChange((change) => {
-    if (change.collection === "knots" || change.collection === "*") panels.knot.refresh();
-    if (change.collection === "weakness" || change.collection === "*") panels.weakness.refresh();
+  unsubscribe = onChange(({ collection: c }) => {
+    for (const p of Object.values(panels)) if (c === p.collection || c === "*") p.refresh();
   });
 }
 
 export function unmount() {
-  if (unsubscribe) unsubscribe();
+  unsubscribe?.();
   unsubscribe = null;
 }

@@ -1,102 +1,161 @@
-// The Learn screen: the app's own plain words on why muscles misbehave in fibromyalgia and
-// what may help. Text only (it works offline from the precache). The words live in
-// views/learn-text.js; this module only builds the page from them.
+// Learn: plain words on why muscles misbehave in fibromyalgia and what may help. Never a dose;
+// where the evidence is mixed we say so.
 import { el } from "../lib/ui.js";
-import { DOCTOR, NOTE, QUESTIONS, SECTIONS } from "./learn-text.js";
 
-let root = null;
+export const NOTE = {
+  title: "Information, not medical advice.",
+  text: "This page cannot know your body or your medicines: ask your doctor, nurse or pharmacist before you change a treatment or start a supplement.",
+};
 
-/** Paragraphs and an optional list. */
-function body(part) {
-  return [
-    ...(part.text || []).map((t) => el("p", {}, t)),
-    part.list ? el("ul", { class: "learn-list" }, part.list.map((t) => el("li", {}, t))) : null,
+export const SECTIONS = [
+  {
+    id: "why",
+    title: "Why the muscles misbehave",
+    text: ["The muscles are usually not damaged. The pain is real, but much of it comes from how the nerves and brain handle signals."],
+    parts: [
+      {
+        title: "A volume knob turned up",
+        text: ["The nervous system turns signals up, so touch or a small ache can feel like strong pain. Doctors call this central sensitisation. " +
+          "Tests of the muscles often look normal: the pain is not imagined. Stress, poor sleep, cold and doing too much turn it up further."],
+      },
+      {
+        title: "Knots and tender points",
+        text: ["A knot (trigger point) is a tight, sore spot or band in a muscle. Pressing it can send pain elsewhere, say from the shoulder into the head. " +
+          "Tender points only hurt where pressed; doctors once counted them to diagnose fibromyalgia."],
+      },
+      {
+        title: "Sleep that does not refresh",
+        text: ["Deep sleep, when muscles recover, is often broken. You wake up tired, and pain feels stronger the next day."],
+      },
+      {
+        title: "Less blood flow",
+        text: ["Some studies found less blood flow in the tiny vessels of the muscles, mainly during effort, so muscles may tire and ache sooner."],
+      },
+      {
+        title: "Minerals and vitamins",
+        text: ["Low magnesium, vitamin D or potassium can cause aches, cramps or weakness. A blood test can check. " +
+          "More only helps if you are low, and too much can harm: ask your doctor or pharmacist first."],
+      },
+      {
+        title: "Doing too much",
+        text: ["Pushing through on a good day can bring a crash a day or two later: heavy muscles, weakness, exhaustion " +
+          "(post-exertional malaise). Pacing helps: see Weakness below, and Plan."],
+      },
+    ],
+  },
+  {
+    id: "knots",
+    title: "What may help knots",
+    list: [
+      "Massage or myofascial release: slow, steady pressure on the knot until it eases.",
+      "A foam roller, or a ball against a wall. Stop if the pain gets sharp.",
+      "Gentle, slow stretching, without bouncing.",
+      "Heat: a warm shower or a warm pack.",
+      "From a professional: trigger point injections or dry needling. Ask your doctor or physiotherapist.",
+    ],
+    text: ["Log your knots and what you tried: the app shows where they come most and what helped."],
+  },
+  {
+    id: "cramps",
+    title: "What may help cramps",
+    text: ["A cramp is a muscle that tightens hard and will not let go, often at night in the calf or foot."],
+    parts: [
+      {
+        title: "During a cramp",
+        list: [
+          "Stretch it gently. Calf: pull your toes towards your knee, or stand and press your heel down.",
+          "Warmth: a warm compress, hot water bottle or warm shower.",
+          "Stand up and walk it off, if safe.",
+          "Rub the muscle gently.",
+        ],
+      },
+      {
+        title: "Between cramps",
+        list: [
+          "Drink enough. A drink with electrolytes may help if you sweat a lot.",
+          "A gentle calf stretch before bed.",
+          "Keep your legs warm at night.",
+        ],
+      },
+      {
+        title: "What about magnesium?",
+        text: [
+          "Trials of magnesium for night-time leg cramps in older adults found little or no difference on average. It may still help some people, for example if they are low.",
+          "Test it yourself: log what you tried during each cramp, and What helps me compares how long your cramps lasted with and without it.",
+          "Ask your doctor or pharmacist about the form and amount first, especially with kidney problems or other medicines.",
+        ],
+      },
+    ],
+  },
+  {
+    id: "weakness",
+    title: "What may help weakness",
+    text: ["Muscles can tire quickly; legs can suddenly feel like jelly."],
+    list: [
+      "Pacing: plan your day within an energy budget and stop before you are worn out.",
+      "Split long tasks into short steps with rests between. Plan does this for you.",
+      "Rest breaks are part of the task, not a failure.",
+      "Gentle, graded activity: a little movement most days, increased very slowly. A physiotherapist can help you start.",
+    ],
+  },
+  {
+    id: "heat",
+    title: "Heat or cold?",
+    text: [
+      "Most people with fibromyalgia find heat more soothing: it relaxes tight muscles and eases knots and cramps.",
+      "Cold can help a fresh strain or a hot, swollen joint, but often makes these muscles tighter.",
+      "Never put heat or ice straight on bare skin, keep to about twenty minutes, and take care where you feel less.",
+    ],
+  },
+];
+
+export const DOCTOR = {
+  urgent: [
+    "Weakness that comes on suddenly, on one side of the body, or with a drooping face or slurred speech: call emergency services.",
+    "A painful calf that is swollen, red or warm: see a doctor the same day. It can be a blood clot.",
+  ],
+  soon: [
+    "Cramps that are frequent, very painful or break your sleep night after night.",
+    "Muscles getting thinner, or weakness getting worse.",
+    "New numbness or tingling.",
+    "Cramps, aches or weakness since you began a new medicine.",
+  ],
+};
+
+export const QUESTIONS = [
+  ["Is my muscle damaged?", "Usually not. The pain comes mostly from oversensitive nerves. Gentle movement is safe and often helps."],
+  ["Should I rest completely on bad days?", "Rest more, but keep moving a little, so muscles do not stiffen."],
+  ["Why am I worse the day after a good day?", "Doing a lot can bring a crash later. Plan shows your own pattern after two weeks of check-ins."],
+  ["Should I take magnesium, potassium or vitamin D?", "Only if a blood test shows you are low, and only after asking your doctor or pharmacist about the form and amount."],
+  ["Why does Unknot ask what I tried during a cramp?", "What helps differs from person to person. After a few cramps the app shows whether something shortened yours."],
+];
+
+const list = (items, cls = "learn-list") => el("ul", { class: cls }, items.map((t) => el("li", {}, t)));
+const body = (p) => [...(p.text || []).map((t) => el("p", {}, t)), p.list && list(p.list)];
+
+export function mount(root) {
+  const topics = [
+    ...SECTIONS.map((s) => [s.id, s.title, ...body(s), ...(s.parts || []).map((p) => el("div", { class: "learn-part" }, el("h3", {}, p.title), body(p)))]),
+    ["doctor", "When to see a doctor",
+      el("h3", {}, "Get help now"), list(DOCTOR.urgent, "learn-list learn-urgent"),
+      el("h3", {}, "Book an appointment"), list(DOCTOR.soon)],
+    ["questions", "Common questions",
+      ...QUESTIONS.map(([q, a]) => el("details", { class: "learn-more" }, el("summary", {}, q), el("p", {}, a)))],
   ];
-}
-
-/** One sub-topic: heading, short text, and the longer explanation folded away. */
-function renderPart(part) {
-  return el(
-    "div",
-    { class: "learn-part" },
-    el("h3", {}, part.title),
-    body(part),
-    part.more ? el("details", { class: "learn-more" }, el("summary", {}, "More about this"), body({ text: part.more })) : null,
-  );
-}
-
-/** A section with an h2 heading. */
-function renderSection(section) {
-  const headingId = `learn-${section.id}-title`;
-  return el(
-    "section",
-    { class: "learn-section card", id: `learn-${section.id}`, "aria-labelledby": headingId },
-    el("h2", { id: headingId }, section.title),
-    body(section),
-    (section.parts || []).map(renderPart),
-  );
-}
-
-/** The "see a doctor" box: urgent items first. */
-function renderDoctor() {
-  return el(
-    "section",
-    { class: "learn-section learn-doctor card", id: "learn-doctor", "aria-labelledby": "learn-doctor-title" },
-    el("h2", { id: "learn-doctor-title" }, DOCTOR.title),
-    el("h3", {}, DOCTOR.urgentTitle),
-    el("ul", { class: "learn-list learn-urgent" }, DOCTOR.urgent.map((t) => el("li", {}, t))),
-    el("h3", {}, DOCTOR.soonTitle),
-    el("ul", { class: "learn-list" }, DOCTOR.soon.map((t) => el("li", {}, t))),
-  );
-}
-
-/** Common questions, each folded in a <details>. */
-function renderQuestions() {
-  return el(
-    "section",
-    { class: "learn-section card", id: "learn-questions", "aria-labelledby": "learn-questions-title" },
-    el("h2", { id: "learn-questions-title" }, "Common questions"),
-    QUESTIONS.map((qa) =>
-      el("details", { class: "learn-qa" }, el("summary", {}, qa.q), qa.a.map((t) => el("p", {}, t)))),
-  );
-}
-
-/** Scroll to a section on this page without leaving the screen. */
-function jumpTo(event, id) {
-  event.preventDefault(); // the router leaves prevented clicks alone
-  const heading = document.getElementById(`${id}-title`);
-  if (!heading) return;
-  heading.tabIndex = -1;
-  heading.scrollIntoView({ block: "start" });
-  heading.focus({ preventScroll: true });
-}
-
-/** The contents list: links to each section on the page. */
-function renderContents() {
-  const items = [...SECTIONS.map((s) => [`learn-${s.id}`, s.title]), ["learn-doctor", DOCTOR.title], ["learn-questions", "Common questions"]];
-  return el(
-    "nav",
-    { class: "learn-contents", "aria-label": "On this page" },
-    el("ul", { class: "learn-list" }, items.map(([id, title]) =>
-      el("li", {}, el("a", { href: `#${id}`, onclick: (e) => jumpTo(e, id) }, title)))),
-  );
-}
-
-/** Build the Learn screen into root. */
-export function mount(target) {
-  root = target;
-  root.append(
-    el("div", { class: "learn stack" },
-      el("h1", {}, "Learn"),
-      el("p", { class: "learn-note", role: "note" }, el("strong", {}, NOTE.title + " "), NOTE.text),
-      renderContents(),
-      SECTIONS.map(renderSection),
-      renderDoctor(),
-      renderQuestions()),
-  );
-}
-
-/** Nothing to stop: the screen has no timers or listeners outside its own nodes. */
-export function unmount() {
-  root = null;
+  // In-page jumps: the router leaves prevented clicks alone.
+  const jump = (e, id) => {
+    e.preventDefault();
+    const h = document.getElementById(`learn-${id}-h`);
+    h.tabIndex = -1;
+    h.scrollIntoView();
+    h.focus({ preventScroll: true });
+  };
+  root.append(el("div", { class: "stack" },
+    el("h1", {}, "Learn"),
+    el("p", { class: "learn-note", role: "note" }, el("strong", {}, NOTE.title), ` ${NOTE.text}`),
+    el("nav", { class: "learn-contents", "aria-label": "On this page" },
+      list(topics.map(([id, title]) => el("a", { href: `#learn-${id}`, onclick: (e) => jump(e, id) }, title)))),
+    topics.map(([id, title, ...content]) =>
+      el("section", { class: id === "doctor" ? "card learn-doctor" : "card", id: `learn-${id}`, "aria-labelledby": `learn-${id}-h` },
+        el("h2", { id: `learn-${id}-h` }, title), content))));
 }

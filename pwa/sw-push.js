@@ -1,174 +1,111 @@
-// Push and notification clicks for the service worker (owned by the reminders feature).
-// sw.js wires the events here; each handler calls event.waitUntil itself.
-//
-// Payload (JSON, from api/push): {kind, title, body, tag, reminder_id, slot, actions:[{action,
-// title}], url} and, when the person set them, form/amount/unit. Actions are handled here
-// without opening the app: "took" and "drank" save an intake in the store + outbox (works
-// offline, synced later), "snooze" asks the server (or keeps the snooze on the phone).
+// Push, notification taps and pushsubscriptionchange in the service worker (sw.js wires the events).
+// Payload (api/push): {kind, title, body, tag, reminder_id, slot, actions, url} and maybe form/amount/unit.
+// Actions work without opening the app: "took"/"drank" save an intake in the store + outbox (offline
+// too, synced later), "snooze" asks the server or keeps the snooze on the phone.
 
 import { api } from "/api.js";
-import { logMagnesium, logWater, magnesiumDetails, snooze, GLASS_ML } from "/lib/quick.js";
+import { logMagnesium, logWater, magnesiumDetails, snooze } from "/lib/quick.js";
 import { getMeta, setMeta } from "/store.js";
 import { flush, SYNC_TAG } from "/sync.js";
 
-const ICON = "/static/icons/icon-192.png";
-const BADGE = "/static/icons/badge-96.png";
-const KNOWN_ACTIONS = new Set(["took", "drank", "snooze"]);
-const FALLBACK = { magnesium: "Time for magnesium", hydration: "Time for a drink of water", rest: "Time for a rest", custom: "Reminder" };
+const LOOK = { icon: "/static/icons/icon-192.png", badge: "/static/icons/badge-96.png" };
+const TITLES = { magnesium: "Time for magnesium", hydration: "Time for a drink of water", rest: "Time for a rest", custom: "Reminder" };
+const SUBS = "/api/v1/push/subscriptions";
 
-function parse(event) {
-  try {
-    return event.data ? event.data.json() : {};
-  } catch {
-    return { body: event.data ? event.data.text() : "" };
-  }
+async function syncSoon() {
+  // Background Sync retries once the network is back; without it the app syncs when it next opens.
+  await self.registration.sync?.register(SYNC_TAG).catch(() => {});
+  await flush().catch(() => {});
 }
 
-/** Can this browser show action buttons on notifications? (Safari and Firefox cannot.) */
-function hasActions() {
-  const N = self.Notification;
-  return Boolean(N && "actions" in N.prototype && (N.maxActions === undefined || N.maxActions > 0));
-}
+const ACTIONS = {
+  took: async (d) => {
+    await logMagnesium(d.form != null || d.amount != null
+      ? { form: d.form, amount: d.amount, unit: d.amount != null ? d.unit : null }
+      : await magnesiumDetails(d.reminder_id));
+    await syncSoon();
+  },
+  drank: async () => {
+    await logWater();
+    await syncSoon();
+  },
+  snooze: async (d) => {
+    if (!d.reminder_id) return;
+    const where = await snooze(d.reminder_id, 15);
+    if (where === "phone") await syncSoon();
+    if (where === "failed") {
+      await self.registration.showNotification("Snooze did not work", {
+        body: "Open Unknot to try again.", ...LOOK, tag: "unknot-snooze-failed", data: { kind: "custom", url: "/reminders" },
+      });
+    }
+  },
+};
 
-/** Where a tap on the notification's body goes: the one-screen logger for magnesium and water. */
-export function targetUrl(data) {
-  const id = data.reminder_id ? `&reminder=${encodeURIComponent(data.reminder_id)}` : "";
-  if (data.kind === "magnesium" || data.kind === "hydration") {
-    if (!hasActions() || !data.url) return `/quick?kind=${data.kind}${id}`;
-  }
-  if (data.url && data.url.startsWith("/")) return data.url;
-  return data.kind === "rest" ? "/plan" : "/reminders";
-}
-
-/** The notification for a push payload: title, body, icon, badge, a tag per kind, actions. */
-export function notificationFor(p) {
+function notificationFor(p) {
   const kind = p.kind || "custom";
-  const data = { kind, reminder_id: p.reminder_id || null, slot: p.slot || null };
-  for (const key of ["form", "amount", "unit"]) if (p[key] !== undefined) data[key] = p[key];
-  data.url = targetUrl({ ...data, url: p.url });
-  const max = self.Notification && self.Notification.maxActions !== undefined ? self.Notification.maxActions : 2;
+  const N = self.Notification;
+  const max = N?.maxActions ?? 2;
+  const id = p.reminder_id ? `&reminder=${encodeURIComponent(p.reminder_id)}` : "";
+  // Without action buttons (Safari, Firefox) a tap opens the one-screen logger for magnesium and water.
+  const url = (kind === "magnesium" || kind === "hydration") && !(N && "actions" in N.prototype && max > 0 && p.url)
+    ? `/quick?kind=${kind}${id}`
+    : p.url?.startsWith("/") ? p.url : kind === "rest" ? "/plan" : "/reminders";
+  const data = { kind, reminder_id: p.reminder_id || null, slot: p.slot || null, url };
+  for (const k of ["form", "amount", "unit"]) if (p[k] !== undefined) data[k] = p[k];
   const actions = (p.actions || [])
-    .filter((a) => a && KNOWN_ACTIONS.has(a.action) && a.title)
+    .filter((a) => Object.hasOwn(ACTIONS, a?.action) && a.title)
     .slice(0, max)
     .map(({ action, title }) => ({ action, title }));
-  return {
-    title: p.title || FALLBACK[kind] || FALLBACK.custom,
-    options: {
-      body: p.body || "",
-      icon: ICON,
-      badge: BADGE,
-      tag: p.tag || `unknot-${kind}`,
-      renotify: true,
-      data,
-      actions,
-    },
-  };
+  return [p.title || TITLES[kind] || TITLES.custom, { body: p.body || "", ...LOOK, tag: p.tag || `unknot-${kind}`, renotify: true, data, actions }];
 }
 
-/** A push message arrived: always show a notification (userVisibleOnly). */
+// Always show a notification (userVisibleOnly).
 export function onPush(event) {
-  const { title, options } = notificationFor(parse(event));
-  event.waitUntil(self.registration.showNotification(title, options));
-}
-
-/** Send the outbox now if we can, and ask Background Sync to retry when the network is back. */
-async function syncSoon() {
+  const data = event.data;
+  let p;
   try {
-    if (self.registration.sync) await self.registration.sync.register(SYNC_TAG);
+    p = data ? data.json() : {};
   } catch {
-    // Background Sync refused or missing: the app syncs when it next opens.
+    p = { body: data.text() };
   }
-  try {
-    await flush();
-  } catch {
-    // Offline: Background Sync (or the next app start) sends it.
-  }
+  event.waitUntil(self.registration.showNotification(...notificationFor(p)));
 }
 
-async function took(data) {
-  const details = data.form != null || data.amount != null
-    ? { form: data.form ?? null, amount: data.amount ?? null, unit: data.amount != null ? data.unit ?? null : null }
-    : await magnesiumDetails(data.reminder_id);
-  await logMagnesium(details);
-  await syncSoon();
-}
-
-async function drank() {
-  await logWater(GLASS_ML);
-  await syncSoon();
-}
-
-async function snoozed(data, minutes = 15) {
-  if (!data.reminder_id) return;
-  const where = await snooze(data.reminder_id, minutes);
-  if (where === "phone") await syncSoon();
-  if (where === "failed") {
-    await self.registration.showNotification("Snooze did not work", {
-      body: "Open Unknot to try again.",
-      icon: ICON,
-      badge: BADGE,
-      tag: "unknot-snooze-failed",
-      data: { kind: "custom", url: "/reminders" },
-    });
-  }
-}
-
-/** Focus an open window of the app and take it to `url`, or open one. */
 async function openApp(url) {
-  const target = new URL(url, self.location.origin).href;
-  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
-  const open = windows.find((c) => new URL(c.url).origin === self.location.origin);
-  if (!open) return self.clients.openWindow(target);
-  let client = open;
-  if (open.url !== target) {
+  const target = new URL(url, location.origin).href;
+  // matchAll lists only this origin's windows.
+  let [client] = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  if (!client) return self.clients.openWindow(target);
+  if (client.url !== target) {
     try {
-      client = (await open.navigate(target)) || open;
+      client = (await client.navigate(target)) || client;
     } catch {
       return self.clients.openWindow(target); // not controlled by this worker
     }
   }
-  try {
-    await client.focus();
-  } catch {
-    // Focusing needs a real tap on the notification; the window shows the screen anyway.
-  }
+  // Focusing needs a real tap on the notification; the window shows the screen anyway.
+  await client.focus().catch(() => {});
   return client;
 }
 
-/** A notification (or one of its actions) was tapped. */
 export function onNotificationClick(event) {
-  const notification = event.notification;
+  const { notification, action } = event;
   const data = notification.data || {};
   notification.close();
-  let work;
-  if (event.action === "took") work = took(data);
-  else if (event.action === "drank") work = drank();
-  else if (event.action === "snooze") work = snoozed(data);
-  else work = openApp(data.url || "/");
-  event.waitUntil(work);
+  event.waitUntil(Object.hasOwn(ACTIONS, action) ? ACTIONS[action](data) : openApp(data.url || "/"));
 }
 
-/** The browser replaced (or dropped) our push subscription: subscribe again, tell the server. */
+// The browser replaced (or dropped) our subscription: subscribe again and tell the server.
 export function onSubscriptionChange(event) {
-  event.waitUntil(resubscribe(event));
-}
-
-async function resubscribe(event) {
-  const old = event.oldSubscription || null;
-  let sub = event.newSubscription || null;
-  if (!sub) {
-    let key = old && old.options ? old.options.applicationServerKey : null;
-    if (!key) {
-      const saved = await getMeta("push");
-      key = saved && saved.key;
+  event.waitUntil((async () => {
+    const old = event.oldSubscription;
+    let sub = event.newSubscription;
+    if (!sub) {
+      const key = old?.options?.applicationServerKey || (await getMeta("push"))?.key || (await api("/api/v1/push/vapid-public-key")).key;
+      sub = await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
     }
-    if (!key) key = (await api("/api/v1/push/vapid-public-key")).key;
-    sub = await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
-  }
-  await api("/api/v1/push/subscriptions", { method: "POST", body: sub.toJSON() });
-  const saved = (await getMeta("push")) || {};
-  await setMeta("push", { ...saved, endpoint: sub.endpoint, at: Date.now() });
-  if (old && old.endpoint !== sub.endpoint) {
-    await api("/api/v1/push/subscriptions", { method: "DELETE", body: { endpoint: old.endpoint } }).catch(() => {});
-  }
+    await api(SUBS, { method: "POST", body: sub.toJSON() });
+    await setMeta("push", { ...(await getMeta("push")), endpoint: sub.endpoint, at: Date.now() });
+    if (old && old.endpoint !== sub.endpoint) await api(SUBS, { method: "DELETE", body: { endpoint: old.endpoint } }).catch(() => {});
+  })());
 }

@@ -1,4 +1,4 @@
-// Pacing rules, pure functions over flat records (api/sync/schemas.py); the crash rule is in the README.
+// Pacing rules over flat records (api/sync/schemas.py); the crash rule is in the README.
 import { mean, round1 } from "./median.js";
 import { addDays, dayKey, plural } from "./stats.js";
 
@@ -14,7 +14,6 @@ export const TEMPLATES = [
   ["laundry", "Laundry", 2, 30], ["stairs", "Stairs", 3, 5], ["walk", "A walk", 2, 20],
 ].map(([key, title, energy_cost, minutes]) => ({ key, title, energy_cost, minutes }));
 
-/** Points for a level, or a custom whole number 0–20. */
 export function costOf(level, custom) {
   if (level in COSTS) return COSTS[level];
   const n = Math.round(Number(custom));
@@ -22,7 +21,6 @@ export function costOf(level, custom) {
   return n;
 }
 
-/** Steps of at most `chunk` minutes; the last takes the remainder. */
 export function splitIntoSteps({ title, minutes }, chunk = DEFAULT_CHUNK) {
   const total = Math.max(1, Math.round(minutes || 0));
   chunk = Math.max(1, Math.round(chunk));
@@ -36,7 +34,6 @@ export function splitIntoSteps({ title, minutes }, chunk = DEFAULT_CHUNK) {
 
 const logged = (a) => a.status === "done" || a.status === "stopped" || a.spent_cost != null;
 
-/** Points an activity counts for: its logged cost, else its planned cost; skipped counts 0. */
 export function activityLoad(a) {
   if (a.status === "skipped") return 0;
   return logged(a) ? (a.spent_cost ?? a.energy_cost ?? 0) : a.energy_cost || 0;
@@ -49,13 +46,12 @@ export function dayTotals(activities, budget = 12) {
   const load = sum(live, activityLoad);
   const over = load > budget;
   return {
-    budget, planned: sum(live, (a) => a.energy_cost || 0), spent: sum(live.filter(logged), activityLoad),
-    load, remaining: budget - load, over,
+    budget, spent: sum(live.filter(logged), activityLoad), load, remaining: budget - load, over,
     warning: over ? `This plan is ${pts(load - budget)} over your budget of ${budget}.` : null,
   };
 }
 
-/** The warning to show BEFORE adding an activity, or null when it still fits. */
+// Warns BEFORE the day goes over budget.
 export function checkAdd(activities, a, budget = 12) {
   const total = dayTotals(activities, budget).load + activityLoad(a);
   const over = total > budget;
@@ -66,7 +62,7 @@ export function checkAdd(activities, a, budget = 12) {
   return { over, total, warning };
 }
 
-/** Each day's total points and budget; an activity without a plan counts on the day it started. */
+// An activity without a plan counts on the day it started.
 export function dayLoads({ plans = [], activities = [], budget = 12 } = {}, opts = {}) {
   const days = new Map();
   const planDay = new Map();
@@ -85,7 +81,6 @@ export function dayLoads({ plans = [], activities = [], budget = 12 } = {}, opts
   return days;
 }
 
-/** Each day's total with the next morning's check-in (the latest one of that day). */
 export function pairDays(loads, checkins = []) {
   const latest = new Map();
   for (const c of checkins) {
@@ -109,13 +104,13 @@ function groupFigures(pairs) {
   return g;
 }
 
-/** The highest total reached on `minHeld` days, all below the lowest crash total. */
+// The highest total reached on `minHeld` days, all below the lowest crash total.
 export function suggestBudget(pairs, { current = 12, minHeld = 3 } = {}) {
   const crashTotals = pairs.filter((p) => p.next.crash).map((p) => p.load);
   const lowestCrash = crashTotals.length ? Math.min(...crashTotals) : null;
   const safe = pairs.filter((p) => !p.next.crash && (lowestCrash == null || p.load < lowestCrash));
   const loads = safe.map((p) => p.load).sort((a, b) => b - a);
-  const base = { current, lowestCrash, crashes: crashTotals.length, safeDays: safe.length };
+  const base = { lowestCrash, safeDays: safe.length };
   const budget = loads[minHeld - 1];
   if (!(budget >= 1)) {
     const which = lowestCrash == null ? "days with activity" : "days below your lowest crash level";
@@ -123,12 +118,11 @@ export function suggestBudget(pairs, { current = 12, minHeld = 3 } = {}) {
     return { ...base, budget: current, basis: "fallback", heldDays: 0, text };
   }
   const heldDays = loads.filter((x) => x >= budget).length;
-  const below = lowestCrash == null ? "You had no crash." : `Your lowest day before a crash was ${lowestCrash} points.`;
-  const text = `You did ${budget} points or more on ${plural(heldDays, "day")} with no crash the next day. ${below}`;
+  const text = `Rests on ${plural(heldDays, "day")} of ${budget} points or more without a crash` +
+    (lowestCrash == null ? "." : `; the lowest day before a crash was ${lowestCrash} points.`);
   return { ...base, budget, basis: "held", heldDays, text };
 }
 
-/** The person's crash pattern once MIN_CHECKIN_DAYS days have a next-morning check-in. */
 export function crashPattern(records = {}, opts = {}) {
   const { budget = 12, minDays = MIN_CHECKIN_DAYS, minHeld } = opts;
   const pairs = pairDays(dayLoads({ ...records, budget }, opts), records.checkins);

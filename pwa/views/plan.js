@@ -1,20 +1,26 @@
-// Plan: the day's energy budget, the activities planned against it, the timer, and the person's
-// own pattern. Everything is saved on the phone first.
+// Plan: the day's energy budget, its activities (steps with rest breaks, everyday tasks to start
+// from, a warning BEFORE going over), the timer and the person's own pattern. Saved on the phone first.
 import { saveSettings } from "../lib/account.js";
-import { DEFAULT_CHUNK, MIN_CHECKIN_DAYS, SYMPTOMS, crashPattern, pts } from "../lib/pacing.js";
+import * as P from "../lib/pacing.js";
 import { plural } from "../lib/stats.js";
 import { el, toast } from "../lib/ui.js";
 import { list, onChange, remove, save } from "../store.js";
-import { activityForm, templatesEditor } from "./plan-form.js";
 import { pointsLine } from "./plan-bar.js";
-import { addActivity, days, loadDay, moveActivity, savePlan } from "./plan-data.js";
+import { addActivity, days, loadDay, moveActivity, savePlan, saveTemplate, templates } from "./plan-data.js";
 import { costChooser, current, mmss, startStep, timerCard, timerEvents, watchTimer } from "./plan-timer.js";
 
+const { COSTS, pts } = P;
 let which = "today";
 let stops = [];
-let shown = null; // {me, day, data} of the day on show, for the form
+let shown; // {day, data} on show
 
 const btn = (label, attrs, cls = "btn") => el("button", { class: cls, type: "button", ...attrs }, label);
+const num = (id, min, max, value, more) => el("input", { id, type: "number", inputmode: "numeric", min, max, value, ...more });
+const text = (id, value, more) => el("input", { id, type: "text", maxlength: 200, value, ...more });
+const cap = (s) => s[0].toUpperCase() + s.slice(1);
+const whole = (n, min, max) => Number.isInteger(n) && n >= min && n <= max;
+const field = (id, label, input) =>
+  el("div", { class: "field" }, el("label", { for: id }, label), input, el("p", { class: "error-text", "data-error-for": id }));
 const card = (id, title, ...rest) => el("section", { class: "card stack", "aria-labelledby": id }, el("h2", { id }, title), ...rest);
 
 function budgetCard({ plan, totals }, me, day) {
@@ -37,7 +43,9 @@ function activityItem(a, running, me, form) {
   const many = steps.length > 1;
   const logged = a.status === "done" || a.status === "stopped";
   const runs = running?.activity.id === a.id;
+  const open = !logged && a.status !== "skipped" && which === "today";
   const other = which === "today" ? "tomorrow" : "today";
+  const next = Math.max(0, steps.findIndex((s) => !s.done));
   const act = (key, label, onclick, cls) => btn(label, { "data-act": key, onclick }, cls);
   const more = el("div", { class: "stack" });
   const log = () => {
@@ -47,8 +55,6 @@ function activityItem(a, running, me, form) {
     }));
     more.querySelector("button").focus();
   };
-  const next = Math.max(0, steps.findIndex((s) => !s.done));
-  const open = !logged && a.status !== "skipped" && which === "today";
   const extra = [
     !logged && !runs && act("move", `Move to ${other}`, async () => {
       await moveActivity(a, (await days())[other], me);
@@ -81,52 +87,227 @@ function activityItem(a, running, me, form) {
 
 async function drawDay(host, form) {
   const d = await days();
-  const day = d[which];
-  const data = await loadDay(day, d.me);
-  shown = { day, data };
+  const data = await loadDay(d[which], d.me);
+  shown = { day: d[which], data };
   const running = await current();
   const items = data.activities.map((a) => activityItem(a, running, d.me, form));
-  host.replaceChildren(budgetCard(data, d.me, day),
+  host.replaceChildren(budgetCard(data, d.me, d[which]),
     card("list-h", `Planned for ${which}`,
       items.length ? el("ul", { class: "list", "data-activities": "" }, items) : el("p", {}, "Nothing planned yet. Add something below.")));
 }
 
-/** Save what the form holds: a new or changed activity, here or moved to tomorrow. */
-async function saveFromForm(fields, { editing, moveTo }) {
-  const d = await days();
-  if (editing) {
-    await save("activities", { ...editing, ...fields });
-    if (moveTo) await moveActivity({ ...editing, ...fields }, d.tomorrow, d.me);
-    toast(`${fields.title} ${moveTo ? "moved to tomorrow" : "saved"}.`);
-  } else if (moveTo) {
-    await addActivity(d.tomorrow, d.me, fields);
-    const { totals } = await loadDay(d.tomorrow, d.me);
-    toast(`${fields.title} added to tomorrow. Points left tomorrow: ${totals.remaining}.`);
-  } else {
-    await addActivity(shown.day, d.me, fields);
-    toast(`${fields.title} added.`);
+// The form to add or change an activity. A task longer than `chunk` minutes is offered as steps
+// with rest breaks, proposed again as it changes until the person edits the steps.
+function activityForm(chunk) {
+  let editing = null;
+  let steps = [];
+  let edited = false;
+  const title = text("a-title", "", { required: true, autocomplete: "off" });
+  const minutes = num("a-minutes", 1, 1440, 15);
+  const custom = num("a-custom", 0, 20, 4);
+  const customField = field("a-custom", "Custom points (0–20)", custom);
+  const split = el("input", { id: "a-split", type: "checkbox", checked: true });
+  const rest = num("a-rest", 0, 240, P.DEFAULT_REST);
+  const stepList = el("ol", { class: "plan-steps-edit" });
+  const edit = () => { edited = true; };
+  const drawSteps = () => stepList.replaceChildren(...steps.map((s, i) => el("li", { class: "plan-step-edit" },
+    field(`s-title-${i}`, `Step ${i + 1}`, text(`s-title-${i}`, s.title, { oninput: (e) => { s.title = e.target.value; edit(); } })),
+    el("div", { class: "row" },
+      field(`s-min-${i}`, "Minutes", num(`s-min-${i}`, 1, 1440, s.minutes, { oninput: (e) => { s.minutes = Number(e.target.value); edit(); } })),
+      btn("Remove", { "aria-label": `Remove step ${i + 1}`, onclick: () => { steps.splice(i, 1); edit(); drawSteps(); } }, "btn btn-danger")))));
+  const splitBox = el("fieldset", { class: "stack plan-split", hidden: true },
+    el("legend", {}, "Steps with rest breaks"),
+    el("p", { class: "hint" }, `This is longer than ${chunk} minutes. Smaller steps with rests between them are easier on your muscles.`),
+    el("label", { class: "choice" }, split, "Split into steps with rest breaks"),
+    stepList,
+    btn("Add a step", { "data-step-add": "", onclick: () => {
+      steps.push({ title: title.value.trim() || "Step", minutes: 5, done: false });
+      edit();
+      drawSteps();
+      stepList.querySelector(`#s-title-${steps.length - 1}`).focus();
+    } }),
+    field("a-rest", "Rest between steps (minutes)", rest));
+  const levels = el("fieldset", {}, el("legend", {}, "How much energy?"),
+    ["light", "moderate", "heavy", "custom"].map((key) => el("label", { class: "choice" },
+      el("input", { type: "radio", name: "level", value: key }),
+      cap(key) + (COSTS[key] ? ` (${pts(COSTS[key])})` : ""))),
+    customField);
+  const warning = el("div", { class: "plan-warning", role: "alert", hidden: true });
+  const submit = el("button", { class: "btn btn-primary", type: "submit" });
+  const cancel = btn("Cancel editing", { onclick: () => reset() });
+  const heading = el("h2", { id: "add-h" });
+  const picks = el("div", { class: "plan-templates row" });
+  const form = el("form", { class: "card stack", novalidate: true, "aria-labelledby": "add-h", "data-plan-form": "" },
+    heading,
+    el("p", { class: "muted" }, "Start from an everyday task, or type your own."),
+    picks,
+    field("a-title", "What", title),
+    levels,
+    field("a-minutes", "How long (minutes)", minutes),
+    splitBox,
+    warning,
+    el("div", { class: "row" }, submit, cancel));
+
+  const level = () => form.querySelector("input[name=level]:checked").value;
+  const showCustom = () => { customField.hidden = level() !== "custom"; };
+  const slots = () => form.querySelectorAll("[data-error-for]");
+  const useSplit = () => !splitBox.hidden && split.checked;
+  const offer = (fresh) => {
+    const m = Number(minutes.value) || 0;
+    if (fresh) edited = false;
+    splitBox.hidden = !(m > chunk || steps.length > 1);
+    if (splitBox.hidden || edited) return;
+    steps = P.splitIntoSteps({ title: title.value.trim() || "Step", minutes: m }, chunk);
+    drawSteps();
+  };
+  levels.addEventListener("change", showCustom);
+  title.addEventListener("input", () => offer());
+  minutes.addEventListener("input", () => offer(true));
+
+  function fill(t) {
+    title.value = t.title;
+    minutes.value = t.minutes || 15;
+    const key = Object.keys(COSTS).find((k) => COSTS[k] === t.energy_cost) || "custom";
+    form.querySelector(`input[name=level][value=${key}]`).checked = true;
+    if (key === "custom") custom.value = t.energy_cost;
+    showCustom();
   }
+
+  function reset(a = null) {
+    editing = a;
+    steps = (a?.steps || []).map((s) => ({ ...s }));
+    edited = steps.length > 0;
+    split.checked = true;
+    rest.value = a?.rest_minutes || P.DEFAULT_REST;
+    splitBox.hidden = warning.hidden = true;
+    drawSteps();
+    heading.textContent = a ? `Change: ${a.title}` : "Add an activity";
+    submit.textContent = a ? "Save changes" : "Add to plan";
+    cancel.hidden = !a;
+    picks.hidden = !!a;
+    custom.value = 4;
+    fill(a || { title: "", minutes: 15, energy_cost: 2 });
+    for (const slot of slots()) slot.textContent = "";
+  }
+  reset();
+
+  form.setTemplates = (list) => picks.replaceChildren(...list.map((t) =>
+    btn(`${t.title} · ${pts(t.energy_cost)}${t.minutes ? ` · ${t.minutes} min` : ""}`,
+      { "data-template": t.title, onclick: () => { fill(t); offer(true); title.focus(); } })));
+
+  form.edit = (a) => {
+    reset(a);
+    offer();
+    form.scrollIntoView({ block: "start" });
+    title.focus({ preventScroll: true });
+  };
+
+  async function commit(data, moveTo) {
+    const d = await days();
+    const day = moveTo ? d.tomorrow : shown.day;
+    let done = editing ? "saved" : "added";
+    if (!editing) await addActivity(day, d.me, data);
+    else if (moveTo) await moveActivity({ ...editing, ...data }, day, d.me);
+    else await save("activities", { ...editing, ...data });
+    if (moveTo) done = editing ? "moved to tomorrow" : `added to tomorrow. Points left tomorrow: ${(await loadDay(day, d.me)).totals.remaining}`;
+    toast(`${data.title} ${done}.`);
+    reset();
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const errs = {};
+    if (!title.value.trim()) errs["a-title"] = "Say what it is.";
+    if (!whole(Number(minutes.value), 1, 1440)) errs["a-minutes"] = "Minutes from 1 to 1440.";
+    let cost;
+    try { cost = P.costOf(level(), custom.value); } catch (err) { errs["a-custom"] = err.message; }
+    if (useSplit()) {
+      if (!steps.length) errs["a-rest"] = "Add at least one step, or untick the split.";
+      steps.forEach((s, i) => {
+        if (!s.title.trim()) errs[`s-title-${i}`] = "Give the step a name.";
+        if (!whole(s.minutes, 1, 1440)) errs[`s-min-${i}`] = "Minutes from 1 to 1440.";
+      });
+      if (!whole(Number(rest.value), 0, 240)) errs["a-rest"] = "Rest from 0 to 240 minutes.";
+    }
+    for (const slot of slots()) slot.textContent = errs[slot.dataset.errorFor] || "";
+    const first = Object.keys(errs)[0];
+    if (first) return form.querySelector(`#${first}`).focus();
+    const own = useSplit() ? steps.map((s) => ({ title: s.title.trim(), minutes: s.minutes, done: !!s.done })) : [];
+    const data = { title: title.value.trim(), energy_cost: cost, minutes: Number(minutes.value), steps: own, rest_minutes: 0 };
+    if (own.length) Object.assign(data, { minutes: own.reduce((n, s) => n + s.minutes, 0), rest_minutes: own.length > 1 ? Number(rest.value) : 0 });
+    const { plan, activities } = shown.data;
+    const check = P.checkAdd(activities.filter((a) => a.id !== editing?.id), { ...editing, ...data }, plan.energy_budget);
+    warning.hidden = !check.over;
+    if (!check.over) return commit(data);
+    const choice = (key, label, onclick, cls) => btn(label, { "data-choice": key, onclick }, cls);
+    warning.replaceChildren(
+      el("p", { "data-warning": "" }, check.warning),
+      el("div", { class: "row" },
+        which === "today" && choice("tomorrow", "Move to tomorrow", () => commit(data, true), "btn btn-primary"),
+        choice("anyway", editing ? "Save anyway" : "Add anyway", () => commit(data)),
+        choice("cancel", "Cancel", () => { warning.hidden = true; title.focus(); })));
+    warning.querySelector("button").focus();
+  });
+  return form;
 }
 
-const NAMES = { fatigue: "Fatigue", weakness: "Weakness", cramps: "Cramps", knots: "Knots" };
+// One everyday task to change, or with no id to add.
+function taskRow(t, i, onSaved) {
+  const id = (name) => `t-${name}-${i}`;
+  const title = text(id("title"), t.title, { required: true });
+  const cost = num(id("cost"), 0, 20, t.energy_cost);
+  const minutes = num(id("min"), 1, 1440, t.minutes || 15);
+  const error = el("p", { class: "error-text", role: "alert" });
+  const labelled = (label, input) => el("div", { class: "field" }, el("label", { for: input.id }, label), input);
+  const form = el("form", { class: "stack", novalidate: true, "data-template-edit": t.title },
+    labelled("Task", title),
+    el("div", { class: "row" }, labelled("Points", cost), labelled("Minutes", minutes)),
+    error,
+    el("div", { class: "row" },
+      el("button", { class: "btn btn-primary", type: "submit" }, t.id ? "Save" : "Add task"),
+      t.id && !t.builtIn && btn("Remove", { onclick: async () => { await remove("templates", t.id); toast(`${t.title} removed.`); onSaved(); } }, "btn btn-danger")));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const name = title.value.trim();
+    const c = Number(cost.value);
+    const m = Number(minutes.value);
+    error.textContent = !name ? "Give the task a name." : !whole(c, 0, 20) ? "Points from 0 to 20."
+      : !whole(m, 1, 1440) ? "Minutes from 1 to 1440." : "";
+    if (error.textContent) return;
+    await saveTemplate({ ...t, title: name, energy_cost: c, minutes: m });
+    toast(`${name} saved.`);
+    onSaved();
+  });
+  return el("li", {}, form);
+}
+
+async function templatesEditor(onChanged) {
+  const body = el("ul", { class: "list" });
+  const draw = async () => {
+    const all = await templates();
+    body.replaceChildren(...all.map((t, i) => taskRow(t, i, draw)), taskRow({ title: "", energy_cost: 1, minutes: 15 }, "new", draw));
+    onChanged(all);
+  };
+  await draw();
+  return el("details", { class: "card plan-more", "data-templates": "" }, el("summary", {}, "Change everyday tasks"), body);
+}
 
 function group(title, g, key) {
   return el("div", { class: "plan-group", dataset: { group: key } },
     el("h3", {}, title),
     el("p", {}, g.days ? `${plural(g.days, "day")}, followed by ${plural(g.crashes, "crash", "crashes")}.` : "No days yet."),
-    g.days && el("ul", { class: "list" }, SYMPTOMS.map((s) => el("li", {},
-      `${NAMES[s]}: ${g[s].count ? `${g[s].mean} of 10 on average (${plural(g[s].count, "answer")})` : "no answers"}`))));
+    g.days && el("ul", { class: "list" }, P.SYMPTOMS.map((s) => el("li", {},
+      `${cap(s)}: ${g[s].count ? `${g[s].mean} of 10 on average (${plural(g[s].count, "answer")})` : "no answers"}`))));
 }
 
-/** "Your pattern" (next-day symptoms after days over vs within budget, a budget held), or how long to wait. */
 async function drawPattern(host, me) {
   const [plans, activities, checkins] = await Promise.all(["plans", "activities", "checkins"].map(list));
-  const p = crashPattern({ plans, activities, checkins }, { budget: me.energy_budget || 12, startHour: me.day_start_hour });
+  const p = P.crashPattern({ plans, activities, checkins }, { budget: me.energy_budget || 12, startHour: me.day_start_hour });
   const s = p.suggestion;
   const held = s?.basis === "held";
   host.dataset.pattern = p.ready ? "ready" : "waiting";
   host.replaceChildren(el("h2", { id: "pattern-h" }, "Your pattern"), ...(!p.ready ? [
-    el("p", { "data-pattern-wait": "" }, `After ${MIN_CHECKIN_DAYS} days of check-ins you'll see your pattern (${p.days} so far).`),
+    el("p", { "data-pattern-wait": "" }, `After ${P.MIN_CHECKIN_DAYS} days of check-ins you'll see your pattern (${p.days} so far).`),
     el("p", { class: "hint" }, "A day counts when it has a plan and a check-in the next morning."),
   ] : [
     el("p", {}, `From ${plural(p.days, "day")} with a plan and a check-in the next morning.`),
@@ -134,10 +315,8 @@ async function drawPattern(host, me) {
     el("div", { class: "plan-groups" }, group("After days over budget", p.over, "over"), group("After days within budget", p.under, "under")),
     el("h3", {}, "A budget you held"),
     el("p", { class: "plan-suggest", "data-suggest": s.budget },
-      held ? `Suggested budget: ${s.budget} points a day.` : `No suggestion yet: keep ${s.budget} points a day.`),
+      held ? `Suggested budget: ${s.budget} points a day.` : "No suggestion yet."),
     el("p", {}, s.text),
-    held && el("p", { class: "muted" }, `Rests on ${plural(s.heldDays, "day")} of ${s.budget} points or more without a crash` +
-      (s.lowestCrash == null ? "." : `; the lowest day before a crash was ${s.lowestCrash} points.`)),
     held && s.budget !== me.energy_budget && btn(`Use ${s.budget} points as my daily budget`, { "data-use-budget": s.budget,
       onclick: async () => { await saveSettings({ energy_budget: s.budget }); toast(`Your daily budget is now ${s.budget} points.`); } }, "btn btn-primary"),
     el("p", { class: "hint" }, "This is your own record, not medical advice. If crashes get worse or new weakness appears, see your doctor."),
@@ -150,11 +329,7 @@ export async function mount(root, params = {}) {
   const dayHost = el("div", { class: "stack" });
   const timerHost = el("div", { "data-timer-host": "" });
   const patternHost = el("section", { class: "card stack", "aria-labelledby": "pattern-h" });
-  const form = activityForm({
-    chunk: me.chunk_minutes || DEFAULT_CHUNK,
-    ctx: () => ({ label: which, budget: shown.data.plan.energy_budget, activities: shown.data.activities }),
-    onSave: saveFromForm,
-  });
+  const form = activityForm(me.chunk_minutes || P.DEFAULT_CHUNK);
   const redraw = () => drawDay(dayHost, form);
   const pick = async (key) => {
     which = key;

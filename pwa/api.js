@@ -1,41 +1,19 @@
-// The one fetch wrapper: JSON in, JSON out; errors become thrown Errors with .status and .errors.
-// No DOM here: the service worker uses it through sync.js.
-
-/** Call the API. Throws Error{status, errors, message}; status 0 means no connection. */
-export async function api(path, { method = "GET", body, signal } = {}) {
-  const init = { method, credentials: "same-origin", headers: { Accept: "application/json" }, signal };
-  if (body !== undefined) {
-    init.headers["Content-Type"] = "application/json";
-    init.body = JSON.stringify(body);
-  }
-  let response;
+// The one fetch wrapper (no DOM: the worker uses it too): JSON in and out.
+// Throws Error{status, errors, message}; status 0 means no connection.
+export async function api(path, { method = "GET", body } = {}) {
+  const headers = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  let res;
   try {
-    response = await fetch(path, init);
+    res = await fetch(path, { method, headers, body: body && JSON.stringify(body), credentials: "same-origin" });
   } catch (cause) {
-    const err = new Error("No connection. Your records are safe on this phone.");
-    err.status = 0;
-    err.cause = cause;
-    throw err;
+    throw Object.assign(new Error("No connection. Your records are safe on this phone."), { status: 0, cause });
   }
-  if (response.status === 204) return null;
-  let payload = null;
-  try {
-    payload = await response.json();
-  } catch {
-    payload = null;
-  }
-  if (!response.ok) {
-    const err = new Error((payload && payload.message) || `The server answered ${response.status}.`);
-    err.status = response.status;
-    err.errors = (payload && payload.errors) || {};
-    throw err;
+  if (res.status === 204) return null;
+  const payload = await res.json().catch(() => null);
+  if (!res.ok) {
+    const { message = `The server answered ${res.status}.`, errors = {} } = payload || {};
+    throw Object.assign(new Error(message), { status: res.status, errors });
   }
   return payload;
-}
-
-/** The errors of one field (flask-smorest nests them under json/ or at the top). */
-export function fieldErrors(err, field) {
-  const errors = (err && err.errors) || {};
-  const found = (errors.json && errors.json[field]) || errors[field];
-  return Array.isArray(found) ? found.join(" ") : found ? String(found) : "";
 }

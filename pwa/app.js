@@ -1,53 +1,78 @@
-// Start-up: theme, router, sync state in the header, the offline worker, and auto-sync.
+// Start-up: theme, router, sync state in the header, auto-sync, and the offline worker.
 
-import { applyTheme } from "./lib/theme.js";
-import { clearBanner, banner } from "./lib/ui.js";
-import { registerWorker } from "./lib/update.js";
+import { applyTheme, banner, clearBanner } from "./lib/ui.js";
 import { navigate, routerEvents, startRouter } from "./router.js";
 import { events, refresh, startAutoSync, statusText, syncState } from "./sync.js";
 
 applyTheme();
 
 const status = document.getElementById("sync-status");
+const html = document.documentElement;
 
-function showStatus(state = syncState()) {
-  status.textContent = statusText(state);
-  status.dataset.phase = state.phase;
-  if (state.phase === "signin" && !state.signedOut) {
-    banner("signin", "Please sign in again. Your records are safe on this phone.", [
-      { label: "Sign in", primary: true, onClick: () => navigate("/signin") },
-    ]);
-  } else {
-    clearBanner("signin");
-  }
-  if (state.attention) {
-    banner("attention", `${state.attention} record${state.attention === 1 ? " was" : "s were"} not accepted.`, [
-      { label: "See why", onClick: () => navigate("/settings") },
-    ]);
-  } else {
-    clearBanner("attention");
-  }
+function show(id, text, action) {
+  if (text) banner(id, text, [action]);
+  else clearBanner(id);
 }
 
-events.addEventListener("status", (event) => showStatus(event.detail));
-// "Synced 2 min ago" ages without any event.
-setInterval(() => showStatus(), 30000);
+function showStatus(s = syncState()) {
+  status.textContent = statusText(s);
+  status.dataset.phase = s.phase;
+  show("signin", s.phase === "signin" && !s.signedOut && "Please sign in again. Your records are safe on this phone.", {
+    label: "Sign in",
+    primary: true,
+    onClick: () => navigate("/signin"),
+  });
+  const n = s.attention;
+  show("attention", n && `${n} record${n === 1 ? " was" : "s were"} not accepted.`, {
+    label: "See why",
+    onClick: () => navigate("/settings"),
+  });
+}
 
-let first = true;
-routerEvents.addEventListener("route", (event) => {
-  document.documentElement.dataset.screen = event.detail.view;
-  document.documentElement.dataset.ready = "1";
-  if (first) {
-    first = false;
-    performance.mark("app-ready");
-  }
+events.addEventListener("status", (e) => showStatus(e.detail));
+setInterval(() => showStatus(), 30000); // "Synced 2 min ago" ages without any event
+
+routerEvents.addEventListener("route", (e) => {
+  if (!html.dataset.ready) performance.mark("app-ready");
+  html.dataset.screen = e.detail.view;
+  html.dataset.ready = "1";
 });
 
-async function start() {
-  await startRouter(document.getElementById("main"));
-  await refresh();
-  startAutoSync();
-  registerWorker();
+// The update flow: a new worker waits -> "A new version is ready" -> Reload -> skip-waiting ->
+// controllerchange -> reload, so a page never runs files of two versions.
+async function registerWorker() {
+  const sw = navigator.serviceWorker;
+  if (!sw) return;
+  // Only with a controller already does a change of controller mean a new version took over.
+  const had = sw.controller;
+  let reloading = false;
+  sw.addEventListener("controllerchange", () => {
+    if (!had || reloading) return;
+    reloading = true;
+    location.reload();
+  });
+  let reg;
+  try {
+    reg = await sw.register("/sw.js", { type: "module", scope: "/" });
+  } catch (err) {
+    return console.error("The offline worker could not start.", err);
+  }
+  const offer = (worker) =>
+    banner("update", "A new version is ready.", [
+      { label: "Reload", primary: true, onClick: () => worker.postMessage({ type: "skip-waiting" }) },
+    ]);
+  if (reg.waiting && sw.controller) offer(reg.waiting);
+  reg.addEventListener("updatefound", () => {
+    const worker = reg.installing;
+    worker?.addEventListener("statechange", () => worker.state === "installed" && sw.controller && offer(worker));
+  });
+  // Look for a new version when the person comes back to the app, and every hour.
+  const update = () => reg.update().catch(() => {});
+  document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && update());
+  setInterval(update, 3600e3);
 }
 
-start();
+await startRouter(document.getElementById("main"));
+await refresh();
+startAutoSync();
+registerWorker();

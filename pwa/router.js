@@ -1,6 +1,8 @@
-// A small router for hash-less paths. Each screen is pwa/views/<name>.js exporting
-// mount(root, params) (may be async) and optional unmount(). params = the query string as an
-// object plus `path`. The server answers every app path with index.html.
+// Paths without a hash (the server answers every app path with index.html). A screen is
+// views/<view>.js, or its export <view> when the route names a file, with mount(root, params),
+// maybe async, and optional unmount(); params = the query string plus `path`.
+
+import { el } from "./lib/ui.js";
 
 export const ROUTES = {
   "/": { view: "today", title: "Today" },
@@ -13,108 +15,84 @@ export const ROUTES = {
   "/checkin": { view: "checkin", title: "Morning check-in" },
   "/learn": { view: "learn", title: "Learn" },
   "/settings": { view: "settings", title: "Settings" },
-  "/signin": { view: "signin", title: "Sign in" },
+  "/signin": { view: "signin", title: "Sign in", file: "settings" },
 };
+const NOT_FOUND = { view: "notfound", title: "Not found" };
 
-/** Fires "route" (detail = {path, view, params}) after a screen was mounted. */
+/** Fires "route" (detail = {path, view, params}) once a screen is mounted. */
 export const routerEvents = new EventTarget();
 
 let root = null;
 let current = null;
 let token = 0;
 
-function routeFor(pathname) {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
-  return ROUTES[path] || { view: "notfound", title: "Not found" };
-}
+const routeFor = (path) => ROUTES[path.length > 1 ? path.replace(/\/+$/, "") : path] || NOT_FOUND;
 
-function comingSoon(title) {
-  return {
-    mount(el) {
-      const h1 = document.createElement("h1");
-      h1.textContent = title;
-      const p = document.createElement("p");
-      p.textContent = "Coming soon.";
-      el.append(h1, p);
-    },
-  };
-}
+// An unknown address, or a screen that could not load.
+const page = (title, text) => ({
+  mount: (host) => host.append(el("h1", {}, title), el("p", {}, text), el("a", { class: "btn btn-primary", href: "/" }, "Go to Today")),
+});
 
 async function load(route) {
+  if (route === NOT_FOUND) return page("Nothing here", "This page does not exist.");
   try {
-    return await import(`./views/${route.view}.js`);
+    const module = await import(`./views/${route.file || route.view}.js`);
+    return route.file ? module[route.view] : module;
   } catch (err) {
     console.error(err);
-    return comingSoon(route.title);
+    return page(route.title, "This screen could not open.");
   }
 }
 
-async function render({ focus = true } = {}) {
+async function render(focus = true) {
   const mine = ++token;
   const url = new URL(location.href);
-  const route = routeFor(url.pathname);
+  const path = url.pathname;
+  const route = routeFor(path);
   const module = await load(route);
   if (mine !== token) return;
-  if (current && current.module.unmount) {
-    try {
-      current.module.unmount();
-    } catch (err) {
-      console.error(err);
-    }
+  try {
+    current?.module.unmount?.();
+  } catch (err) {
+    console.error(err);
   }
   root.replaceChildren();
-  const params = { ...Object.fromEntries(url.searchParams), path: url.pathname };
+  const params = { ...Object.fromEntries(url.searchParams), path };
   current = { module, route, params };
   document.title = route.view === "today" ? "Unknot" : `${route.title} — Unknot`;
   for (const a of document.querySelectorAll("[data-nav] a")) {
-    if (a.getAttribute("href") === url.pathname) a.setAttribute("aria-current", "page");
+    if (a.getAttribute("href") === path) a.setAttribute("aria-current", "page");
     else a.removeAttribute("aria-current");
   }
   await module.mount(root, params);
   if (mine !== token) return;
-  if (focus) {
-    const heading = root.querySelector("h1");
-    if (heading) {
-      heading.tabIndex = -1;
-      heading.focus({ preventScroll: true });
-    }
+  const h1 = focus && root.querySelector("h1");
+  if (h1) {
+    h1.tabIndex = -1;
+    h1.focus({ preventScroll: true });
   }
-  routerEvents.dispatchEvent(
-    new CustomEvent("route", { detail: { path: url.pathname, view: route.view, params } }),
-  );
+  routerEvents.dispatchEvent(new CustomEvent("route", { detail: { path, view: route.view, params } }));
 }
 
 /** Go to an app path ("/log?quick=water"). */
 export function navigate(path, { replace = false } = {}) {
-  if (replace) history.replaceState(null, "", path);
-  else history.pushState(null, "", path);
-  window.scrollTo(0, 0);
+  history[replace ? "replaceState" : "pushState"](null, "", path);
+  scrollTo(0, 0);
   return render();
 }
 
-/** The screen on show: {module, route, params}. */
-export function currentRoute() {
-  return current;
-}
-
-function isAppLink(a, event) {
-  if (!a || event.defaultPrevented || event.button !== 0) return false;
-  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
-  if (a.target || a.hasAttribute("download")) return false;
-  const url = new URL(a.href, location.href);
-  return url.origin === location.origin && routeFor(url.pathname).view !== "notfound";
-}
-
 /** Mount the screen for the current address and follow in-app links from now on. */
-export function startRouter(rootElement) {
-  root = rootElement;
-  document.addEventListener("click", (event) => {
-    const a = event.target.closest && event.target.closest("a[href]");
-    if (!isAppLink(a, event)) return;
-    event.preventDefault();
+export function startRouter(host) {
+  root = host;
+  document.addEventListener("click", (e) => {
+    const a = e.target.closest?.("a[href]");
+    if (!a || e.defaultPrevented || e.button || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (a.target || a.hasAttribute("download")) return;
     const url = new URL(a.href, location.href);
+    if (url.origin !== location.origin || routeFor(url.pathname) === NOT_FOUND) return;
+    e.preventDefault();
     navigate(url.pathname + url.search);
   });
-  window.addEventListener("popstate", () => render());
-  return render({ focus: false });
+  addEventListener("popstate", () => render());
+  return render(false);
 }

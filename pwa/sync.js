@@ -1,64 +1,39 @@
-// The sync client: sends the outbox to POST /api/v1/sync in batches and applies what comes back.
-// No DOM here: the service worker imports flush() for Background Sync.
-//
-// Local state kept in meta: "account" {email} (whose records these are), "cursor",
-// "lastSyncedAt" (ms), "authLost" (a 401 since the last sign-in), "attention" (records the
-// server refused, with its reasons), "settingsPending" (settings changed while offline).
+// Sends the outbox to POST /api/v1/sync in batches and applies what comes back. No DOM: the
+// worker runs flush() for Background Sync.
 
 import { api } from "./api.js";
 import * as store from "./store.js";
 
-export const BATCH = 500;
+const BATCH = 500;
 export const SYNC_TAG = "unknot-sync";
-/** Fires "status" (detail = syncState()) whenever the sync state changes. */
+// "status" events, detail = syncState()
 export const events = new EventTarget();
 
-let state = {
-  phase: "idle", // idle | syncing | offline | local | signin | error
-  online: true,
-  pending: 0,
-  attention: 0,
-  account: null,
-  signedOut: false,
-  lastSyncedAt: null,
-  error: null,
-};
+// phase: idle | syncing | offline | local | signin | error
+let state = { phase: "idle", pending: 0, attention: 0, account: null, signedOut: false, lastSyncedAt: null };
 
 function setState(changes) {
   state = { ...state, ...changes };
   events.dispatchEvent(new CustomEvent("status", { detail: state }));
 }
 
-/** The current sync state (a snapshot). */
-export function syncState() {
-  return state;
-}
+export const syncState = () => state;
 
-function isOnline() {
-  return typeof navigator === "undefined" || navigator.onLine !== false;
-}
+const isOnline = () => navigator.onLine;
 
-/** Re-read the counts and account from the store and publish them. */
 export async function refresh() {
   const [pending, attention, account, lastSyncedAt, authLost] = await Promise.all([
     store.pendingCount(),
-    store.getMeta("attention"),
-    store.getMeta("account"),
-    store.getMeta("lastSyncedAt"),
-    store.getMeta("authLost"),
+    ...["attention", "account", "lastSyncedAt", "authLost"].map(store.getMeta),
   ]);
-  let phase = state.phase === "syncing" ? "syncing" : "idle";
+  let { phase } = state;
   if (phase !== "syncing") {
-    if (!isOnline()) phase = "offline";
-    else if (!account) phase = "local";
-    else if (authLost) phase = "signin";
-    else if (state.phase === "error") phase = "error";
+    phase = !isOnline() ? "offline" : !account ? "local" : authLost ? "signin" : phase === "error" ? phase : "idle";
   }
   setState({
     phase,
-    online: isOnline(),
     pending,
-    attention: (attention || []).length,
+    attention: attention?.length || 0,
     account: account || null,
     signedOut: authLost === "signed-out",
     lastSyncedAt: lastSyncedAt || null,
@@ -66,64 +41,47 @@ export async function refresh() {
   return state;
 }
 
-/** Plain words for the header. */
+const TEXT = {
+  offline: "Offline — saved on this phone",
+  local: "Saved on this phone",
+  syncing: "Syncing…",
+};
+
 export function statusText(s = state, now = Date.now()) {
   const waiting = s.pending ? `${s.pending} waiting to sync` : "";
-  if (s.phase === "offline") return "Offline — saved on this phone";
-  if (s.phase === "local") return "Saved on this phone";
-  if (s.phase === "signin" && s.signedOut) return "Signed out — saved on this phone";
-  if (s.phase === "signin") return waiting ? `Please sign in again · ${waiting}` : "Please sign in again";
-  if (s.phase === "syncing") return "Syncing…";
-  if (s.phase === "error") return waiting ? `Sync failed, will retry · ${waiting}` : "Sync failed, will retry";
+  const and = (text) => (waiting ? `${text} · ${waiting}` : text);
+  if (TEXT[s.phase]) return TEXT[s.phase];
+  if (s.phase === "signin") return s.signedOut ? "Signed out — saved on this phone" : and("Please sign in again");
+  if (s.phase === "error") return and("Sync failed, will retry");
   if (waiting) return waiting;
   if (!s.lastSyncedAt) return "Not synced yet";
-  const minutes = Math.floor((now - s.lastSyncedAt) / 60000);
-  if (minutes < 1) return "Synced just now";
-  if (minutes < 60) return `Synced ${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  return hours < 24 ? `Synced ${hours} h ago` : `Synced ${Math.floor(hours / 24)} days ago`;
+  const min = Math.floor((now - s.lastSyncedAt) / 60000);
+  const h = Math.floor(min / 60);
+  if (min < 1) return "Synced just now";
+  return `Synced ${min < 60 ? `${min} min` : h < 24 ? `${h} h` : `${Math.floor(h / 24)} days`} ago`;
 }
 
-async function withLock(work) {
-  if (typeof navigator !== "undefined" && navigator.locks) {
-    return navigator.locks.request("unknot-sync", work);
-  }
-  return work();
+export const attention = async () => (await store.getMeta("attention")) || [];
+
+async function addAttention(entries) {
+  const list = (await attention()).filter((x) => !entries.some((e) => e.id === x.id));
+  await store.setMeta("attention", [...list, ...entries]);
 }
 
-async function remember(rejected, sent) {
-  if (!rejected.length) return;
-  const byId = new Map(sent.map((c) => [c.id, c]));
-  const list = (await store.getMeta("attention")) || [];
-  for (const r of rejected) {
-    const change = byId.get(r.id) || {};
-    const entry = {
-      collection: r.collection || change.collection,
-      id: r.id,
-      op: change.op,
-      data: change.data || null,
-      errors: r.errors || {},
-      at: Date.now(),
-    };
-    const i = list.findIndex((x) => x.id === r.id);
-    if (i >= 0) list[i] = entry;
-    else list.push(entry);
-  }
-  await store.setMeta("attention", list);
+export async function dismissAttention(id) {
+  await store.setMeta("attention", (await attention()).filter((x) => x.id !== id));
+  await refresh();
 }
 
 async function pushSettings() {
-  const pending = await store.getMeta("settingsPending");
-  if (!pending) return;
+  const data = await store.getMeta("settingsPending");
+  if (!data) return;
   try {
-    const me = await api("/api/v1/me", { method: "PATCH", body: pending });
-    await store.setMeta("profile", me);
+    await store.setMeta("profile", await api("/api/v1/me", { method: "PATCH", body: data }));
   } catch (err) {
     if (err.status === 0 || err.status === 401 || err.status >= 500) throw err;
-    // Refused settings would be refused forever: keep the reason, drop the change.
-    const list = (await store.getMeta("attention")) || [];
-    list.push({ collection: "settings", id: "settings", data: pending, errors: err.errors, at: Date.now() });
-    await store.setMeta("attention", list);
+    // Refused now means refused forever: keep the reason, drop the change.
+    await addAttention([{ collection: "settings", id: "settings", data, errors: err.errors, at: Date.now() }]);
   }
   await store.setMeta("settingsPending", undefined);
 }
@@ -136,14 +94,21 @@ async function exchange() {
     profileLoaded = true;
   }
   let cursor = (await store.getMeta("cursor")) ?? null;
-  for (let round = 0; round < 100; round += 1) {
+  for (let i = 0; i < 100; i++) {
     const changes = await store.outbox(BATCH);
     const res = await api("/api/v1/sync", { method: "POST", body: { cursor, changes } });
-    const accepted = new Set(res.accepted || []);
     const rejected = res.rejected || [];
-    const refused = new Set(rejected.map((r) => r.id));
-    await remember(rejected, changes);
-    await store.settle(changes.filter((c) => accepted.has(c.id) || refused.has(c.id)));
+    const done = new Set([...(res.accepted || []), ...rejected.map((r) => r.id)]);
+    if (rejected.length) {
+      await addAttention(
+        rejected.map((r) => {
+          const c = changes.find((x) => x.id === r.id) || {};
+          const { collection = c.collection, id, errors = {} } = r;
+          return { collection, id, op: c.op, data: c.data || null, errors, at: Date.now() };
+        }),
+      );
+    }
+    await store.settle(changes.filter((c) => done.has(c.id)));
     await store.applyPulled(res.changes || []);
     cursor = res.cursor;
     await store.setMeta("cursor", cursor);
@@ -151,99 +116,63 @@ async function exchange() {
   }
 }
 
-/**
- * Send every outbox entry and pull what changed; resolves when done.
- * Throws when the server could not be reached (so Background Sync tries again);
- * a 401 does not throw: the outbox is kept and the person is asked to sign in.
- * force: try even when navigator.onLine says offline (the Background Sync event).
- */
-export async function flush({ force = false } = {}) {
-  return withLock(async () => {
+// Throws when the server is out of reach, so Background Sync retries. A 401 keeps the outbox.
+// force: Background Sync knows better than navigator.onLine.
+export const flush = ({ force = false } = {}) =>
+  navigator.locks.request("unknot-sync", async () => {
     await refresh();
-    // Background Sync says the network is back: try even if navigator.onLine lags behind.
     if ((!force && !isOnline()) || !state.account || state.phase === "signin") return state;
-    setState({ phase: "syncing", error: null });
+    setState({ phase: "syncing" });
     try {
       await pushSettings();
       await exchange();
       await store.setMeta("lastSyncedAt", Date.now());
       setState({ phase: "idle" });
     } catch (err) {
-      if (err.status === 401) {
-        await store.setMeta("authLost", true);
-        setState({ phase: "signin", error: err.message });
-      } else {
-        setState({ phase: isOnline() ? "error" : "offline", error: err.message });
+      if (err.status !== 401) {
+        setState({ phase: isOnline() ? "error" : "offline" });
         await refresh();
         throw err;
       }
+      await store.setMeta("authLost", true);
+      setState({ phase: "signin" });
     }
     return refresh();
   });
-}
 
-/** Sync now from a page (never throws: the state says what happened). */
-export async function syncNow() {
+export const syncNow = () => flush().catch(() => state);
+
+// Where offered, the worker sends the outbox even after this page is closed.
+async function backgroundSync() {
   try {
-    return await flush();
-  } catch {
-    return state;
-  }
+    await (await navigator.serviceWorker.ready).sync?.register(SYNC_TAG);
+  } catch {} // not offered: the timer and the online event still flush
 }
 
-/** Ask the browser to flush the outbox later, even if this page is closed. */
-export async function requestBackgroundSync() {
-  try {
-    if (typeof navigator === "undefined" || !navigator.serviceWorker) return;
-    const reg = await navigator.serviceWorker.ready;
-    if (reg.sync) await reg.sync.register(SYNC_TAG);
-  } catch {
-    // Not offered (or refused): the timer and the online event still flush.
-  }
-}
-
-/** Start syncing while a page is open: now, when online, after local changes, every minute. */
-export function startAutoSync({ every = 60000, debounce = 800 } = {}) {
+export function startAutoSync() {
   let timer = null;
-  const soon = () => {
-    clearTimeout(timer);
-    timer = setTimeout(syncNow, debounce);
-  };
-  // Changes come in bursts (a pull, a batch of saves): count once per burst.
+  // Changes come in bursts (a pull, many saves): count once per burst.
   let counting = null;
   let local = false;
   store.onChange((change) => {
-    local = local || change.source !== "sync";
+    local ||= change.source !== "sync";
     clearTimeout(counting);
     counting = setTimeout(async () => {
       const wasLocal = local;
       local = false;
       await refresh();
       if (wasLocal && state.pending > 0) {
-        requestBackgroundSync();
-        if (isOnline()) soon();
+        backgroundSync();
+        if (isOnline()) {
+          clearTimeout(timer);
+          timer = setTimeout(syncNow, 800);
+        }
       }
     }, 50);
   });
-  self.addEventListener("online", () => syncNow());
-  self.addEventListener("offline", () => refresh());
-  setInterval(() => (state.pending > 0 || Date.now() - (state.lastSyncedAt || 0) > every ? syncNow() : refresh()), every);
-  if (typeof document !== "undefined") {
-    document.addEventListener("visibilitychange", () => {
-      if (document.visibilityState === "visible") syncNow();
-    });
-  }
+  addEventListener("online", syncNow);
+  addEventListener("offline", refresh);
+  setInterval(() => (state.pending || Date.now() - state.lastSyncedAt > 60000 ? syncNow() : refresh()), 60000);
+  document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && syncNow());
   return syncNow();
-}
-
-/** Records the server refused, with its reasons. */
-export async function attention() {
-  return (await store.getMeta("attention")) || [];
-}
-
-/** Forget one refused record from the attention list. */
-export async function dismissAttention(id) {
-  const list = (await attention()).filter((x) => x.id !== id);
-  await store.setMeta("attention", list);
-  await refresh();
 }

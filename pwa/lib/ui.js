@@ -1,48 +1,39 @@
-// Small DOM helpers shared by the screens. Text goes in through textContent only.
+// Small DOM helpers shared by the screens (text goes in through textContent only), and the theme.
 
 /**
- * el("button", {class: "btn", type: "button", onclick: fn}, "Save") -> <button>.
- * Attributes: strings set attributes, functions under on* become listeners,
- * `dataset` an object; children: strings (as text), nodes, or null/false (skipped).
+ * el("button", {class: "btn", onclick: fn, dataset: {x: 1}}, "Save", node, null).
+ * null/undefined/false attributes and children are skipped.
  */
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs || {})) {
-    if (value === null || value === undefined || value === false) continue;
+    if (value == null || value === false) continue;
     if (key.startsWith("on") && typeof value === "function") node.addEventListener(key.slice(2), value);
     else if (key === "dataset") Object.assign(node.dataset, value);
     else if (key === "class") node.className = value;
     else if (key === "value" || key === "checked" || key === "disabled") node[key] = value;
-    else node.setAttribute(key, value === true ? "" : String(value));
+    else node.setAttribute(key, value === true ? "" : value);
   }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
+  node.append(...children.flat().filter((c) => c != null && c !== false));
   return node;
 }
+
+/** A type=button .btn; cls adds classes ("btn-primary"). */
+export const btn = (label, onclick, cls, attrs) =>
+  el("button", { class: cls ? `btn ${cls}` : "btn", type: "button", onclick, ...attrs }, label);
 
 /** Show (or replace) a banner under the header: actions = [{label, onClick, primary}]. */
 export function banner(id, text, actions = []) {
-  const host = document.getElementById("banners");
-  if (!host) return null;
   clearBanner(id);
-  const node = el(
-    "div",
-    { class: "banner", role: "alert", dataset: { banner: id } },
+  const node = el("div", { class: "banner", role: "alert", dataset: { banner: id } },
     el("p", {}, text),
-    actions.map((a) =>
-      el("button", { class: a.primary ? "btn btn-primary" : "btn", type: "button", onclick: a.onClick }, a.label),
-    ),
-  );
-  host.append(node);
+    actions.map((a) => btn(a.label, a.onClick, a.primary && "btn-primary")));
+  document.getElementById("banners").append(node);
   return node;
 }
 
-/** Remove a banner. */
 export function clearBanner(id) {
-  const host = document.getElementById("banners");
-  host?.querySelector(`[data-banner="${id}"]`)?.remove();
+  document.querySelector(`[data-banner="${id}"]`)?.remove();
 }
 
 let toastTimer = null;
@@ -50,37 +41,52 @@ let toastTimer = null;
 /** A short message above the navigation for a few seconds, with an optional action (Undo). */
 export function toast(text, action = null, ms = 6000) {
   let host = document.getElementById("toast");
-  if (!host) {
-    host = el("div", { id: "toast", class: "toast", role: "status", "aria-live": "polite" });
-    document.body.append(host);
-  }
+  if (!host) document.body.append((host = el("div", { id: "toast", class: "toast", role: "status", "aria-live": "polite" })));
   host.replaceChildren(el("p", {}, text));
   if (action) {
-    host.append(
-      el("button", {
-        class: "btn",
-        type: "button",
-        onclick: () => {
-          host.replaceChildren();
-          action.onClick();
-        },
-      }, action.label),
-    );
+    host.append(btn(action.label, () => {
+      host.replaceChildren();
+      action.onClick();
+    }));
   }
   clearTimeout(toastTimer);
   toastTimer = setTimeout(() => host.replaceChildren(), ms);
 }
 
-/** Show the server's field errors under the fields of a form (elements [data-error-for=name]). */
+/** The server's field errors under the fields of a form (elements [data-error-for=name]). */
 export function showErrors(form, err) {
-  const errors = (err && err.errors && (err.errors.json || err.errors)) || {};
+  const errors = err?.errors?.json || err?.errors || {};
   for (const slot of form.querySelectorAll("[data-error-for]")) {
     const found = errors[slot.dataset.errorFor];
-    slot.textContent = Array.isArray(found) ? found.join(" ") : found ? String(found) : "";
+    slot.textContent = Array.isArray(found) ? found.join(" ") : found || "";
   }
 }
 
-/** Plain words for a time today: "14:05". */
-export function clock(iso) {
-  return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+/** A time today in plain words: "14:05". */
+export const clock = (iso) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+
+// Light, dark or the system's choice, on <html data-theme>; kept on this device (localStorage).
+export const THEMES = ["system", "light", "dark"];
+
+export function getTheme() {
+  try {
+    const value = localStorage.getItem("unknot-theme");
+    return THEMES.includes(value) ? value : "system";
+  } catch {
+    return "system";
+  }
+}
+
+export function applyTheme(theme = getTheme()) {
+  if (theme === "system") delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+}
+
+export function setTheme(theme) {
+  try {
+    localStorage.setItem("unknot-theme", theme);
+  } catch {
+    // Private mode without storage: the choice lasts until the page closes.
+  }
+  applyTheme(theme);
 }

@@ -1,23 +1,46 @@
-// Settings: account, your day, look, records the server refused, your data, delete account.
+// Settings (account, your day, look, refused records, your data, delete account) and Sign in.
 
 import * as accounts from "../lib/account.js";
-import { THEMES, getTheme, setTheme } from "../lib/theme.js";
-import { el, showErrors, toast } from "../lib/ui.js";
+import { THEMES, btn, el, getTheme, setTheme, showErrors, toast } from "../lib/ui.js";
 import { navigate } from "../router.js";
 import { pendingCount } from "../store.js";
 import { attention, dismissAttention, events, syncState } from "../sync.js";
 
 const COLLECTIONS = ["cramps", "knots", "weakness", "intakes", "plans", "activities", "checkins", "reminders"];
+const NUMBERS = {
+  water_target_ml: ["Water goal a day (ml)", 0, 10000],
+  energy_budget: ["Energy budget a day (points)", 1, 100],
+  chunk_minutes: ["Split tasks longer than (minutes)", 5, 240],
+};
 let stop = null;
 
+const reload = () => navigate("/settings", { replace: true });
+const plural = (n, one, many) => `${n} change${n === 1 ? one : many}`;
+const errorSlot = (name, attrs) => el("p", { class: "error-text", "data-error-for": name, ...attrs });
+
 function section(title, ...children) {
-  return el("section", { class: "card stack", "aria-labelledby": `h-${title.replace(/\W+/g, "-")}` },
-    el("h2", { id: `h-${title.replace(/\W+/g, "-")}` }, title), ...children);
+  const id = `h-${title.replace(/\W+/g, "-")}`;
+  return el("section", { class: "card stack", "aria-labelledby": id }, el("h2", { id }, title), ...children);
 }
 
-async function accountSection() {
-  const me = await accounts.account();
-  const state = syncState();
+function field(name, label, control, id = `s-${name}`) {
+  control.id = id;
+  control.setAttribute("aria-describedby", `${id}-error`);
+  return el("div", { class: "field" }, el("label", { for: id }, label), control, errorSlot(name, { id: `${id}-error` }));
+}
+
+async function confirmClear() {
+  const n = await pendingCount();
+  const ask = n ? `${plural(n, " is", "s are")} not uploaded and will be lost.` : "Your account keeps its copy.";
+  if (!confirm(`Remove every record from this phone? ${ask}`)) return;
+  await accounts.clearDevice();
+  toast("Records removed from this phone.");
+  await reload();
+}
+
+const removeButton = () => btn("Remove records from this phone", confirmClear, "btn-danger");
+
+function accountSection(me, state) {
   if (!me) {
     return section("Account",
       el("p", {}, "You have no account: your records are saved on this phone only."),
@@ -29,60 +52,30 @@ async function accountSection() {
     return section("Account",
       el("p", {}, state.signedOut ? `Signed out. Records of ${me.email} are kept on this phone.` : `Please sign in again as ${me.email}. Nothing is lost.`),
       el("a", { class: "btn btn-primary", href: "/signin" }, "Sign in"),
-      el("button", { class: "btn btn-danger", type: "button", onclick: () => confirmClear() }, "Remove records from this phone"));
+      removeButton());
   }
   const box = el("div", { class: "stack" });
-  const ask = async () => {
-    const pending = await pendingCount();
-    box.replaceChildren(
-      el("p", { role: "alert" }, pending
-        ? `Keep your records on this phone? ${pending} change${pending === 1 ? " is" : "s are"} not uploaded yet: removing them loses ${pending === 1 ? "it" : "them"}.`
-        : "Keep your records on this phone? They are safe in your account either way."),
-      el("div", { class: "row" },
-        el("button", { class: "btn btn-primary", type: "button", "data-signout": "keep", onclick: () => out(true) }, "Keep on this phone"),
-        el("button", { class: "btn btn-danger", type: "button", "data-signout": "clear", onclick: () => out(false) }, "Remove from this phone"),
-        el("button", { class: "btn", type: "button", onclick: () => box.replaceChildren() }, "Cancel")));
-  };
   const out = async (keep) => {
     try {
       await accounts.signOut({ keep });
-      toast(keep ? "Signed out. Your records stay on this phone." : "Signed out. Records removed from this phone.");
-      await navigate("/settings", { replace: true });
+      toast(`Signed out. ${keep ? "Your records stay on this phone." : "Records removed from this phone."}`);
+      await reload();
     } catch (err) {
       toast(err.status === 0 ? "No connection: signing out needs one." : err.message);
     }
   };
-  return section("Account",
-    el("p", {}, `Signed in as ${me.email}.`),
-    el("button", { class: "btn", type: "button", onclick: ask }, "Sign out"),
-    box);
-}
-
-async function confirmClear() {
-  const pending = await pendingCount();
-  const text = pending
-    ? `Remove every record from this phone? ${pending} change${pending === 1 ? " is" : "s are"} not uploaded and will be lost.`
-    : "Remove every record from this phone? Your account keeps its copy.";
-  if (!window.confirm(text)) return;
-  await accounts.clearDevice();
-  toast("Records removed from this phone.");
-  await navigate("/settings", { replace: true });
-}
-
-function select(name, label, options, value) {
-  return el("div", { class: "field" },
-    el("label", { for: `s-${name}` }, label),
-    el("select", { id: `s-${name}`, name },
-      options.map(([v, text]) => el("option", { value: String(v), selected: String(v) === String(value) }, text))),
-    el("p", { class: "error-text", "data-error-for": name }));
-}
-
-function number(name, label, value, min, max, hint) {
-  return el("div", { class: "field" },
-    el("label", { for: `s-${name}` }, label),
-    el("input", { id: `s-${name}`, name, type: "number", inputmode: "numeric", min, max, value: String(value) }),
-    hint ? el("p", { class: "hint" }, hint) : null,
-    el("p", { class: "error-text", "data-error-for": name }));
+  const ask = async () => {
+    const n = await pendingCount();
+    box.replaceChildren(
+      el("p", { role: "alert" }, "Keep your records on this phone? ", n
+        ? `${plural(n, " is", "s are")} not uploaded yet: removing them loses ${n === 1 ? "it" : "them"}.`
+        : "They are safe in your account either way."),
+      el("div", { class: "row" },
+        btn("Keep on this phone", () => out(true), "btn-primary", { "data-signout": "keep" }),
+        btn("Remove from this phone", () => out(false), "btn-danger", { "data-signout": "clear" }),
+        btn("Cancel", () => box.replaceChildren())));
+  };
+  return section("Account", el("p", {}, `Signed in as ${me.email}.`), btn("Sign out", ask), box);
 }
 
 async function daySection() {
@@ -90,33 +83,29 @@ async function daySection() {
   let zones = [p.timezone];
   try {
     zones = Intl.supportedValuesOf("timeZone");
-    if (!zones.includes(p.timezone)) zones = [p.timezone, ...zones];
+    if (!zones.includes(p.timezone)) zones.unshift(p.timezone);
   } catch {
     // Older browsers: only the current zone.
   }
-  const hours = Array.from({ length: 13 }, (_, h) => [h, `${String(h).padStart(2, "0")}:00`]);
+  const select = (name, label, options) =>
+    field(name, label, el("select", { name },
+      options.map(([v, text]) => el("option", { value: v, selected: String(v) === String(p[name]) }, text))));
   const form = el("form", { class: "stack", novalidate: true },
-    select("timezone", "Time zone", zones.map((z) => [z, z.replace(/_/g, " ")]), p.timezone),
-    select("day_start_hour", "My day starts at", hours, p.day_start_hour),
+    select("timezone", "Time zone", zones.map((z) => [z, z.replace(/_/g, " ")])),
+    select("day_start_hour", "My day starts at", Array.from({ length: 13 }, (_, h) => [h, `${String(h).padStart(2, "0")}:00`])),
     el("p", { class: "hint" }, "Before this hour, it still counts as the day before."),
-    number("water_target_ml", "Water goal a day (ml)", p.water_target_ml, 0, 10000),
-    number("energy_budget", "Energy budget a day (points)", p.energy_budget, 1, 100),
-    number("chunk_minutes", "Split tasks longer than (minutes)", p.chunk_minutes, 5, 240),
+    Object.entries(NUMBERS).map(([name, [label, min, max]]) =>
+      field(name, label, el("input", { name, type: "number", inputmode: "numeric", min, max, value: p[name] }))),
     el("button", { class: "btn btn-primary", type: "submit" }, "Save"));
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const data = new FormData(form);
-    const changes = {
-      timezone: String(data.get("timezone")),
-      day_start_hour: Number(data.get("day_start_hour")),
-      water_target_ml: Number(data.get("water_target_ml")),
-      energy_budget: Number(data.get("energy_budget")),
-      chunk_minutes: Number(data.get("chunk_minutes")),
-    };
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const data = Object.fromEntries(new FormData(form));
+    const changes = { timezone: data.timezone, day_start_hour: Number(data.day_start_hour) };
     const errors = {};
-    if (!(changes.water_target_ml >= 0 && changes.water_target_ml <= 10000)) errors.water_target_ml = "Between 0 and 10000.";
-    if (!(changes.energy_budget >= 1 && changes.energy_budget <= 100)) errors.energy_budget = "Between 1 and 100.";
-    if (!(changes.chunk_minutes >= 5 && changes.chunk_minutes <= 240)) errors.chunk_minutes = "Between 5 and 240.";
+    for (const [name, [, min, max]] of Object.entries(NUMBERS)) {
+      changes[name] = Number(data[name]);
+      if (!(changes[name] >= min && changes[name] <= max)) errors[name] = `Between ${min} and ${max}.`;
+    }
     showErrors(form, { errors });
     if (Object.keys(errors).length) return;
     await accounts.saveSettings(changes);
@@ -126,32 +115,30 @@ async function daySection() {
 }
 
 function lookSection() {
-  const current = getTheme();
   const names = { system: "Same as the phone", light: "Light", dark: "Dark" };
   return section("Look",
     el("fieldset", {},
       el("legend", {}, "Colours"),
       THEMES.map((t) => el("label", { class: "choice" },
-        el("input", { type: "radio", name: "theme", value: t, checked: t === current, onchange: () => setTheme(t) }),
+        el("input", { type: "radio", name: "theme", value: t, checked: t === getTheme(), onchange: () => setTheme(t) }),
         names[t]))));
 }
 
 async function attentionSection() {
   const items = await attention();
-  if (!items.length) return null;
-  const describe = (errors) => Object.entries(errors || {})
-    .map(([field, msgs]) => `${field}: ${Array.isArray(msgs) ? msgs.join(" ") : typeof msgs === "object" ? JSON.stringify(msgs) : msgs}`)
-    .join("; ");
-  return section("Needs attention",
+  const words = (m) => (Array.isArray(m) ? m.join(" ") : typeof m === "object" ? JSON.stringify(m) : m);
+  const describe = (errors) => Object.entries(errors || {}).map(([field, m]) => `${field}: ${words(m)}`).join("; ");
+  return items.length ? section("Needs attention",
     el("p", {}, "The server did not accept these. They are still on this phone."),
     el("ul", { class: "list", "data-attention": "" }, items.map((item) => el("li", {},
       el("p", {}, `${item.collection}: ${describe(item.errors) || "refused"}`),
-      el("button", { class: "btn", type: "button", onclick: async () => { await dismissAttention(item.id); await navigate("/settings", { replace: true }); } }, "Dismiss")))));
+      btn("Dismiss", async () => {
+        await dismissAttention(item.id);
+        await reload();
+      }))))) : null;
 }
 
-async function dataSection() {
-  const me = await accounts.account();
-  const signedIn = me && syncState().phase !== "signin";
+function dataSection(me, signedIn) {
   return section("Your data",
     signedIn
       ? el("div", { class: "stack" },
@@ -160,35 +147,29 @@ async function dataSection() {
           el("ul", { class: "list" }, COLLECTIONS.map((c) => el("li", {},
             el("a", { href: `/api/v1/export?format=csv&collection=${c}`, download: `unknot-${c}.csv` }, c))))))
       : el("p", {}, "Sign in to download your records."),
-    me ? null : el("button", { class: "btn btn-danger", type: "button", onclick: confirmClear }, "Remove records from this phone"));
+    !me && removeButton());
 }
 
 function deleteSection() {
   const form = el("form", { class: "stack", novalidate: true },
     el("p", {}, "This deletes your account and every record in it, for good. It cannot be undone."),
-    el("div", { class: "field" },
-      el("label", { for: "d-password" }, "Your password"),
-      el("input", { id: "d-password", name: "password", type: "password", autocomplete: "current-password", required: true }),
-      el("p", { class: "error-text", "data-error-for": "password" })),
+    field("password", "Your password",
+      el("input", { name: "password", type: "password", autocomplete: "current-password", required: true }), "d-password"),
     el("label", { class: "choice" }, el("input", { type: "checkbox", name: "sure", required: true }), "Yes, delete everything"),
-    el("p", { class: "error-text", role: "alert", "data-error-for": "sure" }),
+    errorSlot("sure", { role: "alert" }),
     el("button", { class: "btn btn-danger btn-primary", type: "submit" }, "Delete my account"));
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const data = new FormData(form);
-    if (!data.get("sure")) {
-      showErrors(form, { errors: { sure: "Tick the box to confirm." } });
-      return;
-    }
+  const fail = (sure) => showErrors(form, { errors: { sure } });
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (!form.sure.checked) return fail("Tick the box to confirm.");
     try {
-      await accounts.deleteAccount(String(data.get("password")));
+      await accounts.deleteAccount(form.password.value);
       toast("Your account and its records are deleted.");
       await navigate("/", { replace: true });
     } catch (err) {
-      showErrors(form, err.status === 0 ? { errors: { sure: "No connection. Try again when online." } } : err);
-      if (err.status !== 0 && !form.querySelector("[data-error-for=password]").textContent) {
-        showErrors(form, { errors: { sure: err.message } });
-      }
+      if (err.status === 0) return fail("No connection. Try again when online.");
+      showErrors(form, err);
+      if (!form.querySelector("[data-error-for=password]").textContent) fail(err.message);
     }
   });
   return section("Delete account", form);
@@ -196,18 +177,62 @@ function deleteSection() {
 
 export async function mount(root) {
   const me = await accounts.account();
-  const parts = await Promise.all([accountSection(), daySection(), attentionSection(), dataSection()]);
-  root.append(el("h1", {}, "Settings"), el("div", { class: "stack" }, parts[0], parts[2], parts[1], lookSection(), parts[3],
-    me && syncState().phase !== "signin" ? deleteSection() : null));
-  let last = syncState().phase;
-  const onStatus = () => {
-    if (syncState().phase !== last && (last === "signin" || syncState().phase === "signin")) navigate("/settings", { replace: true });
-    last = syncState().phase;
+  const state = syncState();
+  const signedIn = me && state.phase !== "signin";
+  root.append(el("h1", {}, "Settings"), el("div", { class: "stack" },
+    accountSection(me, state), await attentionSection(), await daySection(), lookSection(), dataSection(me, signedIn),
+    signedIn && deleteSection()));
+  let last = state.phase;
+  const onStatus = ({ detail: { phase } }) => {
+    if (phase !== last && (last === "signin" || phase === "signin")) reload();
+    last = phase;
   };
   events.addEventListener("status", onStatus);
   stop = () => events.removeEventListener("status", onStatus);
 }
 
-export function unmount() {
-  if (stop) stop();
-}
+export const unmount = () => stop?.();
+
+// ?mode=signup creates an account. Records on this phone are uploaded after.
+export const signin = {
+  mount(root, { mode }) {
+    const up = mode === "signup";
+    const message = el("p", { class: "error-text", role: "alert" });
+    const discard = el("div");
+    const submit = el("button", { class: "btn btn-primary btn-block", type: "submit" }, up ? "Create account" : "Sign in");
+    const input = (name, label, attrs) => field(name, label, el("input", { name, required: true, ...attrs }), `f-${name}`);
+    const form = el("form", { class: "card stack", novalidate: true },
+      input("email", "Email", { type: "email", autocomplete: "email", inputmode: "email" }),
+      input("password", "Password", { type: "password", autocomplete: `${up ? "new" : "current"}-password`, minlength: up && 8 }),
+      up && el("p", { class: "hint" }, "At least 8 characters."),
+      message, discard, submit);
+    const go = async (remove) => {
+      message.textContent = "";
+      discard.replaceChildren();
+      showErrors(form, null);
+      submit.disabled = true;
+      try {
+        await accounts.signIn(form.email.value, form.password.value, { mode, discard: remove });
+        await navigate("/", { replace: true });
+      } catch (err) {
+        message.textContent = err.status === 0 ? "No connection. Try again when you are online." : err.message;
+        if (err instanceof accounts.OtherAccountError) {
+          discard.append(btn("Remove them from this phone and continue", () => go(true), "btn-danger btn-block"));
+        } else showErrors(form, err);
+      } finally {
+        submit.disabled = false;
+      }
+    };
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      go(false);
+    });
+    root.append(
+      el("h1", {}, up ? "Create an account" : "Sign in"),
+      el("p", {}, "An account keeps a copy of your records safe and on your other devices. Records on this phone are uploaded."),
+      form,
+      el("p", {}, up ? "Have an account? " : "New here? ",
+        el("a", { href: up ? "/signin" : "/signin?mode=signup" }, up ? "Sign in" : "Create an account")),
+    );
+  },
+};

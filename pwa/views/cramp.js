@@ -1,24 +1,16 @@
-// The cramp timer. /cramp?start=1 (the home-screen shortcut, Today's big button) starts it at
-// once: the running cramp is saved before anything is drawn. While it runs: the time, one big
-// Stop, what helps right now, and optional details saved at each tap. /cramp?edit=<id> changes
-// or deletes a past cramp.
+// The cramp timer. /cramp?start=1 (home-screen shortcut, Today's big button) starts it at once:
+// the running cramp is saved before anything is drawn. While it runs: the time, one big Stop,
+// what helps right now, details saved at each tap. /cramp?edit=<id> changes or deletes a past one.
 
 import { get, nowIso, onChange } from "../store.js";
 import { el } from "../lib/ui.js";
 import {
-  clockText, crampEditor, elapsedSeconds, isRunning, keepAwake, lengthSeconds, lengthText, runningCramp,
-  startCramp,
+  clockText, crampEditor, elapsedSeconds, isRunning, keepAwake, lengthSeconds, lengthText, runningCramp, startCramp,
 } from "./cramp-timer.js";
 
-// The details chips and the list of past cramps load after the timer shows (budget: 1 s).
-let loading = null;
-function parts() {
-  if (!loading) {
-    loading = Promise.all([import("./cramp-details.js"), import("./cramp-list.js")])
-      .then(([details, past]) => ({ ...details, ...past }));
-  }
-  return loading;
-}
+// The details chips and past cramps load after the timer shows (budget: 1 s).
+let more = null;
+const parts = () => (more ||= import("./cramp-details.js"));
 
 let root = null;
 let ticker = null;
@@ -29,42 +21,24 @@ let phase = null; // "idle" | "running" | "stopped"
 
 function clearScreen() {
   clearInterval(ticker);
-  ticker = null;
-  if (flush) flush();
+  flush?.();
   flush = null;
   root.replaceChildren();
 }
 
-/** The stopwatch, counted from started_at on every tick. */
-function stopwatch(startedAt) {
-  const face = el("p", { class: "cramp-clock", role: "timer", "data-timer": "running" },
-    clockText(elapsedSeconds(startedAt)));
-  ticker = setInterval(() => {
-    face.textContent = clockText(elapsedSeconds(startedAt));
-  }, 500);
-  return face;
+function show(next, record) {
+  phase = next;
+  clearScreen();
+  editor = record && crampEditor(record);
+  keepAwake(next === "running");
 }
 
-/** "Stretch the muscle gently", "Heat or a warm compress": what acts right away. */
-function inTheMoment() {
-  return el(
-    "section",
-    { class: "card cramp-moment", "aria-labelledby": "moment-title" },
-    el("h2", { id: "moment-title" }, "Right now"),
-    el("ul", { class: "cramp-moment-list" },
-      el("li", {}, "Stretch the muscle gently"),
-      el("li", {}, "Heat or a warm compress")),
-  );
-}
+const button = (action, cls, onclick, text) => el("button", { class: `btn ${cls}`, type: "button", "data-action": action, onclick }, text);
 
 function detailsCard(hint) {
   const mine = editor;
-  const card = el(
-    "section",
-    { class: "card", "aria-labelledby": "details-title" },
-    el("h2", { id: "details-title" }, "Details"),
-    el("p", { class: "hint" }, hint),
-  );
+  const card = el("section", { class: "card", "aria-labelledby": "details-title" },
+    el("h2", { id: "details-title" }, "Details"), el("p", { class: "hint" }, hint));
   parts().then(({ crampDetails }) => {
     if (editor !== mine || !card.isConnected) return; // the screen moved on meanwhile
     const form = crampDetails(mine);
@@ -80,7 +54,7 @@ function pastCard() {
   return host;
 }
 
-/** Move focus to a screen's new main element after a change in place (Start, Stop). */
+/** Move focus to the new main element after a change in place (Start, Stop). */
 function focusOn(selector) {
   const node = root.querySelector(selector);
   if (!node) return;
@@ -96,8 +70,7 @@ function cannotSave(err) {
 
 async function start() {
   try {
-    const { record } = await startCramp();
-    showRunning(record);
+    showRunning((await startCramp()).record);
     focusOn("[data-action=stop]");
   } catch (err) {
     cannotSave(err);
@@ -105,13 +78,10 @@ async function start() {
 }
 
 function showIdle() {
-  phase = "idle";
-  clearScreen();
-  editor = null;
-  keepAwake(false);
+  show("idle");
   root.append(
     el("h1", {}, "Cramp timer"),
-    el("button", { class: "btn btn-huge", type: "button", "data-action": "start", onclick: start }, "Start cramp timer"),
+    button("start", "btn-huge", start, "Start cramp timer"),
     el("p", { class: "hint" }, "One tap. Details can wait until it is over."),
     el("a", { class: "btn btn-block", href: "/helps" }, "What helps me"),
     pastCard(),
@@ -119,65 +89,63 @@ function showIdle() {
 }
 
 function showRunning(record) {
-  phase = "running";
-  clearScreen();
-  editor = crampEditor(record);
+  show("running", record);
+  const face = el("p", { class: "cramp-clock", role: "timer", "data-timer": "running" });
+  const tick = () => (face.textContent = clockText(elapsedSeconds(record.started_at)));
+  tick();
+  ticker = setInterval(tick, 500);
   const since = el("p", { class: "hint cramp-since" });
-  root.append(el("h1", { class: "cramp-title" }, "Cramp timer"), stopwatch(record.started_at), since);
+  root.append(el("h1", { class: "cramp-title" }, "Cramp timer"), face, since);
   performance.mark("timer-running");
   // After the mark: the first use of the locale's time format is slow on a cold start.
-  const started = new Date(record.started_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-  since.textContent = `Started at ${started}. It keeps counting if you close the app.`;
+  const at = new Date(record.started_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  since.textContent = `Started at ${at}. It keeps counting if you close the app.`;
   root.append(
-    el("button", { class: "btn btn-huge", type: "button", "data-action": "stop", onclick: stop }, "Stop — it is over"),
-    inTheMoment(),
+    button("stop", "btn-huge", stop, "Stop — it is over"),
+    el("section", { class: "card cramp-moment", "aria-labelledby": "moment-title" },
+      el("h2", { id: "moment-title" }, "Right now"),
+      el("ul", { class: "cramp-moment-list" },
+        el("li", {}, "Stretch the muscle gently"), el("li", {}, "Heat or a warm compress"))),
     detailsCard("All optional. Saved as you tap."),
     pastCard(),
   );
-  keepAwake(true);
 }
 
 async function stop() {
   if (phase !== "running") return;
   phase = "stopped";
-  if (flush) flush();
+  flush?.();
   try {
     await editor.change({ ended_at: nowIso() });
   } catch (err) {
     phase = "running";
-    cannotSave(err);
-    return;
+    return cannotSave(err);
   }
   showStopped(editor.record);
   focusOn("[data-saved]");
 }
 
 function showStopped(record) {
-  phase = "stopped";
-  clearScreen();
-  keepAwake(false);
-  editor = crampEditor(record);
+  show("stopped", record);
   root.append(
     el("h1", {}, "Cramp timer"),
     el("p", { class: "cramp-saved", role: "status", "data-saved": "" }, `Saved. ${lengthText(lengthSeconds(record))}`),
-    el("button", { class: "btn btn-block", type: "button", "data-action": "start", onclick: start }, "Another cramp? Start timer"),
+    button("start", "btn-block", start, "Another cramp? Start timer"),
     detailsCard("Fill in what you can, now or later. Saved as you tap."),
-    el("button", { class: "btn btn-primary btn-block", type: "button", "data-action": "done", onclick: done }, "Done"),
+    button("done", "btn-primary btn-block", () => {
+      showIdle();
+      focusOn("h1");
+    }, "Done"),
     pastCard(),
   );
 }
 
-function done() {
-  showIdle();
-  focusOn("h1");
-}
-
 /** Another tab or device stopped or deleted the cramp on show; keep the list fresh. */
-async function changed(change) {
-  if (change.collection !== "cramps" && change.collection !== "*") return;
+async function changed({ collection: c, id }) {
+  if (c !== "cramps" && c !== "*") return;
   const past = root.querySelector("[data-past]");
   if (past) parts().then(({ renderPast }) => renderPast(past));
-  if (phase !== "running" || (change.id !== editor.record.id && change.collection !== "*")) return;
+  if (phase !== "running" || (id !== editor.record.id && c !== "*")) return;
   const now = await get("cramps", editor.record.id);
   if (phase !== "running") return;
   if (!now) showIdle();
@@ -188,23 +156,20 @@ export async function mount(target, params) {
   root = el("div", { class: "stack" });
   target.append(root);
   unsubscribe = onChange(changed);
+  phase = null;
   if (params.edit) {
-    phase = null;
-    const { mountEdit } = await import("./cramp-edit.js");
-    flush = (await mountEdit(root, params.edit)).flush;
+    flush = await (await parts()).mountEdit(root, params.edit);
     return;
   }
   let record = null;
   let failed = null;
   try {
-    if (params.start === "1") ({ record } = await startCramp());
-    else record = await runningCramp();
+    record = params.start === "1" ? (await startCramp()).record : await runningCramp();
   } catch (err) {
     failed = err;
   }
-  // Drop ?start so a reload shows this cramp instead of starting another.
-  if (params.start) history.replaceState(null, "", "/cramp");
-  if (record && isRunning(record)) showRunning(record);
+  if (params.start) history.replaceState(null, "", "/cramp"); // so a reload shows this cramp, not a new one
+  if (isRunning(record)) showRunning(record);
   else showIdle();
   if (failed) cannotSave(failed);
 }
@@ -212,7 +177,7 @@ export async function mount(target, params) {
 export function unmount() {
   clearScreen();
   keepAwake(false);
-  if (unsubscribe) unsubscribe();
+  unsubscribe?.();
   unsubscribe = null;
   editor = null;
 }

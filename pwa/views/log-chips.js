@@ -42,6 +42,13 @@ export const SIDES = opts("Left", "Right", "Both");
 
 /** Plain label of a stored value, or the value itself. */
 export const labelOf = (options, value) => options.find((o) => o.value === value)?.label ?? value;
+export const lower = (options, value) => labelOf(options, value).toLowerCase();
+
+/** "Upper back, left, 6 of 10, helped: heat" (false parts left out). */
+export const summary = (first, side, strength, helped, helpOptions, ...more) => [
+  first, side && lower(SIDES, side), strength != null && `${strength} of 10`,
+  helped?.length && `helped: ${helped.map((h) => lower(helpOptions, h)).join(", ")}`, ...more,
+].filter(Boolean).join(", ");
 
 /** "Tue 24 Nov, 03:12". */
 export function whenText(iso) {

@@ -5,7 +5,7 @@
 import { list, nowIso, onChange, remove, save } from "../store.js";
 import { quickLog } from "../lib/quick.js";
 import { el, toast } from "../lib/ui.js";
-import { SCALE, SIDES, chips, labelOf, opts, whenText } from "./log-chips.js";
+import { SCALE, SIDES, chips, labelOf, lower, opts, summary, whenText } from "./log-chips.js";
 
 export const LOCATIONS = opts("Neck", "Shoulders", "Upper back", "Lower back", "Hips", "Arms", "Legs", "Other");
 export const KNOT_HELPED = opts("massage=Massage or myofascial release", "Foam rolling", "stretching=Gentle stretching",
@@ -16,7 +16,6 @@ const LASTED = [[15, "15 min"], [30, "30 min"], [60, "1 hour"], [120, "2 hours"]
   .map(([value, label]) => ({ value, label }));
 const STRONG = "0 = barely, 10 = worst";
 const NOTES = { name: "notes", type: "notes", label: "Notes" };
-const lower = (options, v) => labelOf(options, v).toLowerCase();
 
 const KNOT = {
   collection: "knots",
@@ -25,13 +24,7 @@ const KNOT = {
   recentTitle: "Recent knots",
   required: ["location", "Choose where the knot is, then Save."],
   blank: () => ({ location: null, side: null, intensity: null, helped: [], notes: null }),
-  // "Upper back, left, 6 of 10, helped: heat"
-  describe: (k) => [
-    labelOf(LOCATIONS, k.location),
-    k.side && lower(SIDES, k.side),
-    k.intensity != null && `${k.intensity} of 10`,
-    k.helped?.length && `helped: ${k.helped.map((h) => lower(KNOT_HELPED, h)).join(", ")}`,
-  ],
+  describe: (k) => summary(labelOf(LOCATIONS, k.location), k.side, k.intensity, k.helped, KNOT_HELPED),
   fields: [
     { name: "location", label: "Where?", options: LOCATIONS },
     { name: "side", label: "Which side?", options: SIDES },
@@ -49,14 +42,11 @@ const WEAKNESS = {
   required: ["body_area", "Choose where you feel weak, then Save."],
   blank: () => ({ body_area: null, severity: null, after_activity: null, duration_minutes: null, jelly_legs: false, notes: null }),
   // "Legs turned to jelly, after stairs, 30 min"
-  describe: (w) => [
-    w.jelly_legs ? "Legs turned to jelly" : labelOf(AREAS, w.body_area),
-    w.jelly_legs && w.body_area && w.body_area !== "legs" && lower(AREAS, w.body_area),
-    w.severity != null && `${w.severity} of 10`,
+  describe: ({ jelly_legs: jelly, body_area: area, duration_minutes: d, ...w }) => summary(
+    jelly ? `Legs turned to jelly${area && area !== "legs" ? `, ${lower(AREAS, area)}` : ""}` : labelOf(AREAS, area),
+    null, w.severity, null, null,
     w.after_activity && `after ${lower(ACTIVITIES, w.after_activity)}`,
-    w.duration_minutes != null &&
-      labelOf(LASTED, w.duration_minutes) + (LASTED.some((l) => l.value === w.duration_minutes) ? "" : " min"),
-  ],
+    d != null && (LASTED.find((l) => l.value === d)?.label ?? `${d} min`)),
   fields: [
     { name: "body_area", label: "Where?", options: AREAS },
     { name: "severity", label: `How bad? ${STRONG}`, options: SCALE, small: true },
@@ -66,7 +56,6 @@ const WEAKNESS = {
   ],
 };
 
-const describe = (spec, r) => spec.describe(r).filter(Boolean).join(", ");
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
 
 /** One field writing into draft: chips, chips that fill in a text ("Stairs"), or notes. -> {node, set} */
@@ -146,7 +135,7 @@ function entryForm(spec) {
       error.textContent = "This phone did not let the app save. Try again; if it keeps failing, free some space.";
       return;
     }
-    done.textContent = editing ? "Changes saved." : `Saved: ${describe(spec, saved)}.`;
+    done.textContent = editing ? "Changes saved." : `Saved: ${spec.describe(saved)}.`;
     reset();
   }
 
@@ -185,7 +174,7 @@ async function renderRecent(host, spec, onEdit) {
       ? el("ul", { class: "list entries", "aria-labelledby": titleId }, entries.map((r) =>
         el("li", { "data-entry": r.id },
           el("p", { class: "entry-main" }, whenText(r.noted_at)),
-          el("p", { class: "entry-more" }, describe(spec, r)),
+          el("p", { class: "entry-more" }, spec.describe(r)),
           el("div", { class: "row" },
             button("change", "Change", "btn", r, () => onEdit(r)),
             button("delete", "Delete", "btn btn-danger", r, remover(r))))))

@@ -6,6 +6,7 @@ export const COSTS = { light: 1, moderate: 2, heavy: 3 };
 export const DEFAULT_CHUNK = 15;
 export const DEFAULT_REST = 5;
 export const MIN_CHECKIN_DAYS = 14; // days with a total and the next morning's check-in
+const MIN_HELD_DAYS = 3; // days a total must be reached on to be suggested
 export const SYMPTOMS = ["fatigue", "weakness", "cramps", "knots"];
 export const pts = (n) => plural(n, "point");
 
@@ -105,7 +106,7 @@ function groupFigures(pairs) {
 }
 
 // The highest total reached on `minHeld` days, all below the lowest crash total.
-export function suggestBudget(pairs, { current = 12, minHeld = 3 } = {}) {
+export function suggestBudget(pairs, { current = 12, minHeld = MIN_HELD_DAYS } = {}) {
   const crashTotals = pairs.filter((p) => p.next.crash).map((p) => p.load);
   const lowestCrash = crashTotals.length ? Math.min(...crashTotals) : null;
   const safe = pairs.filter((p) => !p.next.crash && (lowestCrash == null || p.load < lowestCrash));
@@ -127,17 +128,10 @@ export function crashPattern(records = {}, opts = {}) {
   const { budget = 12, minDays = MIN_CHECKIN_DAYS, minHeld } = opts;
   const pairs = pairDays(dayLoads({ ...records, budget }, opts), records.checkins);
   if (pairs.length < minDays) return { ready: false, days: pairs.length, needed: minDays - pairs.length };
-  const over = groupFigures(pairs.filter((p) => p.over));
-  const under = groupFigures(pairs.filter((p) => !p.over));
-  const part = (g, what) =>
-    g.days
-      ? `after ${plural(g.days, "day")} ${what}, ${plural(g.crashes, "crash", "crashes")}` +
-        (g.fatigue.count ? ` and fatigue ${g.fatigue.mean} of 10 on average` : "")
-      : `no days ${what}`;
-  const text = `${part(over, "over budget")}; ${part(under, "within budget")}.`;
   return {
-    ready: true, days: pairs.length, over, under,
+    ready: true, days: pairs.length,
+    over: groupFigures(pairs.filter((p) => p.over)),
+    under: groupFigures(pairs.filter((p) => !p.over)),
     suggestion: suggestBudget(pairs, { current: budget, minHeld }),
-    text: text[0].toUpperCase() + text.slice(1),
   };
 }

@@ -4,13 +4,12 @@ import { TEMPLATES, dayTotals } from "../lib/pacing.js";
 import { profile } from "../lib/account.js";
 import { get, list, save } from "../store.js";
 
-/** The same id on every device: SHA-256 of "unknot:<kind>:<key>" as an RFC 9562 version 8 UUID. */
+// The same id on every device: SHA-256 of "unknot:<kind>:<key>" as an RFC 9562 version 8 UUID.
 async function derivedId(kind, key) {
   const b = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`unknot:${kind}:${key}`)));
   b[6] = (b[6] & 0x0f) | 0x80;
   b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b.slice(0, 16)].map((x) => x.toString(16).padStart(2, "0")).join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return [...b.slice(0, 16)].map((x) => x.toString(16).padStart(2, "0")).join("").replace(/(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
 }
 
 export const checkinIdFor = (day) => derivedId("checkin", day);
@@ -21,7 +20,6 @@ export async function days(now = new Date()) {
   return { me, today, tomorrow: addDays(today, 1), yesterday: addDays(today, -1) };
 }
 
-/** The day's plan (`saved` says whether it is stored yet), its activities in order, and totals. */
 export async function loadDay(day, me) {
   const id = await derivedId("plan", day);
   const stored = await get("plans", id);
@@ -32,14 +30,12 @@ export async function loadDay(day, me) {
   return { plan, saved: !!stored, activities, totals: dayTotals(activities, plan.energy_budget) };
 }
 
-/** Store the day's plan if it is new or `changes` ({energy_budget}) are given. */
 export async function savePlan(day, me, changes) {
   const d = await loadDay(day, me);
   if (!d.saved || changes) await save("plans", { ...d.plan, ...changes });
   return d;
 }
 
-/** Put an activity at the end of a day's plan. */
 export async function moveActivity(a, day, me) {
   const { plan, activities } = await savePlan(day, me);
   const position = activities.reduce((n, x) => Math.max(n, (x.position ?? 0) + 1), 0);
@@ -51,7 +47,7 @@ export const addActivity = (day, me, f) => moveActivity({
   status: "planned", spent_cost: null, started_at: null, ended_at: null,
 }, day, me);
 
-/** The built-in everyday tasks (an edited one is stored under its fixed id), then the person's own. */
+// An edited built-in task is stored under its fixed id.
 export async function templates() {
   const byId = new Map((await list("templates")).map((t) => [t.id, t]));
   const out = [];

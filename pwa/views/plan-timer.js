@@ -1,6 +1,5 @@
-// The activity timer: a step, its rest break, then the next step when the person is ready.
-// Its state is timestamps in meta, so a reload picks it up. A "rest" reminder saved for the step's
-// end lets the server push if the app is closed; it is removed once the step ends here.
+// The activity timer: step, rest, next step. State is timestamps in meta, so a reload resumes it; a
+// "rest" reminder at the step's end lets the server push while the app is closed.
 import { DEFAULT_CHUNK, pts } from "../lib/pacing.js";
 import { banner, clearBanner, el } from "../lib/ui.js";
 import { get, getMeta, nowIso, remove, save, setMeta } from "../store.js";
@@ -8,13 +7,12 @@ import { get, getMeta, nowIso, remove, save, setMeta } from "../store.js";
 const KEY = "activityTimer";
 const MIN = 60000;
 const LATE = 10 * MIN; // a nudge later than this (the app was closed) is not shown
-/** "tick" every second while a timer runs; detail = {state, activity, phase} or null. */
+// "tick" each second while a timer runs; detail = {state, activity, phase} or null.
 export const timerEvents = new EventTarget();
 const emit = (detail) => timerEvents.dispatchEvent(new CustomEvent("tick", { detail }));
 
 const stepsOf = (a) => (a.steps?.length ? a.steps : [{ title: a.title, minutes: a.minutes || DEFAULT_CHUNK }]);
 
-/** {kind: "step"|"rest", endsAt} while they run, then {kind: "ready", next} or {kind: "finished"}; `since` = when it began. */
 function phaseOf(state, activity, now) {
   const steps = stepsOf(activity);
   const planned = state.started_at + steps[Math.min(state.step, steps.length - 1)].minutes * MIN;
@@ -33,7 +31,6 @@ export function mmss(ms) {
 
 const dropReminder = async (id) => id && (await get("reminders", id)) && remove("reminders", id);
 
-/** The running timer {state, activity}, or null. */
 export async function current() {
   const state = await getMeta(KEY);
   if (!state) return null;
@@ -47,16 +44,14 @@ export async function current() {
 }
 
 export async function startStep(activity, step = 0) {
-  const running = await getMeta(KEY);
-  if (running && running.activity_id !== activity.id) throw new Error("Another activity is running.");
-  await dropReminder(running?.reminder_id);
+  await dropReminder((await getMeta(KEY))?.reminder_id);
   const now = Date.now();
   const reminder = await save("reminders", {
     kind: "rest", title: "Time to rest", enabled: true, times: [], days: [],
     fire_at: nowIso(new Date(now + stepsOf(activity)[step].minutes * MIN)),
   });
   await save("activities", { ...activity, status: "doing", started_at: activity.started_at || nowIso(new Date(now)) });
-  await setMeta(KEY, { activity_id: activity.id, step, started_at: now, ended_at: null, reminder_id: reminder.id, nudged: -1, rested: -1 });
+  await setMeta(KEY, { activity_id: activity.id, step, started_at: now, ended_at: null, reminder_id: reminder.id });
   clearBanner("rest");
   watchTimer();
   await tick();
@@ -69,20 +64,16 @@ async function endStepNow() {
   await tick();
 }
 
-/** Log the activity done or stopped with what it cost, and end the timer. */
 async function finish(spent_cost, status) {
   const cur = await current();
+  if (!cur) return;
   await setMeta(KEY, undefined);
+  await dropReminder(cur.state.reminder_id);
   clearBanner("rest");
-  if (cur) {
-    await dropReminder(cur.state.reminder_id);
-    const fresh = await get("activities", cur.activity.id);
-    await save("activities", { ...fresh, status, spent_cost, ended_at: nowIso() });
-  }
+  await save("activities", { ...(await get("activities", cur.activity.id)), status, spent_cost, ended_at: nowIso() });
   emit(null);
 }
 
-/** A banner (announced); urgent ones vibrate briefly where allowed. */
 function nudge(text, urgent = true) {
   const node = banner("rest", text, [{ label: "OK", onClick: () => clearBanner("rest") }]);
   node?.classList.add("plan-nudge");
@@ -94,7 +85,6 @@ function nudge(text, urgent = true) {
 
 let busy = false;
 
-/** Bring the stored state up to date: tick off an ended step, remove its reminder, nudge. */
 async function tick() {
   if (busy) return;
   busy = true;
@@ -117,19 +107,14 @@ async function tick() {
       if (steps[state.step] && !steps[state.step].done) {
         activity = await save("activities", { ...activity, steps: steps.map((s, i) => (i === state.step ? { ...s, done: true } : s)) });
       }
-      const fresh = now - since < LATE;
-      if (state.nudged !== state.step) {
-        state.nudged = state.step;
-        if (kind === "rest") nudge(`Time to rest. Rest for ${activity.rest_minutes} minutes.`);
-        else if (kind === "finished" && fresh) nudge("Time to rest. That was the last step.");
-        else if (kind === "ready" && !activity.rest_minutes && fresh) {
-          state.rested = state.step; // no break planned: one nudge, not two
-          nudge("Step done. Rest a moment, then start the next step when you are ready.");
-        }
-      }
-      if (kind === "ready" && state.rested !== state.step) {
-        state.rested = state.step;
-        if (fresh) nudge("Rest is over. Start the next step when you are ready.", false);
+      if (state.said !== state.step + kind) {
+        state.said = state.step + kind; // each nudge once
+        const rested = kind === "ready" && activity.rest_minutes;
+        const text = kind === "rest" ? `Time to rest. Rest for ${activity.rest_minutes} minutes.`
+          : kind === "finished" ? "Time to rest. That was the last step."
+          : rested ? "Rest is over. Start the next step when you are ready."
+          : "Step done. Rest a moment, then start the next step when you are ready.";
+        if (kind === "rest" || now - since < LATE) nudge(text, !rested);
       }
       await setMeta(KEY, state);
     }
@@ -141,14 +126,13 @@ async function tick() {
 
 let interval = null;
 
-/** Keep the timer up to date every second while one runs (on any screen). */
 export function watchTimer() {
   if (interval) return;
   interval = setInterval(tick, 1000);
   tick();
 }
 
-/** Buttons to log what an activity cost: 0–3 points, or the planned cost if higher. */
+// 0–3 points, or the planned cost if higher.
 export function costChooser(planned, onPick, label = "What did it cost?") {
   const options = [...new Set([0, 1, 2, 3, planned || 0])].sort((a, b) => a - b);
   return el("fieldset", { class: "plan-cost" }, el("legend", {}, label),
@@ -158,7 +142,6 @@ export function costChooser(planned, onPick, label = "What did it cost?") {
 
 const PHASES = { step: "Doing now", rest: "Time to rest", ready: "Rest is over", finished: "All steps done" };
 
-/** The running activity: the countdown, the step and what can be done now. */
 export function timerCard({ state, activity, phase }) {
   const steps = stepsOf(activity);
   const { kind, endsAt } = phase;

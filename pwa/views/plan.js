@@ -12,21 +12,22 @@ import { costChooser, current, mmss, startStep, timerCard, timerEvents, watchTim
 const { COSTS, pts } = P;
 let which = "today";
 let stops = [];
-let shown; // {day, data} on show
+let shown; // {me, day, data} on show
+let form;
 
-const btn = (label, attrs, cls = "btn") => el("button", { class: cls, type: "button", ...attrs }, label);
+const btn = (label, attrs, cls) => el("button", { class: cls ? `btn ${cls}` : "btn", type: "button", ...attrs }, label);
 const num = (id, min, max, value, more) => el("input", { id, type: "number", inputmode: "numeric", min, max, value, ...more });
 const text = (id, value, more) => el("input", { id, type: "text", maxlength: 200, value, ...more });
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
 const whole = (n, min, max) => Number.isInteger(n) && n >= min && n <= max;
-const field = (id, label, input) =>
-  el("div", { class: "field" }, el("label", { for: id }, label), input, el("p", { class: "error-text", "data-error-for": id }));
+const field = (label, input, slot = el("p", { class: "error-text", "data-error-for": input.id })) =>
+  el("div", { class: "field" }, el("label", { for: input.id }, label), input, slot);
 const card = (id, title, ...rest) => el("section", { class: "card stack", "aria-labelledby": id }, el("h2", { id }, title), ...rest);
 
-function budgetCard({ plan, totals }, me, day) {
+function budgetCard({ plan, totals }) {
   const b = plan.energy_budget;
   const step = (by, dir, word, label) => btn(label, { "aria-label": `${word} the budget by 1 point`, "data-budget": dir,
-    onclick: () => savePlan(day, me, { energy_budget: Math.min(100, Math.max(1, b + by)) }) });
+    onclick: () => savePlan(shown.day, shown.me, { energy_budget: Math.min(100, Math.max(1, b + by)) }) });
   return card("budget-h", `Energy ${which}`,
     pointsLine(totals, which),
     totals.over && el("p", { class: "plan-warning", role: "alert", "data-over": "" }, totals.warning),
@@ -38,7 +39,7 @@ function budgetCard({ plan, totals }, me, day) {
 
 const STATUS = { doing: "Doing now", done: "Done", stopped: "Stopped early", skipped: "Skipped" };
 
-function activityItem(a, running, me, form) {
+function activityItem(a, running) {
   const steps = a.steps || [];
   const many = steps.length > 1;
   const logged = a.status === "done" || a.status === "stopped";
@@ -57,14 +58,14 @@ function activityItem(a, running, me, form) {
   };
   const extra = [
     !logged && !runs && act("move", `Move to ${other}`, async () => {
-      await moveActivity(a, (await days())[other], me);
+      await moveActivity(a, (await days())[other], shown.me);
       toast(`Moved to ${other}.`);
     }),
     !logged && !runs && a.status !== "skipped" && act("skip", "Skip it", () => save("activities", { ...a, status: "skipped" })),
     !runs && act("remove", "Remove", async () => {
       await remove("activities", a.id);
       toast(`${a.title} removed.`, { label: "Undo", onClick: () => save("activities", a) });
-    }, "btn btn-danger"),
+    }, "btn-danger"),
   ].filter(Boolean);
   return el("li", { class: "plan-activity stack", dataset: { activity: a.id, status: a.status } },
     el("h3", {}, a.title),
@@ -78,20 +79,20 @@ function activityItem(a, running, me, form) {
         `${s.title} (${s.minutes} min)`)))),
     el("div", { class: "row" },
       open && !running && act("start", many ? `Start step ${next + 1}` : "Start",
-        async () => { await startStep(a, next); scrollTo(0, 0); }, "btn btn-primary"),
+        async () => { await startStep(a, next); scrollTo(0, 0); }, "btn-primary"),
       open && !runs && act("log", "Log it done", log),
       act("edit", "Change", () => form.edit(a))),
     extra.length > 0 && el("details", { class: "plan-more" }, el("summary", {}, "More"), el("div", { class: "row" }, extra)),
     more);
 }
 
-async function drawDay(host, form) {
-  const d = await days();
-  const data = await loadDay(d[which], d.me);
-  shown = { day: d[which], data };
+async function drawDay(host) {
+  const { me, [which]: day } = await days();
+  const data = await loadDay(day, me);
+  shown = { me, day, data };
   const running = await current();
-  const items = data.activities.map((a) => activityItem(a, running, d.me, form));
-  host.replaceChildren(budgetCard(data, d.me, d[which]),
+  const items = data.activities.map((a) => activityItem(a, running));
+  host.replaceChildren(budgetCard(data),
     card("list-h", `Planned for ${which}`,
       items.length ? el("ul", { class: "list", "data-activities": "" }, items) : el("p", {}, "Nothing planned yet. Add something below.")));
 }
@@ -105,16 +106,16 @@ function activityForm(chunk) {
   const title = text("a-title", "", { required: true, autocomplete: "off" });
   const minutes = num("a-minutes", 1, 1440, 15);
   const custom = num("a-custom", 0, 20, 4);
-  const customField = field("a-custom", "Custom points (0–20)", custom);
+  const customField = field("Custom points (0–20)", custom);
   const split = el("input", { id: "a-split", type: "checkbox", checked: true });
   const rest = num("a-rest", 0, 240, P.DEFAULT_REST);
   const stepList = el("ol", { class: "plan-steps-edit" });
   const edit = () => { edited = true; };
   const drawSteps = () => stepList.replaceChildren(...steps.map((s, i) => el("li", { class: "plan-step-edit" },
-    field(`s-title-${i}`, `Step ${i + 1}`, text(`s-title-${i}`, s.title, { oninput: (e) => { s.title = e.target.value; edit(); } })),
+    field(`Step ${i + 1}`, text(`s-title-${i}`, s.title, { oninput: (e) => { s.title = e.target.value; edit(); } })),
     el("div", { class: "row" },
-      field(`s-min-${i}`, "Minutes", num(`s-min-${i}`, 1, 1440, s.minutes, { oninput: (e) => { s.minutes = Number(e.target.value); edit(); } })),
-      btn("Remove", { "aria-label": `Remove step ${i + 1}`, onclick: () => { steps.splice(i, 1); edit(); drawSteps(); } }, "btn btn-danger")))));
+      field("Minutes", num(`s-min-${i}`, 1, 1440, s.minutes, { oninput: (e) => { s.minutes = Number(e.target.value); edit(); } })),
+      btn("Remove", { "aria-label": `Remove step ${i + 1}`, onclick: () => { steps.splice(i, 1); edit(); drawSteps(); } }, "btn-danger")))));
   const splitBox = el("fieldset", { class: "stack plan-split", hidden: true },
     el("legend", {}, "Steps with rest breaks"),
     el("p", { class: "hint" }, `This is longer than ${chunk} minutes. Smaller steps with rests between them are easier on your muscles.`),
@@ -126,14 +127,14 @@ function activityForm(chunk) {
       drawSteps();
       stepList.querySelector(`#s-title-${steps.length - 1}`).focus();
     } }),
-    field("a-rest", "Rest between steps (minutes)", rest));
+    field("Rest between steps (minutes)", rest));
   const levels = el("fieldset", {}, el("legend", {}, "How much energy?"),
     ["light", "moderate", "heavy", "custom"].map((key) => el("label", { class: "choice" },
       el("input", { type: "radio", name: "level", value: key }),
       cap(key) + (COSTS[key] ? ` (${pts(COSTS[key])})` : ""))),
     customField);
   const warning = el("div", { class: "plan-warning", role: "alert", hidden: true });
-  const submit = el("button", { class: "btn btn-primary", type: "submit" });
+  const submit = btn("", { type: "submit" }, "btn-primary");
   const cancel = btn("Cancel editing", { onclick: () => reset() });
   const heading = el("h2", { id: "add-h" });
   const picks = el("div", { class: "plan-templates row" });
@@ -141,9 +142,9 @@ function activityForm(chunk) {
     heading,
     el("p", { class: "muted" }, "Start from an everyday task, or type your own."),
     picks,
-    field("a-title", "What", title),
+    field("What", title),
     levels,
-    field("a-minutes", "How long (minutes)", minutes),
+    field("How long (minutes)", minutes),
     splitBox,
     warning,
     el("div", { class: "row" }, submit, cancel));
@@ -243,7 +244,7 @@ function activityForm(chunk) {
     warning.replaceChildren(
       el("p", { "data-warning": "" }, check.warning),
       el("div", { class: "row" },
-        which === "today" && choice("tomorrow", "Move to tomorrow", () => commit(data, true), "btn btn-primary"),
+        which === "today" && choice("tomorrow", "Move to tomorrow", () => commit(data, true), "btn-primary"),
         choice("anyway", editing ? "Save anyway" : "Add anyway", () => commit(data)),
         choice("cancel", "Cancel", () => { warning.hidden = true; title.focus(); })));
     warning.querySelector("button").focus();
@@ -258,14 +259,13 @@ function taskRow(t, i, onSaved) {
   const cost = num(id("cost"), 0, 20, t.energy_cost);
   const minutes = num(id("min"), 1, 1440, t.minutes || 15);
   const error = el("p", { class: "error-text", role: "alert" });
-  const labelled = (label, input) => el("div", { class: "field" }, el("label", { for: input.id }, label), input);
   const form = el("form", { class: "stack", novalidate: true, "data-template-edit": t.title },
-    labelled("Task", title),
-    el("div", { class: "row" }, labelled("Points", cost), labelled("Minutes", minutes)),
+    field("Task", title, null),
+    el("div", { class: "row" }, field("Points", cost, null), field("Minutes", minutes, null)),
     error,
     el("div", { class: "row" },
-      el("button", { class: "btn btn-primary", type: "submit" }, t.id ? "Save" : "Add task"),
-      t.id && !t.builtIn && btn("Remove", { onclick: async () => { await remove("templates", t.id); toast(`${t.title} removed.`); onSaved(); } }, "btn btn-danger")));
+      btn(t.id ? "Save" : "Add task", { type: "submit" }, "btn-primary"),
+      t.id && !t.builtIn && btn("Remove", { onclick: async () => { await remove("templates", t.id); toast(`${t.title} removed.`); onSaved(); } }, "btn-danger")));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const name = title.value.trim();
@@ -311,14 +311,13 @@ async function drawPattern(host, me) {
     el("p", { class: "hint" }, "A day counts when it has a plan and a check-in the next morning."),
   ] : [
     el("p", {}, `From ${plural(p.days, "day")} with a plan and a check-in the next morning.`),
-    el("p", { "data-pattern-text": "" }, p.text),
     el("div", { class: "plan-groups" }, group("After days over budget", p.over, "over"), group("After days within budget", p.under, "under")),
     el("h3", {}, "A budget you held"),
     el("p", { class: "plan-suggest", "data-suggest": s.budget },
       held ? `Suggested budget: ${s.budget} points a day.` : "No suggestion yet."),
     el("p", {}, s.text),
     held && s.budget !== me.energy_budget && btn(`Use ${s.budget} points as my daily budget`, { "data-use-budget": s.budget,
-      onclick: async () => { await saveSettings({ energy_budget: s.budget }); toast(`Your daily budget is now ${s.budget} points.`); } }, "btn btn-primary"),
+      onclick: async () => { await saveSettings({ energy_budget: s.budget }); toast(`Your daily budget is now ${s.budget} points.`); } }, "btn-primary"),
     el("p", { class: "hint" }, "This is your own record, not medical advice. If crashes get worse or new weakness appears, see your doctor."),
   ]));
 }
@@ -329,8 +328,8 @@ export async function mount(root, params = {}) {
   const dayHost = el("div", { class: "stack" });
   const timerHost = el("div", { "data-timer-host": "" });
   const patternHost = el("section", { class: "card stack", "aria-labelledby": "pattern-h" });
-  const form = activityForm(me.chunk_minutes || P.DEFAULT_CHUNK);
-  const redraw = () => drawDay(dayHost, form);
+  form = activityForm(me.chunk_minutes || P.DEFAULT_CHUNK);
+  const redraw = () => drawDay(dayHost);
   const pick = async (key) => {
     which = key;
     history.replaceState(null, "", key === "tomorrow" ? "/plan?day=tomorrow" : "/plan");

@@ -37,13 +37,13 @@ def test_pattern_appears_after_14_days_of_check_ins(page, open_app, store_call, 
     page.wait_for_selector("[data-pattern=ready]")
     card = page.inner_text("[data-pattern]")
     assert "From 14 days with a plan and a check-in the next morning." in card
-    assert "After 4 days over budget, 4 crashes and fatigue 8 of 10 on average" in card
     assert page.get_attribute("[data-suggest]", "data-suggest") == "10"
     assert "Rests on 6 days of 10 points or more without a crash" in card
     assert "the lowest day before a crash was 14 points" in card
     over = page.inner_text("[data-group=over]")
     assert "4 days, followed by 4 crashes." in over
     assert "Weakness: 2 of 10 on average (4 answers)" in over
+    assert "Fatigue: 8 of 10 on average (4 answers)" in over
 
     page.click("[data-use-budget]")
     page.get_by_text("Your daily budget is now 10 points.").wait_for()

@@ -1,19 +1,14 @@
-// Push, notification taps and pushsubscriptionchange in the service worker (sw.js wires the events).
-// Payload (api/push): {kind, title, body, tag, reminder_id, slot, actions, url} and maybe form/amount/unit.
-// Actions work without opening the app: "took"/"drank" save an intake in the store + outbox (offline
-// too, synced later), "snooze" asks the server or keeps the snooze on the phone.
+// Push in the service worker (payload: api/push). Actions work offline, without opening the app.
 
-import { api } from "/api.js";
+import { resubscribe } from "/lib/push.js";
 import { logMagnesium, logWater, magnesiumDetails, snooze } from "/lib/quick.js";
-import { getMeta, setMeta } from "/store.js";
 import { flush, SYNC_TAG } from "/sync.js";
 
 const LOOK = { icon: "/static/icons/icon-192.png", badge: "/static/icons/badge-96.png" };
 const TITLES = { magnesium: "Time for magnesium", hydration: "Time for a drink of water", rest: "Time for a rest", custom: "Reminder" };
-const SUBS = "/api/v1/push/subscriptions";
 
+// Background Sync retries once the network is back; without it the app syncs when it next opens.
 async function syncSoon() {
-  // Background Sync retries once the network is back; without it the app syncs when it next opens.
   await self.registration.sync?.register(SYNC_TAG).catch(() => {});
   await flush().catch(() => {});
 }
@@ -45,17 +40,13 @@ function notificationFor(p) {
   const kind = p.kind || "custom";
   const N = self.Notification;
   const max = N?.maxActions ?? 2;
-  const id = p.reminder_id ? `&reminder=${encodeURIComponent(p.reminder_id)}` : "";
+  const id = p.reminder_id || null;
   // Without action buttons (Safari, Firefox) a tap opens the one-screen logger for magnesium and water.
-  const url = (kind === "magnesium" || kind === "hydration") && !(N && "actions" in N.prototype && max > 0 && p.url)
-    ? `/quick?kind=${kind}${id}`
+  const url = /^(magnesium|hydration)$/.test(kind) && !(p.url && max > 0 && N && "actions" in N.prototype)
+    ? `/quick?kind=${kind}${id ? `&reminder=${encodeURIComponent(id)}` : ""}`
     : p.url?.startsWith("/") ? p.url : kind === "rest" ? "/plan" : "/reminders";
-  const data = { kind, reminder_id: p.reminder_id || null, slot: p.slot || null, url };
-  for (const k of ["form", "amount", "unit"]) if (p[k] !== undefined) data[k] = p[k];
-  const actions = (p.actions || [])
-    .filter((a) => Object.hasOwn(ACTIONS, a?.action) && a.title)
-    .slice(0, max)
-    .map(({ action, title }) => ({ action, title }));
+  const data = { kind, reminder_id: id, slot: p.slot || null, url, form: p.form, amount: p.amount, unit: p.unit };
+  const actions = (p.actions || []).filter((a) => Object.hasOwn(ACTIONS, a?.action) && a.title).slice(0, max);
   return [p.title || TITLES[kind] || TITLES.custom, { body: p.body || "", ...LOOK, tag: p.tag || `unknot-${kind}`, renotify: true, data, actions }];
 }
 
@@ -95,17 +86,4 @@ export function onNotificationClick(event) {
   event.waitUntil(Object.hasOwn(ACTIONS, action) ? ACTIONS[action](data) : openApp(data.url || "/"));
 }
 
-// The browser replaced (or dropped) our subscription: subscribe again and tell the server.
-export function onSubscriptionChange(event) {
-  event.waitUntil((async () => {
-    const old = event.oldSubscription;
-    let sub = event.newSubscription;
-    if (!sub) {
-      const key = old?.options?.applicationServerKey || (await getMeta("push"))?.key || (await api("/api/v1/push/vapid-public-key")).key;
-      sub = await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
-    }
-    await api(SUBS, { method: "POST", body: sub.toJSON() });
-    await setMeta("push", { ...(await getMeta("push")), endpoint: sub.endpoint, at: Date.now() });
-    if (old && old.endpoint !== sub.endpoint) await api(SUBS, { method: "DELETE", body: { endpoint: old.endpoint } }).catch(() => {});
-  })());
-}
+export const onSubscriptionChange = (event) => event.waitUntil(resubscribe(event.oldSubscription, event.newSubscription));

@@ -1,10 +1,11 @@
-// Push on this phone, from the page: permission (asked ONLY from a tap), subscription, telling the
-// server; unsubscribe on sign-out. Meta "push" keeps the endpoint and the server key.
+// Push on this phone, from the page (meta "push" keeps the endpoint and the server key).
 
 import { api } from "../api.js";
 import { getMeta, setMeta } from "../store.js";
 
 const SUBS = "/api/v1/push/subscriptions";
+const serverKey = async () => (await api("/api/v1/push/vapid-public-key")).key;
+const forget = (endpoint) => api(SUBS, { method: "DELETE", body: { endpoint } }).catch(() => {});
 
 function withTimeout(promise, ms = 5000) {
   let timer;
@@ -55,7 +56,7 @@ export async function turnOn() {
   if (s === "unsupported" || s === "ios-install") return s;
   const permission = await Notification.requestPermission();
   if (permission !== "granted") return permission === "denied" ? "denied" : "off";
-  const { key } = await api("/api/v1/push/vapid-public-key");
+  const key = await serverKey();
   let { reg, sub } = await current();
   const have = sub?.options?.applicationServerKey;
   if (have && String(new Uint8Array(have)) !== String(keyBytes(key))) {
@@ -80,7 +81,7 @@ export async function turnOff() {
   const sub = await current().then((c) => c.sub, () => null);
   const endpoint = sub?.endpoint || saved?.endpoint;
   // Not told now (offline, signed out)? The endpoint answers 410 to the next push and the server forgets it.
-  if (endpoint) await api(SUBS, { method: "DELETE", body: { endpoint } }).catch(() => {});
+  if (endpoint) await forget(endpoint);
   await sub?.unsubscribe().catch(() => {});
   await setMeta("push", undefined);
   return "off";
@@ -92,4 +93,15 @@ export async function stopOnSignOut() {
     if (navigator.onLine === false) return; // signing out fails anyway: keep reminders on
     if ((await getMeta("push")) || support() === "granted") await withTimeout(turnOff());
   } catch {}
+}
+
+// pushsubscriptionchange, in the worker: subscribe again if the browser did not, and tell the server.
+export async function resubscribe(old, sub) {
+  let key = old?.options?.applicationServerKey || (await getMeta("push"))?.key;
+  if (!sub) {
+    key ||= await serverKey();
+    sub = await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+  }
+  await tellServer(sub, key);
+  if (old && old.endpoint !== sub.endpoint) await forget(old.endpoint);
 }

@@ -1,4 +1,4 @@
-// Reminders: notifications on this phone (asked only after a tap); list, add, change, pause, snooze, delete.
+// Reminders screen; notifications are asked for only after a tap.
 
 import { account } from "../lib/account.js";
 import { pushState, turnOff, turnOn } from "../lib/push.js";
@@ -14,14 +14,16 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const PUSH_TEXT = {
   on: "On: reminders pop up on this phone, also when Unknot is closed.",
   off: "Off: reminders do not pop up on this phone.",
-  denied:
-    "Notifications are blocked for Unknot on this phone. To allow them: open your browser's menu, " +
-    "then Settings, Site settings, Notifications, and allow Unknot (on an installed app: your phone's " +
-    "Settings, Apps or Notifications, Unknot). Then come back here.",
-  unsupported: "This browser cannot show notifications. Your reminders are kept, but cannot pop up here.",
-  "ios-install":
-    "On iPhone and iPad, add Unknot to your Home Screen first: tap the Share button, then " +
-    "\u201cAdd to Home Screen\u201d. Open Unknot from there and come back to this screen.",
+  denied: "Notifications are blocked for Unknot. To allow them: browser menu, Settings, Site settings, " +
+    "Notifications, allow Unknot (installed app: phone Settings, Apps, Unknot). Then come back here.",
+  unsupported: "This browser cannot show notifications. Your reminders are kept.",
+  "ios-install": "On iPhone and iPad, first add Unknot to your Home Screen: tap Share, then " +
+    "\u201cAdd to Home Screen\u201d. Then open Unknot from there.",
+};
+const FAILED = {
+  TimeoutError: "The push service is not answering. Check your connection and try again.",
+  401: "Please sign in again first.",
+  0: "No connection. Turning on reminders needs one.",
 };
 
 let stop = null;
@@ -67,10 +69,7 @@ async function renderPush(host, message = "") {
       try {
         if ((await turnOn()) === "on") text = "Reminders are on for this phone.";
       } catch (err) {
-        text = err.name === "TimeoutError" ? "Your phone's push service is not answering. Check your connection and try again."
-          : err.status === 401 ? "Please sign in again first."
-          : err.status === 0 ? "No connection. Turning on reminders needs one."
-          : "Reminders could not be turned on in this browser. Please try again later.";
+        text = FAILED[err.name] || FAILED[err.status] || "Reminders could not be turned on in this browser. Try again later.";
       }
       say(text);
     }, { class: "btn btn-primary btn-block", "data-push": "on" }),
@@ -87,19 +86,13 @@ async function renderPush(host, message = "") {
 
 // ---- The list ----
 
-function when(iso) {
-  const t = new Date();
-  const day = (n) => new Date(t.getFullYear(), t.getMonth(), t.getDate() + n).toDateString();
-  const at = new Date(iso);
-  const d = at.toDateString();
-  return `${d === day(0) ? "today" : d === day(1) ? "tomorrow" : at.toLocaleDateString([], { weekday: "short" })} at ${clock(iso)}`;
-}
-
-function statusText(r, now = Date.now()) {
-  if (r.enabled === false) return "Paused";
-  if (Date.parse(r.snoozed_until) > now) return `Snoozed until ${clock(r.snoozed_until)}`;
-  if (Date.parse(r.next_fire_at) > now) return `On \u00b7 next ${when(r.next_fire_at)}`;
-  return "On";
+function statusText(r) {
+  const at = new Date(r.next_fire_at);
+  const days = Math.round((new Date(at).setHours(0, 0, 0, 0) - new Date().setHours(0, 0, 0, 0)) / 864e5);
+  return r.enabled === false ? "Paused"
+    : Date.parse(r.snoozed_until) > Date.now() ? `Snoozed until ${clock(r.snoozed_until)}`
+    : at > Date.now() ? `On \u00b7 next ${["today", "tomorrow"][days] ?? at.toLocaleDateString([], { weekday: "short" })} at ${clock(at)}`
+    : "On";
 }
 
 async function doSnooze(r, m) {
@@ -107,7 +100,7 @@ async function doSnooze(r, m) {
   const until = clock(Date.now() + m * 60000);
   if (where === "server") syncNow();
   toast(where === "server" ? `Snoozed until ${until}`
-    : where === "phone" ? `No connection: snoozed until ${until} on this phone, sent when you are back online.`
+    : where === "phone" ? `Offline: snoozed until ${until} on this phone, sent once online.`
     : "The snooze did not work. Please try again.");
 }
 
@@ -190,7 +183,7 @@ function timesFieldset(times) {
   const box = el("div", { class: "stack reminders-times" });
   const label = () => box.querySelectorAll("[data-time]").forEach((t, i) => t.setAttribute("aria-label", `Time ${i + 1}`));
   const add = (value) => {
-    const input = time({ value, "data-time": "" });
+    const input = time({ name: "times", value, "data-time": "" });
     const line = el("div", { class: "reminders-time" }, input, btn("Remove", () => {
       if (box.children.length > 1) line.remove();
       else input.value = "";
@@ -234,21 +227,19 @@ function nagFields(r) {
 }
 
 function readForm(form, base) {
-  const val = (n) => form.elements[n]?.value.trim() ?? "";
-  const r = { ...base, title: val("title") || null, form: null, amount: null, unit: null };
-  r.days = [...form.querySelectorAll("[name=days]:checked")].map((c) => Number(c.value));
+  const fd = new FormData(form);
+  const val = (n) => fd.get(n)?.trim() ?? "";
+  const r = { ...base, title: val("title") || null, days: fd.getAll("days").map(Number), form: null, amount: null, unit: null };
   if (r.kind === "hydration") {
     Object.assign(r, { times: [], interval_minutes: Number(val("interval_minutes")), window_start: val("window_start"), window_end: val("window_end") });
   } else if (!r.fire_at) {
-    const times = [...form.querySelectorAll("[data-time]")].map((t) => t.value).filter(Boolean);
-    Object.assign(r, { times: [...new Set(times)].sort(), interval_minutes: null, window_start: null, window_end: null });
+    Object.assign(r, { times: [...new Set(fd.getAll("times").filter(Boolean))].sort(), interval_minutes: null, window_start: null, window_end: null });
   }
   if (r.kind === "magnesium") {
-    r.form = val("form") || null;
-    r.amount = val("amount") === "" ? null : Number(val("amount"));
-    r.unit = r.amount == null ? null : val("unit") || "mg";
+    const amount = val("amount");
+    Object.assign(r, { form: val("form") || null, amount: amount ? Number(amount) : null, unit: amount ? val("unit") || "mg" : null });
   }
-  r.nag_after_minutes = form.elements.nag?.checked ? Number(val("nag_after_minutes")) : null;
+  r.nag_after_minutes = fd.get("nag") ? Number(val("nag_after_minutes")) : null;
   return r;
 }
 
@@ -289,7 +280,7 @@ function openForm(host, kind, reminder) {
     const bad = Object.keys(errors);
     for (const slot of form.querySelectorAll("[data-error-for]")) slot.textContent = errors[slot.dataset.errorFor] || "";
     form.querySelector("[data-form-error]").textContent = bad.length ? "Please check the form." : "";
-    if (bad.length) return form.querySelector(`[name="${bad[0]}"], [data-time]`)?.focus();
+    if (bad.length) return form.querySelector(`[name=${bad[0]}]`)?.focus();
     await save("reminders", record);
     toast(reminder ? "Reminder changed" : "Reminder saved");
     host.replaceChildren();
@@ -300,11 +291,10 @@ function openForm(host, kind, reminder) {
 }
 
 export async function mount(root) {
-  const pushHost = el("section", { class: "card stack", "aria-labelledby": "h-push" });
+  const card = (id, ...kids) => el("section", { class: "card stack", "aria-labelledby": id }, ...kids);
+  const [pushHost, listHost] = [card("h-push"), card("h-list")];
   const formHost = el("div", { "data-form-host": "" });
-  const listHost = el("section", { class: "card stack", "aria-labelledby": "h-list" });
-  const add = el("section", { class: "card stack", "aria-labelledby": "h-add" },
-    el("h2", { id: "h-add" }, "Add a reminder"),
+  const add = card("h-add", el("h2", { id: "h-add" }, "Add a reminder"),
     row(ORDER.map((kind) => btn(KINDS[kind], () => openForm(formHost, kind), { "data-add": kind }))));
   root.append(el("div", { class: "stack reminders" }, el("h1", {}, "Reminders"), pushHost, listHost, add, formHost));
   await Promise.all([renderPush(pushHost), renderList(listHost, formHost)]);

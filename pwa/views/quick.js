@@ -1,67 +1,88 @@
-// /quick?kind=magnesium|hydration&reminder=<id>: the one-screen logger a notification opens
-// (on Safari and Firefox, which show no notification buttons, and on a tap on its body).
-// Everything works offline: logs go to the store; a snooze without a connection is kept on
-// the phone and sent later.
+// /quick?kind=magnesium|hydration&reminder=<id>: the logger a notification opens (Safari and Firefox
+// show no notification buttons). Its water and magnesium panel is on Today too. Works offline.
+import { detailsText, magnesiumDetails, quickLog, snooze } from "../lib/quick.js";
+import { profile } from "../lib/account.js";
+import { localDay } from "../lib/day.js";
+import { clock, el } from "../lib/ui.js";
+import { get, list, onChange } from "../store.js";
 
-import { snooze } from "../lib/quick.js";
-import { el } from "../lib/ui.js";
-import { get } from "../store.js";
-import { intakePanel } from "./today-intake.js";
+const button = (cls, attrs, onclick, text) => el("button", { class: cls, type: "button", ...attrs, onclick }, text);
+const MAIN = "btn btn-primary btn-block intake-main";
+const water = (ml, cls = "btn", attrs) => button(cls, { "data-water": ml, ...attrs }, () => quickLog("water", ml), `Drank ${ml} ml`);
 
-let stop = null;
+// Water and magnesium into host, `first` first, kept up to date. -> stop()
+export async function intakePanel(host, first, reminderId) {
+  const figure = (kind) => el("p", { class: "intake-figure", "data-intake": kind, "aria-live": "polite" });
+  const ml = figure("water");
+  const mg = figure("magnesium");
+  ml.dataset.summary = "water";
+  const bar = el("progress", { class: "intake-progress", "aria-label": "Water today" });
+  const details = el("p", { class: "hint", "data-intake": "magnesium-details" });
+  const blocks = [
+    [ml, bar, water(250, MAIN, { "data-quick": "water" }), el("div", { class: "row" }, water(150), water(500))],
+    [mg, button(MAIN, { "data-magnesium": "took", "data-quick": "magnesium" }, () => quickLog("magnesium", null, reminderId), "Took magnesium"), details],
+  ];
+  if (first === "magnesium") blocks.reverse();
+  host.append(...blocks.map((b) => el("div", { class: "stack intake-block" }, b)));
 
-const SNOOZES = [
-  [15, "Snooze 15 min"],
-  [60, "Snooze 1 h"],
-];
-
-function untilText(minutes) {
-  const at = new Date(Date.now() + minutes * 60000);
-  return at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  const update = async () => {
+    const me = await profile();
+    const day = localDay(new Date(), me.day_start_hour);
+    let drunk = 0;
+    let last = null;
+    for (const i of await list("intakes")) {
+      if (!i.taken_at || localDay(i.taken_at, me.day_start_hour) !== day) continue;
+      if (i.kind === "water") drunk += Number(i.amount) || 0;
+      else if (i.kind === "magnesium" && !(Date.parse(last) > Date.parse(i.taken_at))) last = i.taken_at;
+    }
+    const target = Number(me.water_target_ml) || 0;
+    ml.textContent = `Water: ${drunk} ml${target ? ` of ${target} ml` : ""}`;
+    bar.max = target || 1;
+    bar.value = Math.min(drunk, bar.max);
+    bar.setAttribute("aria-valuetext", ml.textContent);
+    mg.textContent = last ? `Magnesium: taken at ${clock(last)}` : "Magnesium: not yet today";
+    const own = detailsText(await magnesiumDetails(reminderId));
+    details.textContent = own && `Saved as you set it: ${own}.`;
+  };
+  await update();
+  return onChange((c) => ["intakes", "reminders", "*"].includes(c.collection) && update());
 }
 
-function snoozeBlock(reminderId) {
+function snoozeBlock(id) {
   const status = el("p", { class: "intake-figure", role: "status", "data-snooze-status": "" });
-  const buttons = SNOOZES.map(([minutes, label]) =>
-    el("button", {
-      class: "btn",
-      type: "button",
-      "data-snooze": String(minutes),
-      onclick: async (event) => {
-        const button = event.currentTarget;
-        button.disabled = true;
-        status.textContent = "Snoozing…";
-        const where = await snooze(reminderId, minutes);
-        button.disabled = false;
-        if (where === "server") status.textContent = `Snoozed. I will remind you again at ${untilText(minutes)}.`;
-        else if (where === "phone") status.textContent = `No connection: the snooze (until ${untilText(minutes)}) is saved on this phone and sent when you are back online.`;
-        else status.textContent = "The snooze did not work. Please try again later.";
-      },
-    }, label));
+  const press = async (e, min) => {
+    const b = e.currentTarget;
+    b.disabled = true;
+    status.textContent = "Snoozing…";
+    const where = await snooze(id, min);
+    b.disabled = false;
+    const at = new Date(Date.now() + min * 60000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    status.textContent = {
+      server: `Snoozed until ${at}.`,
+      phone: `No connection: snoozed until ${at} on this phone, sent when you are back online.`,
+    }[where] || "The snooze did not work. Try again later.";
+  };
   return el("div", { class: "stack intake-block" },
     el("h2", {}, "Later"),
-    el("div", { class: "row" }, buttons),
+    el("div", { class: "row" }, [15, 60].map((min) =>
+      button("btn", { "data-snooze": min }, (e) => press(e, min), `Snooze ${min < 60 ? `${min} min` : "1 h"}`))),
     status);
 }
 
-export async function mount(root, params = {}) {
-  const reminderId = params.reminder || null;
-  const kind = params.kind === "hydration" || params.kind === "water" ? "water" : params.kind === "magnesium" ? "magnesium" : null;
-  const reminder = reminderId ? await get("reminders", reminderId) : null;
-  const title = kind === "magnesium" ? "Time for magnesium" : kind === "water" ? "Time for some water" : "Water and magnesium";
+let stop;
+
+export async function mount(root, { kind, reminder: id } = {}) {
+  kind = { magnesium: "magnesium", hydration: "water", water: "water" }[kind];
+  const r = id && (await get("reminders", id));
   const panel = el("div", { class: "stack" });
-  root.append(
-    el("div", { class: "stack quick" },
-      el("h1", {}, title),
-      reminder && reminder.title ? el("p", { class: "muted" }, reminder.title) : null,
-      el("p", { class: "muted" }, "One tap saves it, also without a connection."),
-      panel,
-      reminderId ? snoozeBlock(reminderId) : null,
-      el("a", { class: "btn btn-block", href: "/" }, "Back to Today")));
-  stop = await intakePanel(panel, { first: kind || "water", reminderId, headingTag: "h2" });
+  root.append(el("div", { class: "stack quick" },
+    el("h1", {}, kind ? `Time for ${kind === "water" ? "some water" : "magnesium"}` : "Water and magnesium"),
+    r?.title && el("p", { class: "muted" }, r.title),
+    el("p", { class: "muted" }, "One tap saves it, also offline."),
+    panel,
+    id && snoozeBlock(id),
+    el("a", { class: "btn btn-block", href: "/" }, "Back to Today")));
+  stop = await intakePanel(panel, kind, id);
 }
 
-export function unmount() {
-  if (stop) stop();
-  stop = null;
-}
+export const unmount = () => stop?.();

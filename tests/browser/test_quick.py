@@ -44,20 +44,20 @@ def test_quick_logger_works_offline_with_undo(context, page, open_app, wait_for,
     page.wait_for_function("() => document.documentElement.dataset.screen === 'quick'")
     assert page.locator("main h1").inner_text() == "Time for magnesium"
     assert "glycinate, 150 mg" in page.inner_text("[data-intake=magnesium-details]")
-    assert page.inner_text("[data-intake=magnesium]") == "Not taken yet today"
+    assert page.inner_text("[data-intake=magnesium]") == "Magnesium: not yet today"
 
     page.click("[data-magnesium=took]")
-    text_is(page, wait_for, "[data-intake=magnesium]", "Taken today at", start=True)
+    text_is(page, wait_for, "[data-intake=magnesium]", "Magnesium: taken at", start=True)
     (took,) = [r for r in store_call(page, "list", "intakes") if r["kind"] == "magnesium"]
     assert (took["form"], took["amount"], took["unit"]) == ("glycinate", 150, "mg")
     page.locator("#toast").get_by_role("button", name="Undo").click()
-    text_is(page, wait_for, "[data-intake=magnesium]", "Not taken yet today")
+    text_is(page, wait_for, "[data-intake=magnesium]", "Magnesium: not yet today")
     assert store_call(page, "list", "intakes") == []
 
     page.click("[data-water='250']")
-    text_is(page, wait_for, "[data-intake=water]", "250 of 2000 ml today")
+    text_is(page, wait_for, "[data-intake=water]", "Water: 250 ml of 2000 ml")
     page.click("[data-water='500']")
-    text_is(page, wait_for, "[data-intake=water]", "750 of 2000 ml today")
+    text_is(page, wait_for, "[data-intake=water]", "Water: 750 ml of 2000 ml")
     assert page.evaluate("() => document.querySelector('progress').value") == 750
 
     # Snooze without a connection: kept in the reminder on this phone, sent later.
@@ -74,11 +74,11 @@ def test_today_section_logs_quick_amounts_against_the_water_target(
     store_call(page, "setMeta", "profile", {"water_target_ml": 1500, "day_start_hour": 4})
     open_app(page, "/")
     section = page.locator("section:has(#h-intake)")
-    assert section.locator("[data-intake=water]").inner_text() == "0 of 1500 ml today"
+    assert section.locator("[data-intake=water]").inner_text() == "Water: 0 ml of 1500 ml"
     section.locator("[data-water='150']").click()
-    text_is(page, wait_for, "[data-intake=water]", "150 of 1500 ml today")
+    text_is(page, wait_for, "[data-intake=water]", "Water: 150 ml of 1500 ml")
     section.locator("[data-magnesium=took]").click()
-    text_is(page, wait_for, "[data-intake=magnesium]", "Taken", start=True)
+    text_is(page, wait_for, "[data-intake=magnesium]", "Magnesium: taken at", start=True)
     (mg,) = [r for r in store_call(page, "list", "intakes") if r["kind"] == "magnesium"]
     assert mg["amount"] is None and mg["form"] is None  # no reminder details set: no amount
     assert page.errors == []

@@ -1,5 +1,4 @@
-// The one fetch wrapper (no DOM: the worker uses it too): JSON in and out.
-// Throws Error{status, errors, message}; status 0 means no connection.
+// Throws Error{status, errors}; status 0: no connection.
 export async function api(path, { method = "GET", body } = {}) {
   const headers = { Accept: "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";

@@ -1,4 +1,3 @@
-// Start-up: theme, router, sync state in the header, auto-sync, and the offline worker.
 
 import { applyTheme, banner, clearBanner } from "./lib/ui.js";
 import { navigate, routerEvents, startRouter } from "./router.js";
@@ -30,7 +29,7 @@ function showStatus(s = syncState()) {
 }
 
 events.addEventListener("status", (e) => showStatus(e.detail));
-setInterval(() => showStatus(), 30000); // "Synced 2 min ago" ages without any event
+setInterval(() => showStatus(), 30000); // "Synced 2 min ago" ages
 
 routerEvents.addEventListener("route", (e) => {
   if (!html.dataset.ready) performance.mark("app-ready");
@@ -38,12 +37,10 @@ routerEvents.addEventListener("route", (e) => {
   html.dataset.ready = "1";
 });
 
-// The update flow: a new worker waits -> "A new version is ready" -> Reload -> skip-waiting ->
-// controllerchange -> reload, so a page never runs files of two versions.
+// A page never runs two versions: a new worker waits for Reload.
 async function registerWorker() {
   const sw = navigator.serviceWorker;
   if (!sw) return;
-  // Only with a controller already does a change of controller mean a new version took over.
   const had = sw.controller;
   let reloading = false;
   sw.addEventListener("controllerchange", () => {
@@ -66,7 +63,6 @@ async function registerWorker() {
     const worker = reg.installing;
     worker?.addEventListener("statechange", () => worker.state === "installed" && sw.controller && offer(worker));
   });
-  // Look for a new version when the person comes back to the app, and every hour.
   const update = () => reg.update().catch(() => {});
   document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && update());
   setInterval(update, 3600e3);

@@ -1,6 +1,4 @@
-// Paths without a hash (the server answers every app path with index.html). A screen is
-// views/<view>.js, or its export <view> when the route names a file, with mount(root, params),
-// maybe async, and optional unmount(); params = the query string plus `path`.
+// A screen: views/<view>.js (or <file>.js's export <view>) with mount(root, params), unmount().
 
 import { el } from "./lib/ui.js";
 
@@ -19,7 +17,6 @@ export const ROUTES = {
 };
 const NOT_FOUND = { view: "notfound", title: "Not found" };
 
-/** Fires "route" (detail = {path, view, params}) once a screen is mounted. */
 export const routerEvents = new EventTarget();
 
 let root = null;
@@ -28,7 +25,6 @@ let token = 0;
 
 const routeFor = (path) => ROUTES[path.length > 1 ? path.replace(/\/+$/, "") : path] || NOT_FOUND;
 
-// An unknown address, or a screen that could not load.
 const page = (title, text) => ({
   mount: (host) => host.append(el("h1", {}, title), el("p", {}, text), el("a", { class: "btn btn-primary", href: "/" }, "Go to Today")),
 });
@@ -74,14 +70,12 @@ async function render(focus = true) {
   routerEvents.dispatchEvent(new CustomEvent("route", { detail: { path, view: route.view, params } }));
 }
 
-/** Go to an app path ("/log?quick=water"). */
 export function navigate(path, { replace = false } = {}) {
   history[replace ? "replaceState" : "pushState"](null, "", path);
   scrollTo(0, 0);
   return render();
 }
 
-/** Mount the screen for the current address and follow in-app links from now on. */
 export function startRouter(host) {
   root = host;
   document.addEventListener("click", (e) => {

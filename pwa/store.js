@@ -1,4 +1,4 @@
-// The only IndexedDB code, no DOM (the worker uses it). Fields named "_…" stay on this device.
+// The only IndexedDB code (the worker uses it too). "_…" fields stay on this device.
 
 const channel = new BroadcastChannel("unknot-store");
 const listeners = new Set();
@@ -21,7 +21,7 @@ function openDb() {
     };
     req.onsuccess = () => {
       const db = req.result;
-      // Let another tab upgrade the schema; reopen on next use.
+      // let another tab upgrade
       db.onversionchange = () => {
         db.close();
         opening = null;
@@ -50,7 +50,6 @@ async function transact(names, mode, work) {
 const read = (name, ask) => transact([name], "readonly", (s) => promisify(ask(s)));
 const RW = ["records", "outbox"];
 
-// Local time with its offset: 2026-11-25T03:12:00.000+01:00
 export function nowIso(d = new Date()) {
   const p = (n, w = 2) => String(Math.abs(n)).padStart(w, "0");
   const off = -d.getTimezoneOffset();
@@ -59,7 +58,7 @@ export function nowIso(d = new Date()) {
   return `${ymd}T${hms}${off < 0 ? "-" : "+"}${p(Math.trunc(off / 60))}:${p(off % 60)}`;
 }
 
-// The server computes next_fire_at and refuses it.
+// next_fire_at is the server's
 const NOT_SENT = ["id", "updated_at", "deleted_at", "next_fire_at"];
 const toData = (r) => Object.fromEntries(Object.entries(r).filter(([k]) => k[0] !== "_" && !NOT_SENT.includes(k)));
 
@@ -82,13 +81,12 @@ function announce(changes) {
 
 channel.onmessage = (e) => notify(e.data);
 
-// fn({collection, id, source: "local"|"sync"|"clear"}) after any change, also in other tabs.
 export function onChange(fn) {
   listeners.add(fn);
   return () => listeners.delete(fn);
 }
 
-// The record (r = null: a tombstone) and its outbox entry in ONE transaction.
+// Record (null: tombstone) and outbox entry in ONE transaction.
 async function write(c, id, r) {
   const updated_at = r ? r.updated_at : nowIso();
   await transact(RW, "readwrite", (records, box) => {
@@ -121,13 +119,11 @@ export const setMeta = (key, value) =>
     else s.put(value, key);
   });
 
-// For sync.js:
 export const outbox = async (limit = 500) =>
   (await read("outbox", (s) => s.getAll(null, limit))).map(({ c, ...rest }) => ({ collection: c, ...rest }));
 
 export const pendingCount = () => read("outbox", (s) => s.count());
 
-// Drop sent entries unless changed again since.
 export const settle = (sent) =>
   transact(["outbox"], "readwrite", (box) => {
     for (const { collection, id, updated_at } of sent) {
@@ -138,7 +134,6 @@ export const settle = (sent) =>
     }
   });
 
-// A newer local pending change wins.
 export async function applyPulled(changes) {
   const applied = [];
   await transact(RW, "readwrite", (records, box) => {
@@ -147,7 +142,7 @@ export async function applyPulled(changes) {
       box.get(key).onsuccess = (e) => {
         const pending = e.target.result;
         if (pending && Date.parse(pending.updated_at) >= Date.parse(updated_at)) return;
-        if (pending) box.delete(key); // the server has a newer version: ours would lose anyway
+        if (pending) box.delete(key); // it would lose
         if (op === "delete") records.put({ c, id, r: null, updated_at });
         else {
           records.get(key).onsuccess = (got) => {

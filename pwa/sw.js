@@ -1,4 +1,4 @@
-// The offline worker. The server writes the shell's hash and file list into VERSION and SHELL_FILES.
+// The server fills in VERSION and SHELL_FILES.
 
 import { flush, SYNC_TAG } from "/sync.js";
 import { onNotificationClick, onPush, onSubscriptionChange } from "/sw-push.js";
@@ -7,7 +7,7 @@ const VERSION = "__SHELL_VERSION__";
 const SHELL_FILES = ["__SHELL_FILES__"];
 const CACHE = `unknot-shell-${VERSION}`;
 
-// Past the HTTP cache, so the cache holds exactly this version.
+// past the HTTP cache: exactly this version
 const precache = (c) => c.addAll(SHELL_FILES.map((url) => new Request(url, { cache: "reload" })));
 addEventListener("install", (e) => e.waitUntil(caches.open(CACHE).then(precache)));
 
@@ -23,9 +23,7 @@ addEventListener("activate", (e) =>
 addEventListener("fetch", (e) => {
   const { request } = e;
   const url = new URL(request.url);
-  // Never from a cache: other origins, the API, anything but GET.
   if (request.method !== "GET" || url.origin !== location.origin || url.pathname.startsWith("/api/")) return;
-  // Every screen is the same page.
   const page = request.mode === "navigate" && !url.pathname.split("/").pop().includes(".") && !url.pathname.startsWith("/static/");
   e.respondWith(caches.open(CACHE).then(async (c) => (await c.match(page ? "/" : request)) || fetch(request)));
 });

@@ -1,15 +1,12 @@
-// Sends the outbox to POST /api/v1/sync in batches and applies what comes back. No DOM: the
-// worker runs flush() for Background Sync.
+// The sync client (the worker runs flush() for Background Sync).
 
 import { api } from "./api.js";
 import * as store from "./store.js";
 
 const BATCH = 500;
 export const SYNC_TAG = "unknot-sync";
-// "status" events, detail = syncState()
 export const events = new EventTarget();
 
-// phase: idle | syncing | offline | local | signin | error
 let state = { phase: "idle", pending: 0, attention: 0, account: null, signedOut: false, lastSyncedAt: null };
 
 function setState(changes) {
@@ -80,7 +77,7 @@ async function pushSettings() {
     await store.setMeta("profile", await api("/api/v1/me", { method: "PATCH", body: data }));
   } catch (err) {
     if (err.status === 0 || err.status === 401 || err.status >= 500) throw err;
-    // Refused now means refused forever: keep the reason, drop the change.
+    // refused forever: keep the reason, drop the change
     await addAttention([{ collection: "settings", id: "settings", data, errors: err.errors, at: Date.now() }]);
   }
   await store.setMeta("settingsPending", undefined);
@@ -116,8 +113,7 @@ async function exchange() {
   }
 }
 
-// Throws when the server is out of reach, so Background Sync retries. A 401 keeps the outbox.
-// force: Background Sync knows better than navigator.onLine.
+// Throws when out of reach, so Background Sync retries.
 export const flush = ({ force = false } = {}) =>
   navigator.locks.request("unknot-sync", async () => {
     await refresh();
@@ -142,16 +138,15 @@ export const flush = ({ force = false } = {}) =>
 
 export const syncNow = () => flush().catch(() => state);
 
-// Where offered, the worker sends the outbox even after this page is closed.
 async function backgroundSync() {
   try {
     await (await navigator.serviceWorker.ready).sync?.register(SYNC_TAG);
-  } catch {} // not offered: the timer and the online event still flush
+  } catch {} // not offered
 }
 
 export function startAutoSync() {
   let timer = null;
-  // Changes come in bursts (a pull, many saves): count once per burst.
+  // once per burst of changes
   let counting = null;
   let local = false;
   store.onChange((change) => {

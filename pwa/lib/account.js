@@ -1,7 +1,5 @@
-// Accounts on this device: sign up/in/out, settings, and whose records the store holds.
-// Records made before any sign-in go to the first account that signs in or up. Another account's
-// records are never mixed in: when a different account signs in they are removed from this phone
-// if all are uploaded; if not, sign-in stops (OtherAccountError) until the person removes them.
+// Records made before any sign-in go to the first account. Another account's records never mix
+// in: sign-in stops (OtherAccountError) while some are not uploaded.
 
 import { api } from "../api.js";
 import * as store from "../store.js";
@@ -25,13 +23,10 @@ export class OtherAccountError extends Error {
   }
 }
 
-/** {email} of the account this device's records belong to, or null. */
 export const account = async () => (await store.getMeta("account")) || null;
 
-/** The person's settings: the server's copy with local changes, or the defaults. */
 export const profile = async () => ({ ...DEFAULTS, ...(await store.getMeta("profile")) });
 
-/** Sign in or up (mode "signup"), then upload. discard: first remove another account's records. */
 export async function signIn(email, password, { mode = "signin", discard = false } = {}) {
   const owner = await account();
   const switching = owner && owner.email !== email.trim().toLowerCase();
@@ -48,7 +43,6 @@ export async function signIn(email, password, { mode = "signin", discard = false
   await store.setMeta("profile", me);
   if (switching) await store.setMeta("cursor", null);
   if (signup && local && !switching) {
-    // Settings chosen before the account existed go up with the records.
     const keys = ["day_start_hour", "water_target_ml", "energy_budget", "chunk_minutes"].filter((k) => local[k] !== undefined);
     if (keys.length) await store.setMeta("settingsPending", Object.fromEntries(keys.map((k) => [k, local[k]])));
   }
@@ -61,25 +55,21 @@ async function clear() {
   await refresh();
 }
 
-/** Sign out. keep=false removes every record from this device (explicit choice). */
 export async function signOut({ keep }) {
-  await stopOnSignOut(); // while the session lasts, so the server can forget this phone
+  await stopOnSignOut(); // while the session lasts
   await api("/api/v1/auth/logout", { method: "POST" });
   if (!keep) return clear();
   await store.setMeta("authLost", "signed-out");
   await refresh();
 }
 
-/** Remove every record from this device (the account on the server keeps its copy). */
 export const clearDevice = clear;
 
-/** Delete the account and everything in it, then this device's copy. */
 export async function deleteAccount(password) {
   await api("/api/v1/me", { method: "DELETE", body: { password } });
   await clear();
 }
 
-/** Change settings: kept here at once, sent to the server when signed in. */
 export async function saveSettings(changes) {
   await store.setMeta("profile", { ...(await store.getMeta("profile")), ...changes });
   if (await account()) {

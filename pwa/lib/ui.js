@@ -1,9 +1,4 @@
-// Small DOM helpers shared by the screens (text goes in through textContent only), and the theme.
-
-/**
- * el("button", {class: "btn", onclick: fn, dataset: {x: 1}}, "Save", node, null).
- * null/undefined/false attributes and children are skipped.
- */
+// el("button", {class: "btn", onclick: fn}, "Save"): text only, never HTML; skips null, false.
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs || {})) {
@@ -18,11 +13,9 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** A type=button .btn; cls adds classes ("btn-primary"). */
 export const btn = (label, onclick, cls, attrs) =>
   el("button", { class: cls ? `btn ${cls}` : "btn", type: "button", onclick, ...attrs }, label);
 
-/** Show (or replace) a banner under the header: actions = [{label, onClick, primary}]. */
 export function banner(id, text, actions = []) {
   clearBanner(id);
   const node = el("div", { class: "banner", role: "alert", dataset: { banner: id } },
@@ -38,7 +31,6 @@ export function clearBanner(id) {
 
 let toastTimer = null;
 
-/** A short message above the navigation for a few seconds, with an optional action (Undo). */
 export function toast(text, action = null, ms = 6000) {
   let host = document.getElementById("toast");
   if (!host) document.body.append((host = el("div", { id: "toast", class: "toast", role: "status", "aria-live": "polite" })));
@@ -53,7 +45,6 @@ export function toast(text, action = null, ms = 6000) {
   toastTimer = setTimeout(() => host.replaceChildren(), ms);
 }
 
-/** The server's field errors under the fields of a form (elements [data-error-for=name]). */
 export function showErrors(form, err) {
   const errors = err?.errors?.json || err?.errors || {};
   for (const slot of form.querySelectorAll("[data-error-for]")) {
@@ -62,10 +53,8 @@ export function showErrors(form, err) {
   }
 }
 
-/** A time today in plain words: "14:05". */
 export const clock = (iso) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
-// Light, dark or the system's choice, on <html data-theme>; kept on this device (localStorage).
 export const THEMES = ["system", "light", "dark"];
 
 export function getTheme() {
@@ -86,7 +75,7 @@ export function setTheme(theme) {
   try {
     localStorage.setItem("unknot-theme", theme);
   } catch {
-    // Private mode without storage: the choice lasts until the page closes.
+    // no storage: lasts until the page closes
   }
   applyTheme(theme);
 }

@@ -1,4 +1,4 @@
-// Settings (account, your day, look, refused records, your data, delete account) and Sign in.
+// Settings, and the Sign in screen.
 
 import * as accounts from "../lib/account.js";
 import { THEMES, btn, el, getTheme, setTheme, showErrors, toast } from "../lib/ui.js";
@@ -15,7 +15,7 @@ const NUMBERS = {
 let stop = null;
 
 const reload = () => navigate("/settings", { replace: true });
-const plural = (n, one, many) => `${n} change${n === 1 ? one : many}`;
+const lost = (n) => `${n} change${n === 1 ? "" : "s"} not uploaded yet will be lost.`;
 const errorSlot = (name, attrs) => el("p", { class: "error-text", "data-error-for": name, ...attrs });
 
 function section(title, ...children) {
@@ -31,8 +31,7 @@ function field(name, label, control, id = `s-${name}`) {
 
 async function confirmClear() {
   const n = await pendingCount();
-  const ask = n ? `${plural(n, " is", "s are")} not uploaded and will be lost.` : "Your account keeps its copy.";
-  if (!confirm(`Remove every record from this phone? ${ask}`)) return;
+  if (!confirm(`Remove every record from this phone? ${n ? lost(n) : "Your account keeps its copy."}`)) return;
   await accounts.clearDevice();
   toast("Records removed from this phone.");
   await reload();
@@ -43,7 +42,7 @@ const removeButton = () => btn("Remove records from this phone", confirmClear, "
 function accountSection(me, state) {
   if (!me) {
     return section("Account",
-      el("p", {}, "You have no account: your records are saved on this phone only."),
+      el("p", {}, "You have no account: records stay on this phone."),
       el("div", { class: "row" },
         el("a", { class: "btn btn-primary", href: "/signin?mode=signup" }, "Create account"),
         el("a", { class: "btn", href: "/signin" }, "Sign in")));
@@ -67,9 +66,7 @@ function accountSection(me, state) {
   const ask = async () => {
     const n = await pendingCount();
     box.replaceChildren(
-      el("p", { role: "alert" }, "Keep your records on this phone? ", n
-        ? `${plural(n, " is", "s are")} not uploaded yet: removing them loses ${n === 1 ? "it" : "them"}.`
-        : "They are safe in your account either way."),
+      el("p", { role: "alert" }, "Keep your records on this phone? ", n ? `If not, ${lost(n)}` : "Your account has them anyway."),
       el("div", { class: "row" },
         btn("Keep on this phone", () => out(true), "btn-primary", { "data-signout": "keep" }),
         btn("Remove from this phone", () => out(false), "btn-danger", { "data-signout": "clear" }),
@@ -80,19 +77,13 @@ function accountSection(me, state) {
 
 async function daySection() {
   const p = await accounts.profile();
-  let zones = [p.timezone];
-  try {
-    zones = Intl.supportedValuesOf("timeZone");
-    if (!zones.includes(p.timezone)) zones.unshift(p.timezone);
-  } catch {
-    // Older browsers: only the current zone.
-  }
+  const zones = new Set([p.timezone, ...(Intl.supportedValuesOf?.("timeZone") || [])]);
   const select = (name, label, options) =>
     field(name, label, el("select", { name },
       options.map(([v, text]) => el("option", { value: v, selected: String(v) === String(p[name]) }, text))));
   const form = el("form", { class: "stack", novalidate: true },
-    select("timezone", "Time zone", zones.map((z) => [z, z.replace(/_/g, " ")])),
-    select("day_start_hour", "My day starts at", Array.from({ length: 13 }, (_, h) => [h, `${String(h).padStart(2, "0")}:00`])),
+    select("timezone", "Time zone", [...zones].map((z) => [z, z.replace(/_/g, " ")])),
+    select("day_start_hour", "My day starts at", [...Array(13).keys()].map((h) => [h, `${h < 10 ? "0" : ""}${h}:00`])),
     el("p", { class: "hint" }, "Before this hour, it still counts as the day before."),
     Object.entries(NUMBERS).map(([name, [label, min, max]]) =>
       field(name, label, el("input", { name, type: "number", inputmode: "numeric", min, max, value: p[name] }))),
@@ -152,7 +143,7 @@ function dataSection(me, signedIn) {
 
 function deleteSection() {
   const form = el("form", { class: "stack", novalidate: true },
-    el("p", {}, "This deletes your account and every record in it, for good. It cannot be undone."),
+    el("p", {}, "This deletes your account and all its records, for good."),
     field("password", "Your password",
       el("input", { name: "password", type: "password", autocomplete: "current-password", required: true }), "d-password"),
     el("label", { class: "choice" }, el("input", { type: "checkbox", name: "sure", required: true }), "Yes, delete everything"),
@@ -193,7 +184,6 @@ export async function mount(root) {
 
 export const unmount = () => stop?.();
 
-// ?mode=signup creates an account. Records on this phone are uploaded after.
 export const signin = {
   mount(root, { mode }) {
     const up = mode === "signup";
@@ -229,7 +219,7 @@ export const signin = {
     });
     root.append(
       el("h1", {}, up ? "Create an account" : "Sign in"),
-      el("p", {}, "An account keeps a copy of your records safe and on your other devices. Records on this phone are uploaded."),
+      el("p", {}, "An account keeps your records safe and on your other devices. Records on this phone are uploaded."),
       form,
       el("p", {}, up ? "Have an account? " : "New here? ",
         el("a", { href: up ? "/signin" : "/signin?mode=signup" }, up ? "Sign in" : "Create an account")),

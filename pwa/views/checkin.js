@@ -1,49 +1,34 @@
-// The morning check-in: how YESTERDAY went (fatigue, weakness, cramps, knots 0–10, a crash or
-// not). Saved as a "checkins" record whose day is yesterday, under an id derived from that day,
-// so a second check-in (or another phone) changes the same record.
+// The morning check-in about YESTERDAY: one "checkins" record whose id comes from the day, so
+// checking in again (or on another phone) changes the same record.
 import { el, toast } from "../lib/ui.js";
 import { save } from "../store.js";
 import { navigate } from "../router.js";
 import { checkinFor, checkinIdFor, days } from "./plan-data.js";
 
-const SCALES = [
-  ["fatigue", "Tiredness (fatigue)", "0 = none, 10 = worst"],
-  ["weakness", "Muscle weakness", "0 = none, 10 = worst"],
-  ["cramps", "Cramps", "0 = none, 10 = worst"],
-  ["knots", "Knots (tight, sore spots)", "0 = none, 10 = worst"],
-];
+const SCALES = { fatigue: "Tiredness (fatigue)", weakness: "Muscle weakness", cramps: "Cramps", knots: "Knots (tight, sore spots)" };
 
-function scale(name, label, hint, value) {
-  return el("fieldset", { class: "field", "data-scale": name },
-    el("legend", {}, label),
-    el("div", { class: "checkin-scale" }, Array.from({ length: 11 }, (_, n) =>
-      el("label", { class: "choice" },
-        el("input", { type: "radio", name, value: String(n), checked: value === n, "aria-label": `${label}: ${n}` }),
-        el("span", { "aria-hidden": "true" }, String(n))))),
-    el("p", { class: "hint" }, `${hint}. Leave it if you are not sure.`));
-}
+const choice = (name, value, checked, text, label) =>
+  el("label", { class: "choice" },
+    el("input", { type: "radio", name, value, checked, "aria-label": label }),
+    el("span", { "aria-hidden": label && "true" }, text));
 
-function yesNo(name, label, value) {
-  return el("fieldset", { class: "field", "data-scale": name },
-    el("legend", {}, label),
-    el("div", { class: "checkin-scale" },
-      el("label", { class: "choice" }, el("input", { type: "radio", name, value: "yes", checked: value === true }), el("span", {}, "Yes")),
-      el("label", { class: "choice" }, el("input", { type: "radio", name, value: "no", checked: value === false }), el("span", {}, "No"))),
-    el("p", { class: "hint" }, "A crash: a sudden drop in energy or strength after doing too much."));
-}
-
-/** "Tuesday 24 November" for a "YYYY-MM-DD" day. */
-function dayName(day) {
-  const [y, m, d] = day.split("-").map(Number);
-  return new Date(y, m - 1, d, 12).toLocaleDateString([], { weekday: "long", day: "numeric", month: "long" });
-}
+const group = (name, legend, hint, ...choices) =>
+  el("fieldset", { class: "field", "data-scale": name },
+    el("legend", {}, legend),
+    el("div", { class: "checkin-scale" }, choices),
+    hint && el("p", { class: "hint" }, hint));
 
 export async function mount(root) {
   const { yesterday } = await days();
   const before = await checkinFor(yesterday);
+  const [y, m, d] = yesterday.split("-");
+  const name = new Date(y, m - 1, d, 12).toLocaleDateString([], { weekday: "long", day: "numeric", month: "long" });
   const form = el("form", { class: "card stack", novalidate: true, "data-checkin-form": "" },
-    SCALES.map(([name, label, hint]) => scale(name, label, hint, before ? before[name] : null)),
-    yesNo("crash", "Did you crash?", before ? before.crash : null),
+    el("p", { class: "hint" }, "0 = none, 10 = worst. Skip any you are not sure of."),
+    Object.entries(SCALES).map(([key, label]) => group(key, label, null, ...
+      Array.from({ length: 11 }, (_, n) => choice(key, n, before?.[key] === n, n, `${label}: ${n}`)))),
+    group("crash", "Did you crash?", "A crash: a sudden drop in energy or strength after doing too much.",
+      choice("crash", "yes", before?.crash === true, "Yes"), choice("crash", "no", before?.crash === false, "No")),
     el("div", { class: "field" },
       el("label", { for: "c-notes" }, "Anything else (optional)"),
       el("textarea", { id: "c-notes", name: "notes", rows: "2", maxlength: "2000" }, before?.notes || "")),
@@ -51,26 +36,21 @@ export async function mount(root) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const data = new FormData(form);
-    const num = (k) => (data.get(k) === null ? null : Number(data.get(k)));
-    const notes = String(data.get("notes") || "").trim();
-    const id = before?.id || (await checkinIdFor(yesterday));
+    const scales = Object.keys(SCALES).map((k) => [k, data.get(k) === null ? null : Number(data.get(k))]);
     await save("checkins", {
-      ...(before || {}),
-      id,
+      ...before,
+      id: before?.id || (await checkinIdFor(yesterday)),
       day: yesterday,
-      fatigue: num("fatigue"),
-      weakness: num("weakness"),
-      cramps: num("cramps"),
-      knots: num("knots"),
+      ...Object.fromEntries(scales),
       crash: data.get("crash") === "yes",
-      notes: notes || null,
+      notes: String(data.get("notes") || "").trim() || null,
     });
     toast("Check-in saved. Thank you.");
     await navigate("/");
   });
   root.append(
     el("h1", {}, "Morning check-in"),
-    el("p", {}, `How was yesterday, ${dayName(yesterday)}?`),
+    el("p", {}, `How was yesterday, ${name}?`),
     before ? el("p", { class: "muted" }, "You already checked in. You can change it.") : "",
     form);
 }

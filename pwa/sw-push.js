@@ -64,16 +64,10 @@ export function onPush(event) {
 
 async function openApp(url) {
   const target = new URL(url, location.origin).href;
-  // matchAll lists only this origin's windows.
-  let [client] = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const [open] = await self.clients.matchAll({ type: "window", includeUncontrolled: true }); // this origin's only
+  // navigate() fails for a window this worker does not control: open a new one then.
+  const client = open?.url === target ? open : await open?.navigate(target).then((c) => c || open, () => null);
   if (!client) return self.clients.openWindow(target);
-  if (client.url !== target) {
-    try {
-      client = (await client.navigate(target)) || client;
-    } catch {
-      return self.clients.openWindow(target); // not controlled by this worker
-    }
-  }
   // Focusing needs a real tap on the notification; the window shows the screen anyway.
   await client.focus().catch(() => {});
   return client;

@@ -7,13 +7,8 @@ const SUBS = "/api/v1/push/subscriptions";
 const serverKey = async () => (await api("/api/v1/push/vapid-public-key")).key;
 const forget = (endpoint) => api(SUBS, { method: "DELETE", body: { endpoint } }).catch(() => {});
 
-function withTimeout(promise, ms = 5000) {
-  let timer;
-  const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error("The push service did not answer in time."), { name: "TimeoutError" })), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
+const withTimeout = (promise, ms = 5000) =>
+  Promise.race([promise, new Promise((_, reject) => setTimeout(reject, ms, new DOMException("The push service did not answer in time.", "TimeoutError")))]);
 
 // base64url -> bytes (atob accepts it without the padding)
 const keyBytes = (key) => Uint8Array.from(atob(key.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));

@@ -9,7 +9,7 @@ import { syncNow } from "../sync.js";
 
 const KINDS = { magnesium: "Magnesium", hydration: "Water", rest: "Rest break", custom: "Reminder" };
 const ORDER = Object.keys(KINDS);
-const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]; // ISO 1..7
+const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const PUSH_TEXT = {
   on: "On: reminders pop up on this phone, also when Unknot is closed.",
@@ -41,9 +41,9 @@ function duration(min) {
 function schedule(r) {
   const times = [...(r.times || [])].sort();
   if (r.fire_at && !times.length && !r.interval_minutes) return `Once at ${clock(r.fire_at)}`;
-  const set = [...new Set(r.days)].filter((d) => d >= 1 && d <= 7).sort().join();
-  const days = { "": "Every day", "1,2,3,4,5,6,7": "Every day", "1,2,3,4,5": "Mon to Fri", "6,7": "Sat and Sun" }[set]
-    ?? set.split(",").map((d) => DAYS[d - 1]).join(", ");
+  const set = [...new Set(r.days)].filter((d) => d >= 1 && d <= 7).sort(); // ISO 1..7
+  const days = { "": "Every day", 1234567: "Every day", 12345: "Mon to Fri", 67: "Sat and Sun" }[set.join("")]
+    ?? set.map((d) => DAYS[d - 1]).join(", ");
   if (r.interval_minutes) {
     return `${days}, every ${duration(r.interval_minutes)} from ${r.window_start || "00:00"} to ${r.window_end || "23:59"}`;
   }
@@ -79,7 +79,6 @@ async function renderPush(host, message = "") {
   } else if (state === "denied") {
     more = [btn("Check again", () => renderPush(host), { "data-push": "check" })];
   }
-  host.dataset.push = state;
   host.replaceChildren(el("h2", { id: "h-push" }, "On this phone"), el("p", { "data-push-state": state }, PUSH_TEXT[state]), ...more, status);
   return status;
 }
@@ -159,7 +158,7 @@ async function renderList(host, formHost) {
   host.replaceChildren(
     el("h2", { id: "h-list" }, "Your reminders"),
     all.length
-      ? el("ul", { class: "list reminders-list" }, all.map((r) => item(r, formHost)))
+      ? el("ul", { class: "list" }, all.map((r) => item(r, formHost)))
       : el("p", { class: "muted" }, "No reminders yet."));
 }
 
@@ -180,7 +179,7 @@ const select = (name, values, pick, label) =>
   el("select", { name }, values.map((v) => el("option", { value: v, selected: v === pick }, label(v))));
 
 function timesFieldset(times) {
-  const box = el("div", { class: "stack reminders-times" });
+  const box = el("div", { class: "stack" });
   const label = () => box.querySelectorAll("[data-time]").forEach((t, i) => t.setAttribute("aria-label", `Time ${i + 1}`));
   const add = (value) => {
     const input = time({ name: "times", value, "data-time": "" });
@@ -196,7 +195,7 @@ function timesFieldset(times) {
   (times.length ? times : [""]).forEach(add);
   return el("fieldset", { class: "field", "aria-describedby": "e-times" },
     el("legend", {}, "At what time"), box,
-    btn("Add a time", () => add("").focus(), { "data-add-time": "" }),
+    btn("Add a time", () => add("").focus()),
     errorSlot("times"));
 }
 
@@ -293,7 +292,7 @@ function openForm(host, kind, reminder) {
 export async function mount(root) {
   const card = (id, ...kids) => el("section", { class: "card stack", "aria-labelledby": id }, ...kids);
   const [pushHost, listHost] = [card("h-push"), card("h-list")];
-  const formHost = el("div", { "data-form-host": "" });
+  const formHost = el("div");
   const add = card("h-add", el("h2", { id: "h-add" }, "Add a reminder"),
     row(ORDER.map((kind) => btn(KINDS[kind], () => openForm(formHost, kind), { "data-add": kind }))));
   root.append(el("div", { class: "stack reminders" }, el("h1", {}, "Reminders"), pushHost, listHost, add, formHost));

@@ -35,10 +35,7 @@ export function splitIntoSteps({ title, minutes }, chunk = DEFAULT_CHUNK) {
 
 const logged = (a) => a.status === "done" || a.status === "stopped" || a.spent_cost != null;
 
-export function activityLoad(a) {
-  if (a.status === "skipped") return 0;
-  return logged(a) ? (a.spent_cost ?? a.energy_cost ?? 0) : a.energy_cost || 0;
-}
+export const activityLoad = (a) => (a.status === "skipped" ? 0 : (a.spent_cost ?? a.energy_cost) || 0);
 
 const sum = (xs, f) => xs.reduce((n, x) => n + f(x), 0);
 

@@ -14,9 +14,9 @@ async function derivedId(kind, key) {
 
 export const checkinIdFor = (day) => derivedId("checkin", day);
 
-export async function days(now = new Date()) {
+export async function days() {
   const me = await profile();
-  const today = localDay(now, me.day_start_hour);
+  const today = localDay(new Date(), me.day_start_hour);
   return { me, today, tomorrow: addDays(today, 1), yesterday: addDays(today, -1) };
 }
 
@@ -56,8 +56,7 @@ export async function templates() {
     out.push({ id, ...t, ...byId.get(id), builtIn: true });
     byId.delete(id);
   }
-  const own = [...byId.values()].sort((a, b) => (a.title < b.title ? -1 : 1));
-  return [...out, ...own.map((t) => ({ ...t, builtIn: false }))];
+  return [...out, ...[...byId.values()].sort((a, b) => (a.title < b.title ? -1 : 1))];
 }
 
 export const saveTemplate = ({ builtIn, ...t }) => save("templates", t);

@@ -1,7 +1,7 @@
 // The activity timer: step, rest, next step. State is timestamps in meta, so a reload resumes it; a
 // "rest" reminder at the step's end lets the server push while the app is closed.
 import { DEFAULT_CHUNK, pts } from "../lib/pacing.js";
-import { banner, clearBanner, el } from "../lib/ui.js";
+import { banner, btn, clearBanner, el } from "../lib/ui.js";
 import { get, getMeta, nowIso, remove, save, setMeta } from "../store.js";
 
 const KEY = "activityTimer";
@@ -132,12 +132,11 @@ export function watchTimer() {
   tick();
 }
 
-// 0–3 points, or the planned cost if higher.
 export function costChooser(planned, onPick, label = "What did it cost?") {
   const options = [...new Set([0, 1, 2, 3, planned || 0])].sort((a, b) => a - b);
   return el("fieldset", { class: "plan-cost" }, el("legend", {}, label),
     el("div", { class: "row" }, options.map((n) =>
-      el("button", { class: n === planned ? "btn btn-primary" : "btn", type: "button", "data-cost": n, onclick: () => onPick(n) }, pts(n)))));
+      btn(pts(n), () => onPick(n), n === planned && "btn-primary", { "data-cost": n }))));
 }
 
 const PHASES = { step: "Doing now", rest: "Time to rest", ready: "Rest is over", finished: "All steps done" };
@@ -146,12 +145,12 @@ export function timerCard({ state, activity, phase }) {
   const steps = stepsOf(activity);
   const { kind, endsAt } = phase;
   const count = endsAt ? mmss(endsAt - Date.now()) : "";
-  const btn = (act, text, onclick, cls = "btn btn-primary") => el("button", { class: cls, type: "button", "data-timer": act, onclick }, text);
+  const act = (key, text, onclick, cls = "btn-primary") => btn(text, onclick, cls, { "data-timer": key });
   const ask = el("div", { class: "stack" });
-  const stop = btn("stop", "Stop here", () => {
+  const stop = act("stop", "Stop here", () => {
     ask.replaceChildren(costChooser(activity.energy_cost, (n) => finish(n, "stopped"), "Stopping is fine. What did it cost?"));
     ask.querySelector("button").focus();
-  }, "btn btn-danger");
+  }, "btn-danger");
   return el("section", { class: "card stack plan-timer", "aria-labelledby": "timer-h", dataset: { phase: kind } },
     el("h2", { id: "timer-h" }, activity.title),
     el("p", { class: "plan-phase", "data-timer-phase": kind }, PHASES[kind]),
@@ -160,8 +159,8 @@ export function timerCard({ state, activity, phase }) {
     count && el("p", { class: "plan-count", role: "timer", "aria-label": `${count} left` }, count),
     kind === "finished" ? costChooser(activity.energy_cost, (n) => finish(n, "done"))
       : el("div", { class: "row" },
-        kind === "step" && btn("end-step", "Step done", endStepNow),
-        kind === "ready" && btn("next", `Start step ${phase.next + 1}`, () => startStep(activity, phase.next)),
+        kind === "step" && act("end-step", "Step done", endStepNow),
+        kind === "ready" && act("next", `Start step ${phase.next + 1}`, () => startStep(activity, phase.next)),
         stop),
     ask);
 }

@@ -1,21 +1,20 @@
-// Plan: the day's energy budget, its activities (steps with rest breaks, everyday tasks to start
-// from, a warning BEFORE going over), the timer and the person's own pattern. Saved on the phone first.
+// Plan: the day's energy budget, its activities, the timer and the person's own pattern.
 import { saveSettings } from "../lib/account.js";
-import * as P from "../lib/pacing.js";
+import {
+  COSTS, DEFAULT_CHUNK, DEFAULT_REST, MIN_CHECKIN_DAYS, SYMPTOMS, checkAdd, costOf, crashPattern, pts, splitIntoSteps,
+} from "../lib/pacing.js";
 import { plural } from "../lib/stats.js";
-import { el, toast } from "../lib/ui.js";
+import { btn, el, toast } from "../lib/ui.js";
 import { list, onChange, remove, save } from "../store.js";
 import { pointsLine } from "./plan-bar.js";
 import { addActivity, days, loadDay, moveActivity, savePlan, saveTemplate, templates } from "./plan-data.js";
 import { costChooser, current, mmss, startStep, timerCard, timerEvents, watchTimer } from "./plan-timer.js";
 
-const { COSTS, pts } = P;
 let which = "today";
 let stops = [];
 let shown; // {me, day, data} on show
 let form;
 
-const btn = (label, attrs, cls) => el("button", { class: cls ? `btn ${cls}` : "btn", type: "button", ...attrs }, label);
 const num = (id, min, max, value, more) => el("input", { id, type: "number", inputmode: "numeric", min, max, value, ...more });
 const text = (id, value, more) => el("input", { id, type: "text", maxlength: 200, value, ...more });
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
@@ -26,8 +25,8 @@ const card = (id, title, ...rest) => el("section", { class: "card stack", "aria-
 
 function budgetCard({ plan, totals }) {
   const b = plan.energy_budget;
-  const step = (by, dir, word, label) => btn(label, { "aria-label": `${word} the budget by 1 point`, "data-budget": dir,
-    onclick: () => savePlan(shown.day, shown.me, { energy_budget: Math.min(100, Math.max(1, b + by)) }) });
+  const step = (by, dir, word, label) => btn(label, () => savePlan(shown.day, shown.me, { energy_budget: Math.min(100, Math.max(1, b + by)) }),
+    null, { "aria-label": `${word} the budget by 1 point`, "data-budget": dir });
   return card("budget-h", `Energy ${which}`,
     pointsLine(totals, which),
     totals.over && el("p", { class: "plan-warning", role: "alert", "data-over": "" }, totals.warning),
@@ -47,7 +46,7 @@ function activityItem(a, running) {
   const open = !logged && a.status !== "skipped" && which === "today";
   const other = which === "today" ? "tomorrow" : "today";
   const next = Math.max(0, steps.findIndex((s) => !s.done));
-  const act = (key, label, onclick, cls) => btn(label, { "data-act": key, onclick }, cls);
+  const act = (key, label, onclick, cls) => btn(label, onclick, cls, { "data-act": key });
   const more = el("div", { class: "stack" });
   const log = () => {
     more.replaceChildren(costChooser(a.energy_cost, async (n) => {
@@ -94,11 +93,10 @@ async function drawDay(host) {
   const items = data.activities.map((a) => activityItem(a, running));
   host.replaceChildren(budgetCard(data),
     card("list-h", `Planned for ${which}`,
-      items.length ? el("ul", { class: "list", "data-activities": "" }, items) : el("p", {}, "Nothing planned yet. Add something below.")));
+      items.length ? el("ul", { class: "list", "data-activities": "" }, items) : el("p", {}, "Nothing planned yet.")));
 }
 
-// The form to add or change an activity. A task longer than `chunk` minutes is offered as steps
-// with rest breaks, proposed again as it changes until the person edits the steps.
+// A task longer than `chunk` minutes is offered as steps, re-proposed until the person edits them.
 function activityForm(chunk) {
   let editing = null;
   let steps = [];
@@ -108,25 +106,25 @@ function activityForm(chunk) {
   const custom = num("a-custom", 0, 20, 4);
   const customField = field("Custom points (0–20)", custom);
   const split = el("input", { id: "a-split", type: "checkbox", checked: true });
-  const rest = num("a-rest", 0, 240, P.DEFAULT_REST);
+  const rest = num("a-rest", 0, 240, DEFAULT_REST);
   const stepList = el("ol", { class: "plan-steps-edit" });
   const edit = () => { edited = true; };
   const drawSteps = () => stepList.replaceChildren(...steps.map((s, i) => el("li", { class: "plan-step-edit" },
     field(`Step ${i + 1}`, text(`s-title-${i}`, s.title, { oninput: (e) => { s.title = e.target.value; edit(); } })),
     el("div", { class: "row" },
       field("Minutes", num(`s-min-${i}`, 1, 1440, s.minutes, { oninput: (e) => { s.minutes = Number(e.target.value); edit(); } })),
-      btn("Remove", { "aria-label": `Remove step ${i + 1}`, onclick: () => { steps.splice(i, 1); edit(); drawSteps(); } }, "btn-danger")))));
+      btn("Remove", () => { steps.splice(i, 1); edit(); drawSteps(); }, "btn-danger", { "aria-label": `Remove step ${i + 1}` })))));
   const splitBox = el("fieldset", { class: "stack plan-split", hidden: true },
     el("legend", {}, "Steps with rest breaks"),
-    el("p", { class: "hint" }, `This is longer than ${chunk} minutes. Smaller steps with rests between them are easier on your muscles.`),
-    el("label", { class: "choice" }, split, "Split into steps with rest breaks"),
+    el("p", { class: "hint" }, `Longer than ${chunk} minutes: smaller steps with rests between are easier on your muscles.`),
+    el("label", { class: "choice" }, split, "Split into steps"),
     stepList,
-    btn("Add a step", { "data-step-add": "", onclick: () => {
+    btn("Add a step", () => {
       steps.push({ title: title.value.trim() || "Step", minutes: 5, done: false });
       edit();
       drawSteps();
       stepList.querySelector(`#s-title-${steps.length - 1}`).focus();
-    } }),
+    }, null, { "data-step-add": "" }),
     field("Rest between steps (minutes)", rest));
   const levels = el("fieldset", {}, el("legend", {}, "How much energy?"),
     ["light", "moderate", "heavy", "custom"].map((key) => el("label", { class: "choice" },
@@ -134,8 +132,8 @@ function activityForm(chunk) {
       cap(key) + (COSTS[key] ? ` (${pts(COSTS[key])})` : ""))),
     customField);
   const warning = el("div", { class: "plan-warning", role: "alert", hidden: true });
-  const submit = btn("", { type: "submit" }, "btn-primary");
-  const cancel = btn("Cancel editing", { onclick: () => reset() });
+  const submit = btn("", null, "btn-primary", { type: "submit" });
+  const cancel = btn("Cancel editing", () => reset());
   const heading = el("h2", { id: "add-h" });
   const picks = el("div", { class: "plan-templates row" });
   const form = el("form", { class: "card stack", novalidate: true, "aria-labelledby": "add-h", "data-plan-form": "" },
@@ -158,7 +156,7 @@ function activityForm(chunk) {
     if (fresh) edited = false;
     splitBox.hidden = !(m > chunk || steps.length > 1);
     if (splitBox.hidden || edited) return;
-    steps = P.splitIntoSteps({ title: title.value.trim() || "Step", minutes: m }, chunk);
+    steps = splitIntoSteps({ title: title.value.trim() || "Step", minutes: m }, chunk);
     drawSteps();
   };
   levels.addEventListener("change", showCustom);
@@ -179,7 +177,7 @@ function activityForm(chunk) {
     steps = (a?.steps || []).map((s) => ({ ...s }));
     edited = steps.length > 0;
     split.checked = true;
-    rest.value = a?.rest_minutes || P.DEFAULT_REST;
+    rest.value = a?.rest_minutes || DEFAULT_REST;
     splitBox.hidden = warning.hidden = true;
     drawSteps();
     heading.textContent = a ? `Change: ${a.title}` : "Add an activity";
@@ -194,7 +192,7 @@ function activityForm(chunk) {
 
   form.setTemplates = (list) => picks.replaceChildren(...list.map((t) =>
     btn(`${t.title} · ${pts(t.energy_cost)}${t.minutes ? ` · ${t.minutes} min` : ""}`,
-      { "data-template": t.title, onclick: () => { fill(t); offer(true); title.focus(); } })));
+      () => { fill(t); offer(true); title.focus(); }, null, { "data-template": t.title })));
 
   form.edit = (a) => {
     reset(a);
@@ -221,7 +219,7 @@ function activityForm(chunk) {
     if (!title.value.trim()) errs["a-title"] = "Say what it is.";
     if (!whole(Number(minutes.value), 1, 1440)) errs["a-minutes"] = "Minutes from 1 to 1440.";
     let cost;
-    try { cost = P.costOf(level(), custom.value); } catch (err) { errs["a-custom"] = err.message; }
+    try { cost = costOf(level(), custom.value); } catch (err) { errs["a-custom"] = err.message; }
     if (useSplit()) {
       if (!steps.length) errs["a-rest"] = "Add at least one step, or untick the split.";
       steps.forEach((s, i) => {
@@ -237,10 +235,10 @@ function activityForm(chunk) {
     const data = { title: title.value.trim(), energy_cost: cost, minutes: Number(minutes.value), steps: own, rest_minutes: 0 };
     if (own.length) Object.assign(data, { minutes: own.reduce((n, s) => n + s.minutes, 0), rest_minutes: own.length > 1 ? Number(rest.value) : 0 });
     const { plan, activities } = shown.data;
-    const check = P.checkAdd(activities.filter((a) => a.id !== editing?.id), { ...editing, ...data }, plan.energy_budget);
+    const check = checkAdd(activities.filter((a) => a.id !== editing?.id), { ...editing, ...data }, plan.energy_budget);
     warning.hidden = !check.over;
     if (!check.over) return commit(data);
-    const choice = (key, label, onclick, cls) => btn(label, { "data-choice": key, onclick }, cls);
+    const choice = (key, label, onclick, cls) => btn(label, onclick, cls, { "data-choice": key });
     warning.replaceChildren(
       el("p", { "data-warning": "" }, check.warning),
       el("div", { class: "row" },
@@ -264,8 +262,8 @@ function taskRow(t, i, onSaved) {
     el("div", { class: "row" }, field("Points", cost, null), field("Minutes", minutes, null)),
     error,
     el("div", { class: "row" },
-      btn(t.id ? "Save" : "Add task", { type: "submit" }, "btn-primary"),
-      t.id && !t.builtIn && btn("Remove", { onclick: async () => { await remove("templates", t.id); toast(`${t.title} removed.`); onSaved(); } }, "btn-danger")));
+      btn(t.id ? "Save" : "Add task", null, "btn-primary", { type: "submit" }),
+      t.id && !t.builtIn && btn("Remove", async () => { await remove("templates", t.id); toast(`${t.title} removed.`); onSaved(); }, "btn-danger")));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const name = title.value.trim();
@@ -281,12 +279,12 @@ function taskRow(t, i, onSaved) {
   return el("li", {}, form);
 }
 
-async function templatesEditor(onChanged) {
+async function templatesEditor() {
   const body = el("ul", { class: "list" });
   const draw = async () => {
     const all = await templates();
-    body.replaceChildren(...all.map((t, i) => taskRow(t, i, draw)), taskRow({ title: "", energy_cost: 1, minutes: 15 }, "new", draw));
-    onChanged(all);
+    form.setTemplates(all);
+    body.replaceChildren(...[...all, { title: "", energy_cost: 1, minutes: 15 }].map((t, i) => taskRow(t, i, draw)));
   };
   await draw();
   return el("details", { class: "card plan-more", "data-templates": "" }, el("summary", {}, "Change everyday tasks"), body);
@@ -296,18 +294,19 @@ function group(title, g, key) {
   return el("div", { class: "plan-group", dataset: { group: key } },
     el("h3", {}, title),
     el("p", {}, g.days ? `${plural(g.days, "day")}, followed by ${plural(g.crashes, "crash", "crashes")}.` : "No days yet."),
-    g.days && el("ul", { class: "list" }, P.SYMPTOMS.map((s) => el("li", {},
+    g.days && el("ul", { class: "list" }, SYMPTOMS.map((s) => el("li", {},
       `${cap(s)}: ${g[s].count ? `${g[s].mean} of 10 on average (${plural(g[s].count, "answer")})` : "no answers"}`))));
 }
 
-async function drawPattern(host, me) {
+async function drawPattern(host) {
+  const { me } = shown;
   const [plans, activities, checkins] = await Promise.all(["plans", "activities", "checkins"].map(list));
-  const p = P.crashPattern({ plans, activities, checkins }, { budget: me.energy_budget || 12, startHour: me.day_start_hour });
+  const p = crashPattern({ plans, activities, checkins }, { budget: me.energy_budget || 12, startHour: me.day_start_hour });
   const s = p.suggestion;
   const held = s?.basis === "held";
   host.dataset.pattern = p.ready ? "ready" : "waiting";
   host.replaceChildren(el("h2", { id: "pattern-h" }, "Your pattern"), ...(!p.ready ? [
-    el("p", { "data-pattern-wait": "" }, `After ${P.MIN_CHECKIN_DAYS} days of check-ins you'll see your pattern (${p.days} so far).`),
+    el("p", { "data-pattern-wait": "" }, `After ${MIN_CHECKIN_DAYS} days of check-ins you'll see your pattern (${p.days} so far).`),
     el("p", { class: "hint" }, "A day counts when it has a plan and a check-in the next morning."),
   ] : [
     el("p", {}, `From ${plural(p.days, "day")} with a plan and a check-in the next morning.`),
@@ -316,8 +315,8 @@ async function drawPattern(host, me) {
     el("p", { class: "plan-suggest", "data-suggest": s.budget },
       held ? `Suggested budget: ${s.budget} points a day.` : "No suggestion yet."),
     el("p", {}, s.text),
-    held && s.budget !== me.energy_budget && btn(`Use ${s.budget} points as my daily budget`, { "data-use-budget": s.budget,
-      onclick: async () => { await saveSettings({ energy_budget: s.budget }); toast(`Your daily budget is now ${s.budget} points.`); } }, "btn-primary"),
+    held && s.budget !== me.energy_budget && btn(`Use ${s.budget} points as my daily budget`,
+      async () => { await saveSettings({ energy_budget: s.budget }); toast(`Your daily budget is now ${s.budget} points.`); }, "btn-primary", { "data-use-budget": s.budget }),
     el("p", { class: "hint" }, "This is your own record, not medical advice. If crashes get worse or new weakness appears, see your doctor."),
   ]));
 }
@@ -328,7 +327,7 @@ export async function mount(root, params = {}) {
   const dayHost = el("div", { class: "stack" });
   const timerHost = el("div", { "data-timer-host": "" });
   const patternHost = el("section", { class: "card stack", "aria-labelledby": "pattern-h" });
-  form = activityForm(me.chunk_minutes || P.DEFAULT_CHUNK);
+  form = activityForm(me.chunk_minutes || DEFAULT_CHUNK);
   const redraw = () => drawDay(dayHost);
   const pick = async (key) => {
     which = key;
@@ -336,22 +335,21 @@ export async function mount(root, params = {}) {
     for (const b of root.querySelectorAll("[data-day]")) b.setAttribute("aria-pressed", b.dataset.day === key);
     await redraw();
   };
-  const dayBtn = (key, label) => btn(label, { "aria-pressed": which === key, "data-day": key, onclick: () => pick(key) });
+  const dayBtn = (key, label) => btn(label, () => pick(key), null, { "aria-pressed": String(which === key), "data-day": key });
   root.append(el("h1", {}, "Plan"),
     el("div", { class: "stack" },
       el("div", { class: "row plan-days", role: "group", "aria-label": "Which day" }, dayBtn("today", "Today"), dayBtn("tomorrow", "Tomorrow")),
-      timerHost, dayHost, form, await templatesEditor(form.setTemplates), patternHost));
+      timerHost, dayHost, form, await templatesEditor(), patternHost));
   await redraw();
-  await drawPattern(patternHost, me);
+  await drawPattern(patternHost);
 
   let key = null;
   const onTick = ({ detail: d }) => {
     const k = d ? `${d.activity.id}:${d.state.step}:${d.phase.kind}` : null;
     if (k !== key) {
-      const ran = key !== null;
+      if (!key || !k) redraw(); // started or ended
       key = k;
       timerHost.replaceChildren(d ? timerCard(d) : "");
-      if (ran !== !!k || !k) redraw();
     } else if (d?.phase.endsAt) {
       const count = timerHost.querySelector(".plan-count");
       if (count) {
@@ -364,7 +362,7 @@ export async function mount(root, params = {}) {
   const unsubscribe = onChange(async ({ collection }) => {
     if (!["plans", "activities", "checkins", "*"].includes(collection)) return;
     await redraw();
-    await drawPattern(patternHost, (await days()).me);
+    await drawPattern(patternHost);
   });
   stops = [() => timerEvents.removeEventListener("tick", onTick), unsubscribe];
   watchTimer();

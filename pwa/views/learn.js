@@ -4,42 +4,33 @@ import { el } from "../lib/ui.js";
 
 export const NOTE = {
   title: "Information, not medical advice.",
-  text: "This page cannot know your body or your medicines: ask your doctor, nurse or pharmacist before you change a treatment or start a supplement.",
+  text: "This page cannot know your body or medicines: ask your doctor, nurse or pharmacist before changing a treatment or starting a supplement.",
 };
 
 export const SECTIONS = [
   {
     id: "why",
     title: "Why the muscles misbehave",
-    text: ["The muscles are usually not damaged. The pain is real, but much of it comes from how the nerves and brain handle signals."],
+    text: ["The muscles are usually not damaged. The pain is real, but much of it comes from how nerves and brain handle signals."],
     parts: [
       {
         title: "A volume knob turned up",
-        text: ["The nervous system turns signals up, so touch or a small ache can feel like strong pain. Doctors call this central sensitisation. " +
-          "Tests of the muscles often look normal: the pain is not imagined. Stress, poor sleep, cold and doing too much turn it up further."],
+        text: ["The nervous system turns signals up: a touch or small ache can feel like strong pain (central sensitisation). " +
+          "Tests often look normal; the pain is not imagined. Stress, poor sleep, cold and overdoing it turn it up more."],
       },
       {
         title: "Knots and tender points",
-        text: ["A knot (trigger point) is a tight, sore spot or band in a muscle. Pressing it can send pain elsewhere, say from the shoulder into the head. " +
-          "Tender points only hurt where pressed; doctors once counted them to diagnose fibromyalgia."],
+        text: ["A knot (trigger point) is a tight, sore band in a muscle; pressing it can send pain elsewhere. Tender points only hurt where pressed."],
       },
-      {
-        title: "Sleep that does not refresh",
-        text: ["Deep sleep, when muscles recover, is often broken. You wake up tired, and pain feels stronger the next day."],
-      },
-      {
-        title: "Less blood flow",
-        text: ["Some studies found less blood flow in the tiny vessels of the muscles, mainly during effort, so muscles may tire and ache sooner."],
-      },
+      { title: "Poor sleep", text: ["Broken deep sleep means tired muscles and stronger pain the next day."] },
+      { title: "Less blood flow", text: ["Studies found less blood flow in small muscle vessels during effort, so muscles tire sooner."] },
       {
         title: "Minerals and vitamins",
-        text: ["Low magnesium, vitamin D or potassium can cause aches, cramps or weakness. A blood test can check. " +
-          "More only helps if you are low, and too much can harm: ask your doctor or pharmacist first."],
+        text: ["Low magnesium, vitamin D or potassium can cause aches, cramps or weakness; a blood test can tell. More only helps if you are low, and too much can harm."],
       },
       {
         title: "Doing too much",
-        text: ["Pushing through on a good day can bring a crash a day or two later: heavy muscles, weakness, exhaustion " +
-          "(post-exertional malaise). Pacing helps: see Weakness below, and Plan."],
+        text: ["Pushing through on a good day can bring a crash a day or two later (post-exertional malaise). Pacing helps: see below, and Plan."],
       },
     ],
   },
@@ -47,13 +38,13 @@ export const SECTIONS = [
     id: "knots",
     title: "What may help knots",
     list: [
-      "Massage or myofascial release: slow, steady pressure on the knot until it eases.",
-      "A foam roller, or a ball against a wall. Stop if the pain gets sharp.",
-      "Gentle, slow stretching, without bouncing.",
-      "Heat: a warm shower or a warm pack.",
-      "From a professional: trigger point injections or dry needling. Ask your doctor or physiotherapist.",
+      "Massage or myofascial release: slow, steady pressure until the knot eases.",
+      "A foam roller or a ball against a wall; stop if pain gets sharp.",
+      "Slow, gentle stretching.",
+      "Heat: a warm shower or pack.",
+      "From a professional: trigger point injections or dry needling.",
     ],
-    text: ["Log your knots and what you tried: the app shows where they come most and what helped."],
+    text: ["Log knots and what you tried: the app shows where they come and what helped."],
   },
   {
     id: "cramps",
@@ -63,25 +54,21 @@ export const SECTIONS = [
       {
         title: "During a cramp",
         list: [
-          "Stretch it gently. Calf: pull your toes towards your knee, or stand and press your heel down.",
-          "Warmth: a warm compress, hot water bottle or warm shower.",
+          "Stretch it gently: pull your toes towards your knee, or stand and press the heel down.",
+          "Warmth: a warm compress or shower.",
           "Stand up and walk it off, if safe.",
-          "Rub the muscle gently.",
+          "Rub it gently.",
         ],
       },
       {
         title: "Between cramps",
-        list: [
-          "Drink enough. A drink with electrolytes may help if you sweat a lot.",
-          "A gentle calf stretch before bed.",
-          "Keep your legs warm at night.",
-        ],
+        list: ["Drink enough; electrolytes may help if you sweat a lot.", "A gentle calf stretch before bed.", "Keep your legs warm at night."],
       },
       {
         title: "What about magnesium?",
         text: [
-          "Trials of magnesium for night-time leg cramps in older adults found little or no difference on average. It may still help some people, for example if they are low.",
-          "Test it yourself: log what you tried during each cramp, and What helps me compares how long your cramps lasted with and without it.",
+          "In trials with older adults, magnesium for night-time leg cramps made little or no difference on average. It may still help some people, for example if they are low.",
+          "Test it yourself: log what you tried during each cramp; What helps me compares how long they lasted with and without it.",
           "Ask your doctor or pharmacist about the form and amount first, especially with kidney problems or other medicines.",
         ],
       },
@@ -90,44 +77,44 @@ export const SECTIONS = [
   {
     id: "weakness",
     title: "What may help weakness",
-    text: ["Muscles can tire quickly; legs can suddenly feel like jelly."],
+    text: ["Muscles can tire fast; legs can turn to jelly."],
     list: [
-      "Pacing: plan your day within an energy budget and stop before you are worn out.",
-      "Split long tasks into short steps with rests between. Plan does this for you.",
-      "Rest breaks are part of the task, not a failure.",
-      "Gentle, graded activity: a little movement most days, increased very slowly. A physiotherapist can help you start.",
+      "Pacing: plan within an energy budget and stop before you are worn out.",
+      "Split long tasks into short steps with rests; Plan does this.",
+      "Rests are part of the task, not a failure.",
+      "Gentle, graded activity: a little movement most days, built up slowly, with a physiotherapist's help.",
     ],
   },
   {
     id: "heat",
     title: "Heat or cold?",
     text: [
-      "Most people with fibromyalgia find heat more soothing: it relaxes tight muscles and eases knots and cramps.",
-      "Cold can help a fresh strain or a hot, swollen joint, but often makes these muscles tighter.",
-      "Never put heat or ice straight on bare skin, keep to about twenty minutes, and take care where you feel less.",
+      "Most find heat more soothing: it relaxes tight muscles and eases knots and cramps.",
+      "Cold suits a fresh strain or a hot, swollen joint, but often tightens these muscles.",
+      "Never put heat or ice on bare skin; keep to about twenty minutes, and take care where you feel less.",
     ],
   },
 ];
 
 export const DOCTOR = {
   urgent: [
-    "Weakness that comes on suddenly, on one side of the body, or with a drooping face or slurred speech: call emergency services.",
-    "A painful calf that is swollen, red or warm: see a doctor the same day. It can be a blood clot.",
+    "Weakness that comes on suddenly, on one side, or with a drooping face or slurred speech: call emergency services.",
+    "A painful calf that is swollen, red or warm: see a doctor today. It can be a blood clot.",
   ],
   soon: [
-    "Cramps that are frequent, very painful or break your sleep night after night.",
+    "Cramps that are frequent, very painful or break your sleep.",
     "Muscles getting thinner, or weakness getting worse.",
     "New numbness or tingling.",
-    "Cramps, aches or weakness since you began a new medicine.",
+    "Cramps, aches or weakness since a new medicine.",
   ],
 };
 
 export const QUESTIONS = [
-  ["Is my muscle damaged?", "Usually not. The pain comes mostly from oversensitive nerves. Gentle movement is safe and often helps."],
-  ["Should I rest completely on bad days?", "Rest more, but keep moving a little, so muscles do not stiffen."],
-  ["Why am I worse the day after a good day?", "Doing a lot can bring a crash later. Plan shows your own pattern after two weeks of check-ins."],
-  ["Should I take magnesium, potassium or vitamin D?", "Only if a blood test shows you are low, and only after asking your doctor or pharmacist about the form and amount."],
-  ["Why does Unknot ask what I tried during a cramp?", "What helps differs from person to person. After a few cramps the app shows whether something shortened yours."],
+  ["Is my muscle damaged?", "Usually not: oversensitive nerves cause most of the pain. Gentle movement is safe."],
+  ["Should I rest completely on bad days?", "Rest more, but keep moving a little so muscles do not stiffen."],
+  ["Why am I worse after a good day?", "Doing a lot can bring a crash later. Plan shows your own pattern after two weeks of check-ins."],
+  ["Should I take magnesium, potassium or vitamin D?", "Only if a blood test shows you are low, and after you ask your doctor or pharmacist about the form and amount."],
+  ["Why log what I tried during a cramp?", "What helps differs between people; after a few cramps the app shows what shortened yours."],
 ];
 
 const list = (items, cls = "learn-list") => el("ul", { class: cls }, items.map((t) => el("li", {}, t)));

@@ -1,14 +1,50 @@
 // Today: the cramp button first, one-tap water and magnesium, the day's cramps and energy.
-import { list, onChange } from "../store.js";
+import { getMeta, list, onChange, setMeta } from "../store.js";
 import { localDay } from "../lib/day.js";
 import { el } from "../lib/ui.js";
 import { account, profile } from "../lib/account.js";
 import { clockText, elapsedSeconds, isRunning, lengthSeconds, lengthText, newestFirst } from "./cramp-timer.js";
 import { whenText } from "./log-chips.js";
 import { intakePanel } from "./quick.js";
+import { checkinFor, days, loadDay } from "./plan-data.js";
+import { pointsLine } from "./plan-bar.js";
+import { mmss, timerEvents, watchTimer } from "./plan-timer.js";
 
 const START = "Cramp! Start timer";
+const PHASES = { step: "Doing now", rest: "Resting", ready: "Rest is over", finished: "All steps done" };
 let stops = [];
+
+// Points left, the activity running now, and the check-in about yesterday (offered from the start
+// of the day until done or put off for today). -> stop()
+async function energy(host) {
+  const running = el("p", { class: "muted", hidden: true });
+  const draw = async () => {
+    const { me, today, yesterday } = await days();
+    const [data, done, later] = await Promise.all([loadDay(today, me), checkinFor(yesterday), getMeta("checkinLater")]);
+    host.replaceChildren(
+      el("h2", { id: "h-energy" }, "Energy"),
+      !done && later !== today && el("div", { class: "stack", "data-checkin-prompt": "" },
+        el("p", { class: "plan-phase" }, "Morning check-in: how was yesterday?"),
+        el("div", { class: "row" },
+          el("a", { class: "btn btn-primary", href: "/checkin" }, "Check in (1 minute)"),
+          el("button", { class: "btn", type: "button", onclick: async () => { await setMeta("checkinLater", today); draw(); } }, "Not today"))),
+      data.activities.length || data.saved ? pointsLine(data.totals) : el("p", {}, `Your budget: ${me.energy_budget || 12} points a day.`),
+      running,
+      el("a", { class: "btn", href: "/plan" }, data.activities.length ? "See today's plan" : "Plan today"));
+  };
+  await draw();
+  const tick = ({ detail: d }) => {
+    running.hidden = !d;
+    if (d) running.textContent = `${PHASES[d.phase.kind]}: ${d.activity.title}${d.phase.endsAt ? ` · ${mmss(d.phase.endsAt - Date.now())} left` : ""}`;
+  };
+  timerEvents.addEventListener("tick", tick);
+  watchTimer();
+  const off = onChange((c) => ["plans", "activities", "checkins", "*"].includes(c.collection) && draw());
+  return () => {
+    off();
+    timerEvents.removeEventListener("tick", tick);
+  };
+}
 
 export async function mount(root) {
   stops = [];
@@ -16,7 +52,7 @@ export async function mount(root) {
   const big = el("a", { class: "btn btn-huge", href: "/cramp?start=1", "data-action": "cramp" }, START);
   const intake = el("section", { class: "card", "aria-labelledby": "h-intake" }, el("h2", { id: "h-intake" }, "Water and magnesium"));
   const last = el("p", { "data-last-cramp": "" });
-  const energy = el("section", { class: "card stack", hidden: true });
+  const plan = el("section", { class: "card stack", "aria-labelledby": "h-energy" });
   const hint = el("p", { class: "hint" });
   root.append(el("div", { class: "stack" },
     el("h1", {}, "Today", el("span", { class: "visually-hidden" }, `, ${date}`)),
@@ -28,7 +64,7 @@ export async function mount(root) {
       el("div", { class: "row" },
         el("a", { class: "btn", href: "/cramp" }, "Past cramps"),
         el("a", { class: "btn", href: "/helps" }, "What helps me"))),
-    energy,
+    plan,
     hint));
 
   let ticker;
@@ -55,19 +91,9 @@ export async function mount(root) {
       ? `${count} today. Last: ${whenText(done.started_at)}, lasted ${lengthText(lengthSeconds(done))}.`
       : "No cramps logged yet.";
   };
-  // Energy has the heaviest imports: loaded on the side, left out if it fails.
-  const plan = import("./today-plan.js")
-    .then(async (m) => {
-      stops.push(await m.energy(energy));
-      energy.hidden = false;
-    })
-    .catch((err) => {
-      console.error(err);
-      energy.remove();
-    });
   const signup = account().then((me) => me || hint.append("Saved on this phone only. ", el("a", { href: "/signin?mode=signup" }, "Create an account")));
-  stops.push(await intakePanel(intake), onChange((c) => ["cramps", "*"].includes(c.collection) && cramps()));
-  await Promise.all([cramps(), plan, signup]);
+  const [a, b] = await Promise.all([intakePanel(intake), energy(plan), cramps(), signup]);
+  stops.push(a, b, onChange((c) => ["cramps", "*"].includes(c.collection) && cramps()));
 }
 
 export function unmount() {

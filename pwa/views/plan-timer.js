@@ -74,15 +74,6 @@ async function finish(spent_cost, status) {
   emit(null);
 }
 
-function nudge(text, urgent = true) {
-  const node = banner("rest", text, [{ label: "OK", onClick: () => clearBanner("rest") }]);
-  node?.classList.add("plan-nudge");
-  if (!urgent) node?.setAttribute("role", "status");
-  try {
-    if (urgent) navigator.vibrate?.(200);
-  } catch {} // not allowed here: the banner is enough
-}
-
 let busy = false;
 
 async function tick() {
@@ -114,7 +105,12 @@ async function tick() {
           : kind === "finished" ? "Time to rest. That was the last step."
           : rested ? "Rest is over. Start the next step when you are ready."
           : "Step done. Rest a moment, then start the next step when you are ready.";
-        if (kind === "rest" || now - since < LATE) nudge(text, !rested);
+        if (kind === "rest" || now - since < LATE) {
+          const node = banner("rest", text, [{ label: "OK", onClick: () => clearBanner("rest") }]);
+          node.classList.add("plan-nudge");
+          if (rested) node.setAttribute("role", "status");
+          else try { navigator.vibrate?.(200); } catch {} // not allowed here: the banner is enough
+        }
       }
       await setMeta(KEY, state);
     }

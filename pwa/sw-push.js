@@ -1,13 +1,12 @@
-// Push in the service worker (payload: api/push). Actions work offline, without opening the app.
+// Push in the service worker; actions work offline, without opening the app.
 
 import { resubscribe } from "/lib/push.js";
 import { logMagnesium, logWater, magnesiumDetails, snooze } from "/lib/quick.js";
 import { flush, SYNC_TAG } from "/sync.js";
 
 const LOOK = { icon: "/static/icons/icon-192.png", badge: "/static/icons/badge-96.png" };
-const TITLES = { magnesium: "Time for magnesium", hydration: "Time for a drink of water", rest: "Time for a rest", custom: "Reminder" };
 
-// Background Sync retries once the network is back; without it the app syncs when it next opens.
+// Background Sync (or the next app start) sends it once online.
 async function syncSoon() {
   await self.registration.sync?.register(SYNC_TAG).catch(() => {});
   await flush().catch(() => {});
@@ -41,13 +40,13 @@ function notificationFor(p) {
   const N = self.Notification;
   const max = N?.maxActions ?? 2;
   const id = p.reminder_id || null;
-  // Without action buttons (Safari, Firefox) a tap opens the one-screen logger for magnesium and water.
+  // No action buttons (Safari, Firefox): a tap opens the logger.
   const url = /^(magnesium|hydration)$/.test(kind) && !(p.url && max > 0 && N && "actions" in N.prototype)
     ? `/quick?kind=${kind}${id ? `&reminder=${encodeURIComponent(id)}` : ""}`
-    : p.url?.startsWith("/") ? p.url : kind === "rest" ? "/plan" : "/reminders";
+    : p.url?.startsWith("/") ? p.url : "/reminders";
   const data = { kind, reminder_id: id, slot: p.slot || null, url, form: p.form, amount: p.amount, unit: p.unit };
   const actions = (p.actions || []).filter((a) => Object.hasOwn(ACTIONS, a?.action) && a.title).slice(0, max);
-  return [p.title || TITLES[kind] || TITLES.custom, { body: p.body || "", ...LOOK, tag: p.tag || `unknot-${kind}`, renotify: true, data, actions }];
+  return [p.title || "Reminder", { body: p.body || "", ...LOOK, tag: p.tag || `unknot-${kind}`, renotify: true, data, actions }];
 }
 
 // Always show a notification (userVisibleOnly).
@@ -64,11 +63,11 @@ export function onPush(event) {
 
 async function openApp(url) {
   const target = new URL(url, location.origin).href;
-  const [open] = await self.clients.matchAll({ type: "window", includeUncontrolled: true }); // this origin's only
+  const [open] = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
   // navigate() fails for a window this worker does not control: open a new one then.
   const client = open?.url === target ? open : await open?.navigate(target).then((c) => c || open, () => null);
   if (!client) return self.clients.openWindow(target);
-  // Focusing needs a real tap on the notification; the window shows the screen anyway.
+  // focus() needs a real tap; the window shows the screen anyway.
   await client.focus().catch(() => {});
   return client;
 }

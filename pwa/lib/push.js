@@ -1,4 +1,4 @@
-// Push on this phone, from the page (meta "push" keeps the endpoint and the server key).
+// Push on this phone, from the page.
 
 import { api } from "../api.js";
 import { getMeta, setMeta } from "../store.js";
@@ -13,7 +13,6 @@ const withTimeout = (promise, ms = 5000) =>
 // base64url -> bytes (atob accepts it without the padding)
 const keyBytes = (key) => Uint8Array.from(atob(key.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
 
-// "ios-install" (iPhone or iPad in Safari: add to Home Screen first), "unsupported", or the permission.
 function support() {
   const ua = navigator.userAgent;
   const ios = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 1); // iPadOS says Macintosh
@@ -45,10 +44,8 @@ async function tellServer(sub, key) {
   await setMeta("push", { endpoint: sub.endpoint, key, at: Date.now() });
 }
 
-/** Call ONLY from a tap. Throws Error{status} (401, 0 = offline) or a TimeoutError. */
+// ONLY from a tap: it asks for the permission.
 export async function turnOn() {
-  const s = support();
-  if (s === "unsupported" || s === "ios-install") return s;
   const permission = await Notification.requestPermission();
   if (permission !== "granted") return permission === "denied" ? "denied" : "off";
   const key = await serverKey();
@@ -75,7 +72,7 @@ export async function turnOff() {
   const saved = await getMeta("push");
   const sub = await current().then((c) => c.sub, () => null);
   const endpoint = sub?.endpoint || saved?.endpoint;
-  // Not told now (offline, signed out)? The endpoint answers 410 to the next push and the server forgets it.
+  // Offline or signed out: the next push to it gets a 410 and the server forgets it then.
   if (endpoint) await forget(endpoint);
   await sub?.unsubscribe().catch(() => {});
   await setMeta("push", undefined);
@@ -90,7 +87,7 @@ export async function stopOnSignOut() {
   } catch {}
 }
 
-// pushsubscriptionchange, in the worker: subscribe again if the browser did not, and tell the server.
+// pushsubscriptionchange, in the worker
 export async function resubscribe(old, sub) {
   let key = old?.options?.applicationServerKey || (await getMeta("push"))?.key;
   if (!sub) {

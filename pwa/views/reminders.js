@@ -14,11 +14,10 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const PUSH_TEXT = {
   on: "On: reminders pop up on this phone, also when Unknot is closed.",
   off: "Off: reminders do not pop up on this phone.",
-  denied: "Notifications are blocked for Unknot. To allow them: browser menu, Settings, Site settings, " +
-    "Notifications, allow Unknot (installed app: phone Settings, Apps, Unknot). Then come back here.",
+  denied: "Notifications are blocked for Unknot. In your browser's site settings (or the phone's settings for the " +
+    "installed app), allow Unknot to notify you, then come back here.",
   unsupported: "This browser cannot show notifications. Your reminders are kept.",
-  "ios-install": "On iPhone and iPad, first add Unknot to your Home Screen: tap Share, then " +
-    "\u201cAdd to Home Screen\u201d. Then open Unknot from there.",
+  "ios-install": "On iPhone and iPad, first add Unknot to your Home Screen (Share, then \u201cAdd to Home Screen\u201d) and open it from there.",
 };
 const FAILED = {
   TimeoutError: "The push service is not answering. Check your connection and try again.",
@@ -26,13 +25,12 @@ const FAILED = {
   0: "No connection. Turning on reminders needs one.",
 };
 
-let stop = null;
+let stop, formHost;
 
 const btn = (text, onclick, attrs) => el("button", { class: "btn", type: "button", onclick, ...attrs }, text);
 const row = (...kids) => el("div", { class: "row" }, ...kids);
 const nameOf = (r) => r.title?.trim() || KINDS[r.kind] || KINDS.custom;
 
-// "45 min", "2 h", "1 h 30 min"
 function duration(min) {
   const h = Math.floor(min / 60), m = min % 60;
   return [h && `${h} h`, (m || !h) && `${m} min`].filter(Boolean).join(" ");
@@ -51,15 +49,13 @@ function schedule(r) {
   return `${days} at ${times.length > 1 ? `${times.slice(0, -1).join(", ")} and ${times.at(-1)}` : times[0]}`;
 }
 
-// ---- This phone ----
-
 async function renderPush(host, message = "") {
   const state = await pushState();
   const status = el("p", { class: "hint", role: "status", tabindex: "-1", "data-push-message": "" }, message);
   const say = async (text) => (await renderPush(host, text)).focus();
   let more = [];
   if (state === "off" && !(await account())) {
-    more = [el("p", {}, "Reminders are sent by the Unknot server, so they need an account."),
+    more = [el("p", {}, "Reminders need an account."),
       row(el("a", { class: "btn btn-primary", href: "/signin?mode=signup" }, "Create account"), el("a", { class: "btn", href: "/signin" }, "Sign in"))];
   } else if (state === "off") {
     more = [btn("Turn on reminders on this phone", async (e) => {
@@ -69,7 +65,7 @@ async function renderPush(host, message = "") {
       try {
         if ((await turnOn()) === "on") text = "Reminders are on for this phone.";
       } catch (err) {
-        text = FAILED[err.name] || FAILED[err.status] || "Reminders could not be turned on in this browser. Try again later.";
+        text = FAILED[err.name] || FAILED[err.status] || "Reminders could not be turned on here. Try again later.";
       }
       say(text);
     }, { class: "btn btn-primary btn-block", "data-push": "on" }),
@@ -82,8 +78,6 @@ async function renderPush(host, message = "") {
   host.replaceChildren(el("h2", { id: "h-push" }, "On this phone"), el("p", { "data-push-state": state }, PUSH_TEXT[state]), ...more, status);
   return status;
 }
-
-// ---- The list ----
 
 function statusText(r) {
   const at = new Date(r.next_fire_at);
@@ -123,7 +117,7 @@ function snoozeBox(r) {
       error));
 }
 
-function item(r, formHost) {
+function item(r) {
   const paused = r.enabled === false;
   const snoozes = snoozeBox(r);
   const details = r.kind === "magnesium" && detailsText(r);
@@ -136,9 +130,9 @@ function item(r, formHost) {
     el("h3", {}, nameOf(r)),
     el("p", { "data-schedule": "" }, schedule(r)),
     details ? el("p", { class: "muted" }, details) : null,
-    el("p", { class: paused ? "reminders-status is-paused" : "reminders-status", "data-status": "" }, statusText(r)),
+    el("p", { class: `reminders-status${paused ? " is-paused" : ""}`, "data-status": "" }, statusText(r)),
     row(
-      btn("Change", () => openForm(formHost, r.kind, r), { "data-act": "edit" }),
+      btn("Change", () => openForm(r.kind, r), { "data-act": "edit" }),
       btn(paused ? "Resume" : "Pause", async () => {
         await save("reminders", { ...r, enabled: paused });
         toast(paused ? "Reminder on again" : "Reminder paused");
@@ -152,17 +146,17 @@ function item(r, formHost) {
     confirm);
 }
 
-async function renderList(host, formHost) {
+async function renderList(host) {
   const all = await list("reminders");
   all.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || String(a.created_at).localeCompare(String(b.created_at)));
   host.replaceChildren(
     el("h2", { id: "h-list" }, "Your reminders"),
     all.length
-      ? el("ul", { class: "list" }, all.map((r) => item(r, formHost)))
+      ? el("ul", { class: "list" }, all.map(item))
       : el("p", { class: "muted" }, "No reminders yet."));
 }
 
-// ---- The form. Magnesium: form and amount are the person's own, never proposed. ----
+// The form. Magnesium: form and amount are the person's own, never proposed.
 
 function field(label, input, hint) {
   const id = `r-${input.name}`;
@@ -203,7 +197,7 @@ function kindFields(r) {
   if (r.kind === "hydration") {
     return [
       field("How often", select("interval_minutes", [30, 45, 60, 90, 120, 180], r.interval_minutes || 120, (m) => `Every ${duration(m)}`),
-        "Skipped when you are already on pace for your water today."),
+        "Skipped when you are on pace for your water."),
       row(field("From", time({ name: "window_start", value: r.window_start || "08:00" })),
         field("Until", time({ name: "window_end", value: r.window_end || "20:00" })))];
   }
@@ -225,41 +219,34 @@ function nagFields(r) {
     "Remind me once more if I have not logged it"), after];
 }
 
+// [record, {field: problem}]
 function readForm(form, base) {
   const fd = new FormData(form);
   const val = (n) => fd.get(n)?.trim() ?? "";
   const r = { ...base, title: val("title") || null, days: fd.getAll("days").map(Number), form: null, amount: null, unit: null };
+  const e = {};
   if (r.kind === "hydration") {
     Object.assign(r, { times: [], interval_minutes: Number(val("interval_minutes")), window_start: val("window_start"), window_end: val("window_end") });
+    if (!HHMM.test(r.window_start)) e.window_start = "Choose a start time.";
+    if (!HHMM.test(r.window_end)) e.window_end = "Choose an end time.";
   } else if (!r.fire_at) {
     Object.assign(r, { times: [...new Set(fd.getAll("times").filter(Boolean))].sort(), interval_minutes: null, window_start: null, window_end: null });
+    if (!r.times.length) e.times = "Choose at least one time.";
+    else if (!r.times.every((t) => HHMM.test(t))) e.times = "Use times like 21:00.";
   }
   if (r.kind === "magnesium") {
     const amount = val("amount");
     Object.assign(r, { form: val("form") || null, amount: amount ? Number(amount) : null, unit: amount ? val("unit") || "mg" : null });
+    if (amount && !(r.amount >= 0 && r.amount <= 100000)) e.amount = "Use a number, or leave it empty.";
   }
   r.nag_after_minutes = fd.get("nag") ? Number(val("nag_after_minutes")) : null;
-  return r;
+  return [r, e];
 }
 
-function check(r) {
-  const e = {};
-  if (r.kind === "hydration") {
-    if (!(r.interval_minutes >= 15)) e.interval_minutes = "Choose how often.";
-    if (!HHMM.test(r.window_start)) e.window_start = "Choose a start time.";
-    if (!HHMM.test(r.window_end)) e.window_end = "Choose an end time.";
-  } else if (!r.fire_at) {
-    if (!r.times.length) e.times = "Choose at least one time.";
-    else if (!r.times.every((t) => HHMM.test(t))) e.times = "Use times like 21:00.";
-  }
-  if (r.amount != null && !(r.amount >= 0 && r.amount <= 100000)) e.amount = "Use a number, or leave it empty.";
-  return e;
-}
-
-function openForm(host, kind, reminder) {
+function openForm(kind, reminder) {
   const base = reminder ? { ...reminder } : { kind, enabled: true, times: [], days: [] };
   const days = new Set(base.days);
-  const heading = el("h2", { id: "h-rform", tabindex: "-1" }, reminder ? `Change: ${reminder.title || KINDS[kind]}` : `New reminder: ${KINDS[kind]}`);
+  const heading = el("h2", { id: "h-rform", tabindex: "-1" }, reminder ? `Change: ${nameOf(reminder)}` : `New reminder: ${KINDS[kind]}`);
   const form = el("form", { class: "card stack", novalidate: true, "aria-labelledby": "h-rform", "data-reminder-form": kind },
     heading,
     field("Name (optional)", textInput("title", base.title, KINDS[kind], 120)),
@@ -271,34 +258,33 @@ function openForm(host, kind, reminder) {
       el("p", { class: "hint", id: "r-days-hint" }, "None ticked: every day.")),
     kind === "magnesium" || kind === "hydration" ? nagFields(base) : null,
     el("p", { class: "error-text", role: "alert", "data-form-error": "" }),
-    row(el("button", { class: "btn btn-primary", type: "submit" }, "Save reminder"), btn("Cancel", () => host.replaceChildren())));
+    row(el("button", { class: "btn btn-primary", type: "submit" }, "Save reminder"), btn("Cancel", () => formHost.replaceChildren())));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const record = readForm(form, base);
-    const errors = check(record);
+    const [record, errors] = readForm(form, base);
     const bad = Object.keys(errors);
     for (const slot of form.querySelectorAll("[data-error-for]")) slot.textContent = errors[slot.dataset.errorFor] || "";
     form.querySelector("[data-form-error]").textContent = bad.length ? "Please check the form." : "";
     if (bad.length) return form.querySelector(`[name=${bad[0]}]`)?.focus();
     await save("reminders", record);
     toast(reminder ? "Reminder changed" : "Reminder saved");
-    host.replaceChildren();
+    formHost.replaceChildren();
   });
-  host.replaceChildren(form);
+  formHost.replaceChildren(form);
   heading.focus();
-  host.scrollIntoView({ block: "start" });
+  formHost.scrollIntoView({ block: "start" });
 }
 
 export async function mount(root) {
   const card = (id, ...kids) => el("section", { class: "card stack", "aria-labelledby": id }, ...kids);
   const [pushHost, listHost] = [card("h-push"), card("h-list")];
-  const formHost = el("div");
+  formHost = el("div");
   const add = card("h-add", el("h2", { id: "h-add" }, "Add a reminder"),
-    row(ORDER.map((kind) => btn(KINDS[kind], () => openForm(formHost, kind), { "data-add": kind }))));
+    row(ORDER.map((kind) => btn(KINDS[kind], () => openForm(kind), { "data-add": kind }))));
   root.append(el("div", { class: "stack reminders" }, el("h1", {}, "Reminders"), pushHost, listHost, add, formHost));
-  await Promise.all([renderPush(pushHost), renderList(listHost, formHost)]);
-  const off = onChange((c) => (c.collection === "reminders" || c.collection === "*") && renderList(listHost, formHost));
-  // Back from the phone's settings (a permission changed): show the new state.
+  await Promise.all([renderPush(pushHost), renderList(listHost)]);
+  const off = onChange((c) => (c.collection === "reminders" || c.collection === "*") && renderList(listHost));
+  // back from the phone's settings: show the new permission
   const onVisible = () => document.visibilityState === "visible" && renderPush(pushHost);
   document.addEventListener("visibilitychange", onVisible);
   stop = () => { off(); document.removeEventListener("visibilitychange", onVisible); };

@@ -49,7 +49,6 @@ export function dayTotals(activities, budget = 12) {
   };
 }
 
-// Warns BEFORE the day goes over budget.
 export function checkAdd(activities, a, budget = 12) {
   const total = dayTotals(activities, budget).load + activityLoad(a);
   const over = total > budget;

@@ -1,5 +1,4 @@
-// The activity timer: step, rest, next step. State is timestamps in meta, so a reload resumes it; a
-// "rest" reminder at the step's end lets the server push while the app is closed.
+// Activity timer: timestamps in meta (a reload resumes); a "rest" reminder lets the server push when the app is closed.
 import { DEFAULT_CHUNK, pts } from "../lib/pacing.js";
 import { banner, btn, clearBanner, el } from "../lib/ui.js";
 import { get, getMeta, nowIso, remove, save, setMeta } from "../store.js";

@@ -250,7 +250,6 @@ function activityForm(chunk) {
   return form;
 }
 
-// One everyday task to change, or with no id to add.
 function taskRow(t, i, onSaved) {
   const id = (name) => `t-${name}-${i}`;
   const title = text(id("title"), t.title, { required: true });

@@ -37,15 +37,10 @@ const ACTIONS = {
 
 function notificationFor(p) {
   const kind = p.kind || "custom";
-  const N = self.Notification;
-  const max = N?.maxActions ?? 2;
-  const id = p.reminder_id || null;
-  // No action buttons (Safari, Firefox): a tap opens the logger.
-  const url = /^(magnesium|hydration)$/.test(kind) && !(p.url && max > 0 && N && "actions" in N.prototype)
-    ? `/quick?kind=${kind}${id ? `&reminder=${encodeURIComponent(id)}` : ""}`
-    : p.url?.startsWith("/") ? p.url : "/reminders";
-  const data = { kind, reminder_id: id, slot: p.slot || null, url, form: p.form, amount: p.amount, unit: p.unit };
-  const actions = (p.actions || []).filter((a) => Object.hasOwn(ACTIONS, a?.action) && a.title).slice(0, max);
+  // magnesium and water: the server sends the /quick logger, right without action buttons too
+  const url = p.url?.startsWith("/") ? p.url : "/reminders";
+  const data = { kind, reminder_id: p.reminder_id || null, slot: p.slot || null, url, form: p.form, amount: p.amount, unit: p.unit };
+  const actions = (p.actions || []).filter((a) => Object.hasOwn(ACTIONS, a?.action) && a.title).slice(0, self.Notification?.maxActions ?? 2);
   return [p.title || "Reminder", { body: p.body || "", ...LOOK, tag: p.tag || `unknot-${kind}`, renotify: true, data, actions }];
 }
 

@@ -8,7 +8,7 @@ const serverKey = async () => (await api("/api/v1/push/vapid-public-key")).key;
 const forget = (endpoint) => api(SUBS, { method: "DELETE", body: { endpoint } }).catch(() => {});
 
 const withTimeout = (promise, ms = 5000) =>
-  Promise.race([promise, new Promise((_, reject) => setTimeout(reject, ms, new DOMException("The push service did not answer in time.", "TimeoutError")))]);
+  Promise.race([promise, new Promise((_, reject) => setTimeout(reject, ms, new DOMException("No answer from the push service", "TimeoutError")))]);
 
 // base64url -> bytes (atob accepts it without the padding)
 const keyBytes = (key) => Uint8Array.from(atob(key.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
@@ -26,7 +26,7 @@ async function current() {
   return { reg, sub: await withTimeout(reg.pushManager.getSubscription()) };
 }
 
-/** "on" | "off" | "denied" | "unsupported" | "ios-install" */
+// "on", "off", "denied", "unsupported" or "ios-install"
 export async function pushState() {
   const s = support();
   if (s !== "granted") return s === "default" ? "off" : s;

@@ -10,7 +10,6 @@ import { syncNow } from "../sync.js";
 const KINDS = { magnesium: "Magnesium", hydration: "Water", rest: "Rest break", custom: "Reminder" };
 const ORDER = Object.keys(KINDS);
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const PUSH_TEXT = {
   on: "On: reminders pop up on this phone, also when Unknot is closed.",
   off: "Off: reminders do not pop up on this phone.",
@@ -20,7 +19,7 @@ const PUSH_TEXT = {
   "ios-install": "On iPhone and iPad, first add Unknot to your Home Screen (Share, then \u201cAdd to Home Screen\u201d) and open it from there.",
 };
 const FAILED = {
-  TimeoutError: "The push service is not answering. Check your connection and try again.",
+  TimeoutError: "No answer from the push service: check your connection and try again.",
   401: "Please sign in again first.",
   0: "No connection. Turning on reminders needs one.",
 };
@@ -39,7 +38,7 @@ function duration(min) {
 function schedule(r) {
   const times = [...(r.times || [])].sort();
   if (r.fire_at && !times.length && !r.interval_minutes) return `Once at ${clock(r.fire_at)}`;
-  const set = [...new Set(r.days)].filter((d) => d >= 1 && d <= 7).sort(); // ISO 1..7
+  const set = [...new Set(r.days)].filter((d) => d >= 1 && d <= 7).sort(); // ISO days
   const days = { "": "Every day", 1234567: "Every day", 12345: "Mon to Fri", 67: "Sat and Sun" }[set.join("")]
     ?? set.map((d) => DAYS[d - 1]).join(", ");
   if (r.interval_minutes) {
@@ -148,7 +147,7 @@ function item(r) {
 
 async function renderList(host) {
   const all = await list("reminders");
-  all.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || String(a.created_at).localeCompare(String(b.created_at)));
+  all.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || String(a.created_at).localeCompare(b.created_at));
   host.replaceChildren(
     el("h2", { id: "h-list" }, "Your reminders"),
     all.length
@@ -161,7 +160,7 @@ async function renderList(host) {
 function field(label, input, hint) {
   const id = `r-${input.name}`;
   input.id = id;
-  input.setAttribute("aria-describedby", hint ? `${id}-h e-${input.name}` : `e-${input.name}`);
+  input.setAttribute("aria-describedby", `${hint ? `${id}-h ` : ""}e-${input.name}`);
   return el("div", { class: "field" }, el("label", { for: id }, label), input,
     hint && el("p", { class: "hint", id: `${id}-h` }, hint), errorSlot(input.name));
 }
@@ -227,12 +226,11 @@ function readForm(form, base) {
   const e = {};
   if (r.kind === "hydration") {
     Object.assign(r, { times: [], interval_minutes: Number(val("interval_minutes")), window_start: val("window_start"), window_end: val("window_end") });
-    if (!HHMM.test(r.window_start)) e.window_start = "Choose a start time.";
-    if (!HHMM.test(r.window_end)) e.window_end = "Choose an end time.";
+    if (!r.window_start) e.window_start = "Choose a start time.";
+    if (!r.window_end) e.window_end = "Choose an end time.";
   } else if (!r.fire_at) {
     Object.assign(r, { times: [...new Set(fd.getAll("times").filter(Boolean))].sort(), interval_minutes: null, window_start: null, window_end: null });
     if (!r.times.length) e.times = "Choose at least one time.";
-    else if (!r.times.every((t) => HHMM.test(t))) e.times = "Use times like 21:00.";
   }
   if (r.kind === "magnesium") {
     const amount = val("amount");
@@ -245,7 +243,6 @@ function readForm(form, base) {
 
 function openForm(kind, reminder) {
   const base = reminder ? { ...reminder } : { kind, enabled: true, times: [], days: [] };
-  const days = new Set(base.days);
   const heading = el("h2", { id: "h-rform", tabindex: "-1" }, reminder ? `Change: ${nameOf(reminder)}` : `New reminder: ${KINDS[kind]}`);
   const form = el("form", { class: "card stack", novalidate: true, "aria-labelledby": "h-rform", "data-reminder-form": kind },
     heading,
@@ -254,7 +251,7 @@ function openForm(kind, reminder) {
     el("fieldset", { class: "field", "aria-describedby": "r-days-hint" },
       el("legend", {}, "On which days"),
       el("div", { class: "reminders-days" }, DAYS.map((d, i) => el("label", { class: "choice" },
-        el("input", { type: "checkbox", name: "days", value: i + 1, checked: days.has(i + 1) }), d))),
+        el("input", { type: "checkbox", name: "days", value: i + 1, checked: base.days?.includes(i + 1) }), d))),
       el("p", { class: "hint", id: "r-days-hint" }, "None ticked: every day.")),
     kind === "magnesium" || kind === "hydration" ? nagFields(base) : null,
     el("p", { class: "error-text", role: "alert", "data-form-error": "" }),

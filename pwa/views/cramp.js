@@ -1,16 +1,24 @@
-// The cramp timer. /cramp?start=1 (home-screen shortcut, Today's big button) starts it at once:
-// the running cramp is saved before anything is drawn. While it runs: the time, one big Stop,
-// what helps right now, details saved at each tap. /cramp?edit=<id> changes or deletes a past one.
+// The cramp timer. /cramp?start=1 (home-screen shortcut, Today's big button) saves a running cramp
+// before anything is drawn; while it runs: the time, a big Stop, what helps now, details saved per
+// tap. Below, the past cramps; /cramp?edit=<id> changes or deletes one.
 
-import { get, nowIso, onChange } from "../store.js";
-import { el } from "../lib/ui.js";
+import { get, list, nowIso, onChange, remove, save } from "../store.js";
+import { navigate } from "../router.js";
+import { el, toast } from "../lib/ui.js";
+import { SCALE, SIDES, chips, labelOf, opts, summary, typed, whenText } from "./log-chips.js";
 import {
-  clockText, crampEditor, elapsedSeconds, isRunning, keepAwake, lengthSeconds, lengthText, runningCramp, startCramp,
+  clockText, crampEditor, elapsedSeconds, isRunning, keepAwake, lengthSeconds, lengthText, newestFirst, runningCramp,
+  startCramp,
 } from "./cramp-timer.js";
 
-// The details chips and past cramps load after the timer shows (budget: 1 s).
-let more = null;
-const parts = () => (more ||= import("./cramp-details.js"));
+const MUSCLES = opts("Calf", "Foot", "Hamstring", "Thigh", "Hand", "neck/shoulder=Neck / shoulder", "Back", "Other");
+// The reliefs "What helps me" counts, with the chips' short labels. Loaded, like the details and
+// the list, after the timer shows (budget: 1 s).
+let TRIED = null;
+let loading = null;
+const later = () => (loading ||= import("../lib/stats.js").then(({ RELIEFS }) => {
+  TRIED = RELIEFS.map(({ key, short }) => ({ value: key, label: short }));
+}));
 
 let root = null;
 let ticker = null;
@@ -18,6 +26,87 @@ let unsubscribe = null;
 let flush = null;
 let editor = null;
 let phase = null; // "idle" | "running" | "stopped"
+
+const button = (action, cls, onclick, text) => el("button", { class: `btn ${cls}`, type: "button", "data-action": action, onclick }, text);
+const card = (id, title, ...body) => el("section", { class: "card", "aria-labelledby": id }, el("h2", { id }, title), ...body);
+
+/** A cramp's details as chips, each tap saved: {node, flush} (flush saves text being typed). */
+function crampDetails(ed) {
+  const r = ed.record;
+  const among = (tried) => TRIED.filter((o) => tried.includes(o.value));
+  const pick = (name, label, options, small) =>
+    chips({ name, label, options, small, value: r[name], onChange: (v) => ed.change({ [name]: v }) }).node;
+  const hint = el("p", { class: "hint", "data-hint": "helped" }, "Tap what you tried first.");
+  const helped = chips({
+    name: "helped", label: "What helped?", options: among(r.reliefs_tried || []), value: r.reliefs_helped, multi: true,
+    onChange: (v) => ed.change({ reliefs_helped: v }),
+  });
+  const showHelped = (tried) => {
+    helped.node.hidden = !tried.length;
+    hint.hidden = !!tried.length;
+  };
+  const tried = chips({
+    name: "tried", label: "What did you try?", options: TRIED, value: r.reliefs_tried, multi: true,
+    onChange: (v) => {
+      // "Helped" only among the things tried: untapping one drops it from there too.
+      const kept = (ed.record.reliefs_helped || []).filter((x) => v.includes(x));
+      helped.setOptions(among(v), kept);
+      showHelped(v);
+      ed.change({ reliefs_tried: v, reliefs_helped: kept });
+    },
+  });
+  showHelped(r.reliefs_tried || []);
+  const notes = el("textarea", { id: `notes-${r.id}`, name: "notes", rows: "3", maxlength: "2000", value: r.notes });
+  const node = el("div", { class: "stack cramp-details" },
+    pick("muscle", "Which muscle?", MUSCLES),
+    pick("side", "Which side?", SIDES),
+    pick("intensity", "How strong? 0 = barely, 10 = worst", SCALE, true),
+    tried.node, helped.node, hint,
+    el("div", { class: "field" }, el("label", { for: notes.id }, "Notes"), notes));
+  return { node, flush: typed(notes, (text) => ed.change({ notes: text.trim() ? text : null })) };
+}
+
+function detailsCard(hint) {
+  const mine = editor;
+  const node = card("details-title", "Details", el("p", { class: "hint" }, hint));
+  later().then(() => {
+    if (editor !== mine || !node.isConnected) return; // the screen moved on meanwhile
+    const form = crampDetails(mine);
+    flush = form.flush;
+    node.append(form.node);
+  });
+  return node;
+}
+
+/** The finished (and forgotten) cramps, newest first, each opening its edit view. */
+async function renderPast(host, all) {
+  await later();
+  const past = newestFirst(await list("cramps")).filter((c) => c.started_at && !isRunning(c));
+  const shown = all ? past : past.slice(0, 20);
+  const item = (c) => {
+    const secs = lengthSeconds(c);
+    const more = summary(c.muscle && labelOf(MUSCLES, c.muscle), c.side, c.intensity, c.reliefs_helped, TRIED);
+    return el("li", {}, el("a", { class: "entry", href: `/cramp?edit=${encodeURIComponent(c.id)}`, "data-cramp": c.id },
+      el("span", { class: "entry-main" }, whenText(c.started_at)),
+      el("span", { class: "entry-value" }, secs == null ? "Not stopped" : lengthText(secs)),
+      more && el("span", { class: "entry-more" }, more)));
+  };
+  host.replaceChildren(...[
+    el("h2", { id: "past-cramps" }, "Past cramps"),
+    past.length
+      ? el("p", { class: "hint" }, `${past.length} in all. Tap one to change or delete it.`)
+      : el("p", {}, "No cramps logged yet."),
+    past.length && el("ul", { class: "list entries", "aria-labelledby": "past-cramps" }, shown.map(item)),
+    shown.length < past.length &&
+      el("button", { class: "btn btn-block", type: "button", onclick: () => renderPast(host, true) }, `Show all ${past.length}`),
+  ].filter(Boolean));
+}
+
+function pastCard() {
+  const host = el("section", { class: "card", "data-past": "" });
+  renderPast(host);
+  return host;
+}
 
 function clearScreen() {
   clearInterval(ticker);
@@ -31,27 +120,6 @@ function show(next, record) {
   clearScreen();
   editor = record && crampEditor(record);
   keepAwake(next === "running");
-}
-
-const button = (action, cls, onclick, text) => el("button", { class: `btn ${cls}`, type: "button", "data-action": action, onclick }, text);
-
-function detailsCard(hint) {
-  const mine = editor;
-  const card = el("section", { class: "card", "aria-labelledby": "details-title" },
-    el("h2", { id: "details-title" }, "Details"), el("p", { class: "hint" }, hint));
-  parts().then(({ crampDetails }) => {
-    if (editor !== mine || !card.isConnected) return; // the screen moved on meanwhile
-    const form = crampDetails(mine);
-    flush = form.flush;
-    card.append(form.node);
-  });
-  return card;
-}
-
-function pastCard() {
-  const host = el("section", { class: "card", "data-past": "" });
-  parts().then(({ renderPast }) => renderPast(host));
-  return host;
 }
 
 /** Move focus to the new main element after a change in place (Start, Stop). */
@@ -140,11 +208,71 @@ function showStopped(record) {
   );
 }
 
+/** /cramp?edit=<id>: when, how long, details; Delete with Undo. */
+async function showEdit(id) {
+  await later();
+  const r = await get("cramps", id);
+  if (!r) {
+    return root.append(
+      el("h1", {}, "Cramp details"),
+      el("p", {}, "This cramp is not on this phone (it may have been deleted)."),
+      el("a", { class: "btn btn-primary", href: "/cramp" }, "Back to cramps"),
+    );
+  }
+  if (isRunning(r)) return navigate("/cramp", { replace: true });
+  const ed = crampEditor(r);
+  const told = () => `${whenText(ed.record.started_at)} · ${lengthText(lengthSeconds(ed.record))}`;
+  const shown = el("p", { class: "big-text", "data-summary": "cramp" }, told());
+  const secs = lengthSeconds(r);
+  const input = (id, label, attrs, cls) => el("div", { class: cls }, el("label", { for: id }, label), el("input", { id, ...attrs }));
+  const num = (max, v) => ({ type: "number", inputmode: "numeric", min: "0", max, step: "1", value: secs == null ? "" : v });
+  const error = el("p", { class: "error-text", role: "alert" });
+  const times = el("section", { class: "card stack", "aria-labelledby": "when-title" },
+    el("h2", { id: "when-title" }, "When and how long"),
+    input("cramp-start", "Started", { type: "datetime-local", value: nowIso(new Date(r.started_at)).slice(0, 16) }, "field"),
+    el("fieldset", { class: "field" },
+      el("legend", {}, "How long it lasted"),
+      el("div", { class: "row" }, input("cramp-min", "Minutes", num("600", Math.floor(secs / 60))),
+        input("cramp-sec", "Seconds", num("59", secs % 60)))),
+    error);
+  const [startInput, minutes, seconds] = times.querySelectorAll("input");
+  times.onchange = async () => {
+    const was = ed.record;
+    const start = new Date(startInput.value || was.started_at);
+    const m = minutes.value === "" ? null : +minutes.value;
+    const s = +seconds.value;
+    const bad = isNaN(start) || (m != null && !(m >= 0 && s >= 0 && s < 60));
+    error.textContent = bad ? "Use whole minutes and 0–59 seconds." : "";
+    if (bad) return;
+    // The length given, or else the one it had, counted from the (maybe moved) start.
+    const length = m != null ? m * 60 + s : was.ended_at ? lengthSeconds(was) || 0 : null;
+    await ed.change({ started_at: nowIso(start), ...(length != null && { ended_at: nowIso(new Date(+start + length * 1000)) }) });
+    shown.textContent = told();
+  };
+  const form = crampDetails(ed);
+  flush = form.flush;
+  const remover = async () => {
+    flush(); // text being typed goes into the copy Undo brings back, not after the delete
+    const kept = ed.record;
+    await remove("cramps", kept.id);
+    await navigate("/cramp", { replace: true });
+    toast("Cramp deleted.", { label: "Undo", onClick: () => save("cramps", kept) });
+  };
+  root.append(
+    el("h1", {}, "Cramp details"),
+    shown,
+    el("a", { class: "btn btn-primary btn-block", href: "/cramp", "data-action": "done" }, "Done"),
+    times,
+    card("details-title", "Details", el("p", { class: "hint" }, "Saved as you tap."), form.node),
+    button("delete", "btn-danger btn-block", remover, "Delete this cramp"),
+  );
+}
+
 /** Another tab or device stopped or deleted the cramp on show; keep the list fresh. */
 async function changed({ collection: c, id }) {
   if (c !== "cramps" && c !== "*") return;
   const past = root.querySelector("[data-past]");
-  if (past) parts().then(({ renderPast }) => renderPast(past));
+  if (past) renderPast(past);
   if (phase !== "running" || (id !== editor.record.id && c !== "*")) return;
   const now = await get("cramps", editor.record.id);
   if (phase !== "running") return;
@@ -152,23 +280,20 @@ async function changed({ collection: c, id }) {
   else if (now.ended_at) showStopped(now);
 }
 
-export async function mount(target, params) {
+export async function mount(target, { edit, start: go }) {
   root = el("div", { class: "stack" });
   target.append(root);
   unsubscribe = onChange(changed);
   phase = null;
-  if (params.edit) {
-    flush = await (await parts()).mountEdit(root, params.edit);
-    return;
-  }
+  if (edit) return showEdit(edit);
   let record = null;
   let failed = null;
   try {
-    record = params.start === "1" ? (await startCramp()).record : await runningCramp();
+    record = go === "1" ? (await startCramp()).record : await runningCramp();
   } catch (err) {
     failed = err;
   }
-  if (params.start) history.replaceState(null, "", "/cramp"); // so a reload shows this cramp, not a new one
+  if (go) history.replaceState(null, "", "/cramp"); // so a reload shows this cramp, not a new one
   if (isRunning(record)) showRunning(record);
   else showIdle();
   if (failed) cannotSave(failed);

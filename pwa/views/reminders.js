@@ -3,7 +3,7 @@
 import { account } from "../lib/account.js";
 import { pushState, turnOff, turnOn } from "../lib/push.js";
 import { detailsText, snooze } from "../lib/quick.js";
-import { clock, el, toast } from "../lib/ui.js";
+import { btn, clock, el, toast } from "../lib/ui.js";
 import { list, onChange, remove, save } from "../store.js";
 import { syncNow } from "../sync.js";
 
@@ -26,7 +26,6 @@ const FAILED = {
 
 let stop, formHost;
 
-const btn = (text, onclick, attrs) => el("button", { class: "btn", type: "button", onclick, ...attrs }, text);
 const row = (...kids) => el("div", { class: "row" }, ...kids);
 const nameOf = (r) => r.title?.trim() || KINDS[r.kind] || KINDS.custom;
 
@@ -67,12 +66,12 @@ async function renderPush(host, message = "") {
         text = FAILED[err.name] || FAILED[err.status] || "Reminders could not be turned on here. Try again later.";
       }
       say(text);
-    }, { class: "btn btn-primary btn-block", "data-push": "on" }),
+    }, "btn-primary btn-block", { "data-push": "on" }),
     el("p", { class: "hint" }, "Your phone will ask if Unknot may send notifications.")];
   } else if (state === "on") {
-    more = [btn("Turn off on this phone", async () => { await turnOff(); say("Reminders are off for this phone."); }, { "data-push": "off" })];
+    more = [btn("Turn off on this phone", async () => { await turnOff(); say("Reminders are off for this phone."); }, "", { "data-push": "off" })];
   } else if (state === "denied") {
-    more = [btn("Check again", () => renderPush(host), { "data-push": "check" })];
+    more = [btn("Check again", () => renderPush(host), "", { "data-push": "check" })];
   }
   host.replaceChildren(el("h2", { id: "h-push" }, "On this phone"), el("p", { "data-push-state": state }, PUSH_TEXT[state]), ...more, status);
   return status;
@@ -103,7 +102,7 @@ function snoozeBox(r) {
   return el("div", { class: "stack reminders-snooze", hidden: true },
     el("p", { class: "label", id: `${id}-l` }, "Snooze for"),
     el("div", { class: "row", role: "group", "aria-labelledby": `${id}-l` },
-      [15, 60].map((m) => btn(duration(m), () => doSnooze(r, m), { "data-snooze": m }))),
+      [15, 60].map((m) => btn(duration(m), () => doSnooze(r, m), "", { "data-snooze": m }))),
     el("div", { class: "field" },
       el("label", { for: id }, "Other (minutes)"),
       el("div", { class: "reminders-time" }, input, btn("Snooze", () => {
@@ -112,7 +111,7 @@ function snoozeBox(r) {
         error.textContent = ok ? "" : "Use a number of minutes from 5 to 720.";
         if (ok) doSnooze(r, m);
         else input.focus();
-      }, { "data-snooze": "custom" })),
+      }, "", { "data-snooze": "custom" })),
       error));
 }
 
@@ -123,7 +122,7 @@ function item(r) {
   const confirm = el("div", { class: "stack", hidden: true, "data-confirm-box": "" },
     el("p", { role: "alert" }, `Delete \u201c${nameOf(r)}\u201d? This cannot be undone.`),
     row(
-      btn("Delete", async () => { await remove("reminders", r.id); toast("Reminder deleted"); }, { class: "btn btn-danger btn-primary", "data-confirm": "delete" }),
+      btn("Delete", async () => { await remove("reminders", r.id); toast("Reminder deleted"); }, "btn-danger btn-primary", { "data-confirm": "delete" }),
       btn("Keep it", () => { confirm.hidden = true; })));
   return el("li", { class: "reminders-item stack", "data-reminder": r.id, "data-kind": r.kind },
     el("h3", {}, nameOf(r)),
@@ -131,16 +130,16 @@ function item(r) {
     details ? el("p", { class: "muted" }, details) : null,
     el("p", { class: `reminders-status${paused ? " is-paused" : ""}`, "data-status": "" }, statusText(r)),
     row(
-      btn("Change", () => openForm(r.kind, r), { "data-act": "edit" }),
+      btn("Change", () => openForm(r.kind, r), "", { "data-act": "edit" }),
       btn(paused ? "Resume" : "Pause", async () => {
         await save("reminders", { ...r, enabled: paused });
         toast(paused ? "Reminder on again" : "Reminder paused");
-      }, { "data-act": "toggle" }),
+      }, "", { "data-act": "toggle" }),
       !paused && btn("Snooze", (e) => {
         snoozes.hidden = !snoozes.hidden;
         e.currentTarget.setAttribute("aria-expanded", !snoozes.hidden);
-      }, { "data-act": "snooze", "aria-expanded": "false" }),
-      btn("Delete", () => { confirm.hidden = false; confirm.querySelector("[data-confirm]").focus(); }, { class: "btn btn-danger", "data-act": "delete" })),
+      }, "", { "data-act": "snooze", "aria-expanded": "false" }),
+      btn("Delete", () => { confirm.hidden = false; confirm.querySelector("[data-confirm]").focus(); }, "btn-danger", { "data-act": "delete" })),
     snoozes,
     confirm);
 }
@@ -277,7 +276,7 @@ export async function mount(root) {
   const [pushHost, listHost] = [card("h-push"), card("h-list")];
   formHost = el("div");
   const add = card("h-add", el("h2", { id: "h-add" }, "Add a reminder"),
-    row(ORDER.map((kind) => btn(KINDS[kind], () => openForm(kind), { "data-add": kind }))));
+    row(ORDER.map((kind) => btn(KINDS[kind], () => openForm(kind), "", { "data-add": kind }))));
   root.append(el("div", { class: "stack reminders" }, el("h1", {}, "Reminders"), pushHost, listHost, add, formHost));
   await Promise.all([renderPush(pushHost), renderList(listHost)]);
   const off = onChange((c) => (c.collection === "reminders" || c.collection === "*") && renderList(listHost));

@@ -1,5 +1,5 @@
-// One-tap logs and snoozes for Today, Log, /quick and the service worker (so no DOM at load time).
-// Never a dose: magnesium is saved with the form and amount the person set in a magnesium reminder, or none.
+// One-tap logs and snoozes; the service worker imports this too (no DOM at load time).
+// Never a dose: magnesium gets the form and amount the person set in a reminder, or none.
 import { api } from "../api.js";
 import { get, list, nowIso, remove, save } from "../store.js";
 import { toast } from "./ui.js";
@@ -34,8 +34,7 @@ export async function quickLog(kind, amount, reminderId) {
   return r;
 }
 
-// -> "server" | "phone" | "failed". Without a connection (or when the server cannot yet), snoozed_until
-// is kept in the reminder on this phone and synced later: no push arrives offline anyway.
+// -> "server" | "phone" (offline, or the server cannot yet: kept in the reminder, synced later) | "failed"
 export async function snooze(id, minutes) {
   try {
     await api(`/api/v1/reminders/${encodeURIComponent(id)}/snooze`, { method: "POST", body: { minutes } });

@@ -21,8 +21,7 @@ const group = (name, legend, hint, ...choices) =>
 export async function mount(root) {
   const { yesterday } = await days();
   const before = await checkinFor(yesterday);
-  const [y, m, d] = yesterday.split("-");
-  const name = new Date(y, m - 1, d, 12).toLocaleDateString([], { weekday: "long", day: "numeric", month: "long" });
+  const name = new Date(`${yesterday}T12:00`).toLocaleDateString([], { weekday: "long", day: "numeric", month: "long" });
   const form = el("form", { class: "card stack", novalidate: true, "data-checkin-form": "" },
     el("p", { class: "hint" }, "0 = none, 10 = worst. Skip any you are not sure of."),
     Object.entries(SCALES).map(([key, label]) => group(key, label, null, ...
@@ -51,6 +50,6 @@ export async function mount(root) {
   root.append(
     el("h1", {}, "Morning check-in"),
     el("p", {}, `How was yesterday, ${name}?`),
-    before ? el("p", { class: "muted" }, "You already checked in. You can change it.") : "",
+    before ? el("p", { class: "muted" }, "Already done: you can change it.") : "",
     form);
 }

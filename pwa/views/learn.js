@@ -4,93 +4,84 @@ import { el } from "../lib/ui.js";
 
 export const NOTE = {
   title: "Information, not medical advice.",
-  text: "This page cannot know your body or medicines: ask your doctor, nurse or pharmacist before changing a treatment or starting a supplement.",
+  text: "Ask your doctor, nurse or pharmacist before changing a treatment or starting a supplement.",
 };
 
+// A string is a paragraph, an array a list, {h} a sub-heading.
 export const SECTIONS = [
   {
     id: "why",
     title: "Why the muscles misbehave",
-    text: ["The muscles are usually not damaged. The pain is real, but much of it comes from how nerves and brain handle signals."],
-    parts: [
-      {
-        title: "A volume knob turned up",
-        text: ["The nervous system turns signals up: a touch or small ache can feel like strong pain (central sensitisation). " +
-          "Tests often look normal; the pain is not imagined. Stress, poor sleep, cold and overdoing it turn it up more."],
-      },
-      {
-        title: "Knots and tender points",
-        text: ["A knot (trigger point) is a tight, sore band in a muscle; pressing it can send pain elsewhere. Tender points only hurt where pressed."],
-      },
-      { title: "Poor sleep", text: ["Broken deep sleep means tired muscles and stronger pain the next day."] },
-      { title: "Less blood flow", text: ["Studies found less blood flow in small muscle vessels during effort, so muscles tire sooner."] },
-      {
-        title: "Minerals and vitamins",
-        text: ["Low magnesium, vitamin D or potassium can cause aches, cramps or weakness; a blood test can tell. More only helps if you are low, and too much can harm."],
-      },
-      {
-        title: "Doing too much",
-        text: ["Pushing through on a good day can bring a crash a day or two later (post-exertional malaise). Pacing helps: see below, and Plan."],
-      },
+    body: [
+      "The muscles are usually not damaged. The pain is real, but much of it comes from how nerves and brain handle signals.",
+      { h: "A volume knob turned up" },
+      "The nervous system turns signals up: a touch or small ache can feel like strong pain (central sensitisation). " +
+        "Tests often look normal; the pain is not imagined. Stress, poor sleep, cold and overdoing it turn it up more.",
+      { h: "Knots and tender points" },
+      "A knot (trigger point) is a tight, sore band in a muscle; pressing it can send pain elsewhere. Tender points only hurt where pressed.",
+      { h: "Poor sleep" },
+      "Broken deep sleep means tired muscles and stronger pain the next day.",
+      { h: "Less blood flow" },
+      "Studies found less blood flow in small muscle vessels during effort, so muscles tire sooner.",
+      { h: "Minerals and vitamins" },
+      "Low magnesium, vitamin D or potassium can cause aches, cramps or weakness; a blood test can tell. More only helps if you are low, and too much can harm.",
+      { h: "Doing too much" },
+      "Pushing through on a good day can bring a crash a day or two later (post-exertional malaise). Pacing helps: see below, and Plan.",
     ],
   },
   {
     id: "knots",
     title: "What may help knots",
-    list: [
-      "Massage or myofascial release: slow, steady pressure until the knot eases.",
-      "A foam roller or a ball against a wall; stop if pain gets sharp.",
-      "Slow, gentle stretching.",
-      "Heat: a warm shower or pack.",
-      "From a professional: trigger point injections or dry needling.",
+    body: [
+      [
+        "Massage or myofascial release: slow, steady pressure until the knot eases.",
+        "A foam roller or a ball against a wall; stop if pain gets sharp.",
+        "Slow, gentle stretching.",
+        "Heat: a warm shower or pack.",
+        "From a professional: trigger point injections or dry needling.",
+      ],
+      "Log knots and what you tried to see where they come and what helped.",
     ],
-    text: ["Log knots and what you tried: the app shows where they come and what helped."],
   },
   {
     id: "cramps",
     title: "What may help cramps",
-    text: ["A cramp is a muscle that tightens hard and will not let go, often at night in the calf or foot."],
-    parts: [
-      {
-        title: "During a cramp",
-        list: [
-          "Stretch it gently: pull your toes towards your knee, or stand and press the heel down.",
-          "Warmth: a warm compress or shower.",
-          "Stand up and walk it off, if safe.",
-          "Rub it gently.",
-        ],
-      },
-      {
-        title: "Between cramps",
-        list: ["Drink enough; electrolytes may help if you sweat a lot.", "A gentle calf stretch before bed.", "Keep your legs warm at night."],
-      },
-      {
-        title: "What about magnesium?",
-        text: [
-          "In trials with older adults, magnesium for night-time leg cramps made little or no difference on average. It may still help some people, for example if they are low.",
-          "Test it yourself: log what you tried during each cramp; What helps me compares how long they lasted with and without it.",
-          "Ask your doctor or pharmacist about the form and amount first, especially with kidney problems or other medicines.",
-        ],
-      },
+    body: [
+      "A cramp is a muscle that tightens hard and will not let go, often at night in the calf or foot.",
+      { h: "During a cramp" },
+      [
+        "Stretch it gently: pull your toes towards your knee, or stand and press the heel down.",
+        "Warmth: a warm compress or shower.",
+        "Stand up and walk it off, if safe.",
+        "Rub it gently.",
+      ],
+      { h: "Between cramps" },
+      ["Drink enough; electrolytes may help if you sweat a lot.", "A gentle calf stretch before bed.", "Keep your legs warm at night."],
+      { h: "What about magnesium?" },
+      "In trials with older adults, magnesium for night-time leg cramps made little or no difference on average. It may still help some people, for example if they are low.",
+      "Test it yourself: log what you tried during cramps, and What helps me compares their length with and without it.",
+      "Ask your doctor or pharmacist about the form and amount first, especially with kidney problems or other medicines.",
     ],
   },
   {
     id: "weakness",
     title: "What may help weakness",
-    text: ["Muscles can tire fast; legs can turn to jelly."],
-    list: [
-      "Pacing: plan within an energy budget and stop before you are worn out.",
-      "Split long tasks into short steps with rests; Plan does this.",
-      "Rests are part of the task, not a failure.",
-      "Gentle, graded activity: a little movement most days, built up slowly, with a physiotherapist's help.",
+    body: [
+      "Muscles can tire fast; legs can turn to jelly.",
+      [
+        "Pacing: plan within an energy budget and stop before you are worn out.",
+        "Split long tasks into short steps with rests; Plan does this.",
+        "Rests are part of the task, not a failure.",
+        "Gentle, graded activity: a little movement most days, built up slowly, with a physiotherapist's help.",
+      ],
     ],
   },
   {
     id: "heat",
     title: "Heat or cold?",
-    text: [
-      "Most find heat more soothing: it relaxes tight muscles and eases knots and cramps.",
-      "Cold suits a fresh strain or a hot, swollen joint, but often tightens these muscles.",
+    body: [
+      "Most find heat more soothing: it relaxes tight muscles and eases knots and cramps. " +
+        "Cold suits a fresh strain or a hot, swollen joint, but often tightens these muscles.",
       "Never put heat or ice on bare skin; keep to about twenty minutes, and take care where you feel less.",
     ],
   },
@@ -110,19 +101,18 @@ export const DOCTOR = {
 };
 
 export const QUESTIONS = [
-  ["Is my muscle damaged?", "Usually not: oversensitive nerves cause most of the pain. Gentle movement is safe."],
-  ["Should I rest completely on bad days?", "Rest more, but keep moving a little so muscles do not stiffen."],
+  ["Should I rest completely on bad days?", "Rest more, but keep moving a little: it is safe, and muscles do not stiffen."],
   ["Why am I worse after a good day?", "Doing a lot can bring a crash later. Plan shows your own pattern after two weeks of check-ins."],
   ["Should I take magnesium, potassium or vitamin D?", "Only if a blood test shows you are low, and after you ask your doctor or pharmacist about the form and amount."],
   ["Why log what I tried during a cramp?", "What helps differs between people; after a few cramps the app shows what shortened yours."],
 ];
 
 const list = (items, cls = "learn-list") => el("ul", { class: cls }, items.map((t) => el("li", {}, t)));
-const body = (p) => [...(p.text || []).map((t) => el("p", {}, t)), p.list && list(p.list)];
+const block = (b) => typeof b === "string" ? el("p", {}, b) : b.h ? el("h3", {}, b.h) : list(b);
 
 export function mount(root) {
   const topics = [
-    ...SECTIONS.map((s) => [s.id, s.title, ...body(s), ...(s.parts || []).map((p) => el("div", { class: "learn-part" }, el("h3", {}, p.title), body(p)))]),
+    ...SECTIONS.map((s) => [s.id, s.title, ...s.body.map(block)]),
     ["doctor", "When to see a doctor",
       el("h3", {}, "Get help now"), list(DOCTOR.urgent, "learn-list learn-urgent"),
       el("h3", {}, "Book an appointment"), list(DOCTOR.soon)],
@@ -130,19 +120,18 @@ export function mount(root) {
       ...QUESTIONS.map(([q, a]) => el("details", { class: "learn-more" }, el("summary", {}, q), el("p", {}, a)))],
   ];
   // In-page jumps: the router leaves prevented clicks alone.
-  const jump = (e, id) => {
+  const jump = (e) => {
     e.preventDefault();
-    const h = document.getElementById(`learn-${id}-h`);
-    h.tabIndex = -1;
+    const h = document.querySelector(e.currentTarget.hash);
     h.scrollIntoView();
     h.focus({ preventScroll: true });
   };
-  root.append(el("div", { class: "stack" },
+  root.append(el("div", { class: "stack learn" },
     el("h1", {}, "Learn"),
     el("p", { class: "learn-note", role: "note" }, el("strong", {}, NOTE.title), ` ${NOTE.text}`),
     el("nav", { class: "learn-contents", "aria-label": "On this page" },
-      list(topics.map(([id, title]) => el("a", { href: `#learn-${id}`, onclick: (e) => jump(e, id) }, title)))),
+      list(topics.map(([id, title]) => el("a", { href: `#learn-${id}`, onclick: jump }, title)))),
     topics.map(([id, title, ...content]) =>
-      el("section", { class: id === "doctor" ? "card learn-doctor" : "card", id: `learn-${id}`, "aria-labelledby": `learn-${id}-h` },
-        el("h2", { id: `learn-${id}-h` }, title), content))));
+      el("section", { class: id === "doctor" ? "card learn-doctor" : "card", "aria-labelledby": `learn-${id}` },
+        el("h2", { id: `learn-${id}`, tabindex: -1 }, title), content))));
 }

@@ -1,5 +1,5 @@
 // /quick?kind=magnesium|hydration&reminder=<id>: the logger a notification opens (Safari and Firefox
-// show no notification buttons). Its water and magnesium panel is on Today too. Works offline.
+// show no notification buttons). Its water and magnesium panel is Today's too.
 import { detailsText, magnesiumDetails, quickLog, snooze } from "../lib/quick.js";
 import { profile } from "../lib/account.js";
 import { localDay } from "../lib/day.js";
@@ -56,10 +56,10 @@ function snoozeBlock(id) {
     status.textContent = "Snoozing…";
     const where = await snooze(id, min);
     b.disabled = false;
-    const at = new Date(Date.now() + min * 60000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    const at = clock(Date.now() + min * 60000);
     status.textContent = {
       server: `Snoozed until ${at}.`,
-      phone: `No connection: snoozed until ${at} on this phone, sent when you are back online.`,
+      phone: `No connection: snoozed until ${at} on this phone; sent when you are online.`,
     }[where] || "The snooze did not work. Try again later.";
   };
   return el("div", { class: "stack intake-block" },
@@ -78,7 +78,6 @@ export async function mount(root, { kind, reminder: id } = {}) {
   root.append(el("div", { class: "stack quick" },
     el("h1", {}, kind ? `Time for ${kind === "water" ? "some water" : "magnesium"}` : "Water and magnesium"),
     r?.title && el("p", { class: "muted" }, r.title),
-    el("p", { class: "muted" }, "One tap saves it, also offline."),
     panel,
     id && snoozeBlock(id),
     el("a", { class: "btn btn-block", href: "/" }, "Back to Today")));

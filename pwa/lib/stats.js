@@ -1,10 +1,9 @@
-// "What helps me": pure figures from the person's own records, and the SVG bar chart that shows them.
-// Options: now; startHour (default 4: a 2 a.m. cramp belongs to the night before);
-// offsetMinutes (a fixed UTC offset; left out, the device's local time).
+// "What helps me": figures from the person's records (pure), and an SVG bar chart.
+// Options: now, startHour (a 2 a.m. cramp belongs to the night before), offsetMinutes (else device time).
 import { localDay } from "./day.js";
 import { median } from "./median.js";
 
-// What a person may try during a cramp: stored key, label here, short label on the cramp chips.
+// Key, label, short label on the cramp chips.
 export const RELIEFS = [
   ["stretch", "Stretching", "Stretch"],
   ["heat", "Heat or a warm compress", "Heat"],
@@ -21,7 +20,6 @@ const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
 const shifted = (moment, minutes) => new Date(new Date(moment).getTime() + minutes * 60000);
 const ymd = (d) => d.toISOString().slice(0, 10);
 
-/** The person's day ("YYYY-MM-DD") of a moment; before startHour it is still the day before. */
 export function dayKey(moment, { startHour = 4, offsetMinutes: off } = {}) {
   return off == null ? localDay(moment, startHour) : ymd(shifted(moment, off - 60 * startHour));
 }
@@ -36,7 +34,6 @@ const hourLabel = (h) => `${h % 12 || 12} ${h < 12 ? "am" : "pm"}`; // "3 am"
 
 export const plural = (n, word, many = word + "s") => `${n} ${n === 1 ? word : many}`;
 
-/** "45 seconds", "4 minutes", "1 hour 10 minutes". */
 export function formatDuration(seconds) {
   if (seconds == null) return "unknown";
   if (seconds < 90) return plural(Math.round(seconds), "second");
@@ -49,7 +46,6 @@ const live = (records) => (records || []).filter((r) => r && !r.deleted_at);
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 const top = (xs) => xs.reduce((a, b) => (b.count > a.count ? b : a));
 
-/** A finished cramp's length in seconds; null while it runs or when the times are bad. */
 export function crampSeconds(c) {
   const s = (Date.parse(c.ended_at) - Date.parse(c.started_at)) / 1000;
   return c.started_at && c.ended_at && s >= 0 ? s : null;
@@ -57,16 +53,12 @@ export function crampSeconds(c) {
 
 export function crampDurations(cramps) {
   const secs = live(cramps).map(crampSeconds).filter((s) => s != null);
-  const med = median(secs);
-  const text = secs.length
-    ? `Your cramps lasted ${formatDuration(med)} (the middle value, from ${plural(secs.length, "cramp")}).`
-    : "No finished cramps logged yet.";
-  return { count: secs.length, medianSeconds: med, text };
+  return { count: secs.length, medianSeconds: median(secs) };
 }
 
-/** For each thing tried: median cramp length with vs without it, once both sides have `min` cramps. */
+/** Per thing tried: median cramp length with vs without it, once each side has `min` cramps. */
 export function reliefEffect(cramps, { min = MIN_EACH_SIDE } = {}) {
-  // Anything marked as helped counts as tried.
+  // Marked as helped counts as tried.
   const all = live(cramps).map((c) => ({
     secs: crampSeconds(c), helped: c.reliefs_helped || [],
     tried: new Set([...(c.reliefs_tried || []), ...(c.reliefs_helped || [])]),
@@ -91,7 +83,7 @@ export function reliefEffect(cramps, { min = MIN_EACH_SIDE } = {}) {
   });
 }
 
-/** Cramps in each of the last `weeks` 7-day blocks, the last one ending on the person's today. */
+/** Cramps per 7-day block, the last ending today. */
 export function crampsPerWeek(cramps, { now = new Date(), startHour = 4, offsetMinutes, weeks = 8 } = {}) {
   const opts = { startHour, offsetMinutes };
   const today = dayKey(now, opts);
@@ -115,7 +107,6 @@ export function crampsPerWeek(cramps, { now = new Date(), startHour = 4, offsetM
   return { weeks: blocks, total, text };
 }
 
-/** Cramps by local hour of starting, ordered from the start of the person's day. */
 export function crampsByHour(cramps, { startHour = 4, offsetMinutes } = {}) {
   const counts = Array(24).fill(0);
   for (const c of live(cramps)) if (c.started_at) counts[localHour(c.started_at, { offsetMinutes })]++;
@@ -132,7 +123,6 @@ export function crampsByHour(cramps, { startHour = 4, offsetMinutes } = {}) {
   return { hours, total, enough, text };
 }
 
-/** Counts of a field (a value or a list of them), most common first. */
 function countBy(records, field) {
   const m = new Map();
   for (const v of records.flatMap((r) => r[field] || [])) m.set(v, (m.get(v) || 0) + 1);
@@ -151,7 +141,6 @@ export function knotsByLocation(knots) {
   return { locations, helped: countBy(all, "helped"), total: n, enough, text };
 }
 
-/** Weakness by body area, and how often legs "turned to jelly". */
 export function weaknessByArea(weakness) {
   const all = live(weakness);
   const areas = countBy(all, "body_area");
@@ -163,25 +152,20 @@ export function weaknessByArea(weakness) {
   return { areas, jelly: all.filter((w) => w.jelly_legs).length, total: n, enough, text };
 }
 
-/** Every figure at once, with the sentences a screen reader can read in order. */
 export function whatHelps({ cramps = [], knots = [], weakness = [] } = {}, opts = {}) {
-  const r = {
+  return {
     durations: crampDurations(cramps), reliefs: reliefEffect(cramps, opts), weeks: crampsPerWeek(cramps, opts),
     hours: crampsByHour(cramps, opts), knots: knotsByLocation(knots), weakness: weaknessByArea(weakness),
   };
-  r.summary = [r.durations, ...r.reliefs.filter((x) => x.tried), r.weeks, r.hours, r.knots].map((x) => x.text);
-  return r;
 }
 
-// ---- bar chart, in viewBox units (360 is about a phone's width in px). No style attributes
-// (the CSP allows none): CSS classes and currentColor give the colours, so dark mode follows.
+// Bar chart in viewBox units (360: a phone's width). No style attributes (CSP): colours from CSS.
 const W = 360;
 const PLOT = 120;
-const TOP = 22; // room for values above the tallest bar
-const PAD = 14; // room at the sides, so the end labels are not cut
+const TOP = 22; // room for the values
+const PAD = 14; // so end labels are not cut
 let chartCount = 0;
 
-/** The geometry of a bar chart: pure, so it can be tested without a DOM. */
 export function barLayout(data, { labelEvery = 1 } = {}) {
   const max = Math.max(0, ...data.map((d) => d.value || 0));
   const slot = W / Math.max(data.length, 1);
@@ -195,7 +179,7 @@ export function barLayout(data, { labelEvery = 1 } = {}) {
       label: i % labelEvery ? "" : d.label, fullLabel: d.label, value,
     };
   });
-  return { width: W, height: base + 36, base, max, bars }; // 36: two lines of labels
+  return { width: W, height: base + 36, base, max, bars }; // 36: two label lines
 }
 
 function svg(tag, attrs = {}, text) {
@@ -205,7 +189,6 @@ function svg(tag, attrs = {}, text) {
   return node;
 }
 
-/** <svg role=img> named by label, described by summary (plain words); each bar has a tooltip. */
 export function barChart(data, { label, summary, valueLabel, labelEvery }) {
   const L = barLayout(data, { labelEvery });
   const id = `chart-${++chartCount}`;
@@ -223,7 +206,6 @@ export function barChart(data, { label, summary, valueLabel, labelEvery }) {
     g.append(rect);
     if (b.value) g.append(svg("text", { class: "chart-value", x: b.cx, y: b.y - 6, "font-size": 13 }, b.value));
     if (b.label) {
-      // Two short lines, split at the first space: "12" / "Nov".
       const t = svg("text", { class: "chart-label", x: b.cx, y: L.base + 15, "font-size": 12 });
       b.label.replace(" ", "\n").split("\n").forEach((line, i) => t.append(svg("tspan", { x: b.cx, dy: i * 14 }, line)));
       g.append(t);

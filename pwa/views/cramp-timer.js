@@ -1,13 +1,12 @@
-// The running cramp, shared by the Cramp screen and Today: a cramps record with ended_at null.
-// Its time is always computed from started_at, so a reload or a locked phone never loses it.
+// The running cramp (ended_at null), for the Cramp screen and Today. Time is always counted from
+// started_at, so a reload or a locked phone loses nothing.
 
 import { list, nowIso, save } from "../store.js";
 
-const STALE = 3 * 3600; // seconds: a cramp left running longer was forgotten, not still going
+const STALE = 3 * 3600; // s: a cramp running longer was forgotten, not still going
 
 export const elapsedSeconds = (startedAt, now = Date.now()) => Math.max(0, Math.floor((now - Date.parse(startedAt)) / 1000));
 
-/** A finished cramp's length in whole seconds, or null while it runs. */
 export const lengthSeconds = (c) => (c?.started_at && c.ended_at
   ? Math.max(0, Math.round((Date.parse(c.ended_at) - Date.parse(c.started_at)) / 1000)) : null);
 
@@ -16,13 +15,11 @@ export const isRunning = (c, now) => Boolean(c?.started_at && !c.ended_at) && el
 const hms = (t) => [Math.floor(t / 3600), Math.floor(t / 60) % 60, t % 60];
 const pad = (n) => String(n).padStart(2, "0");
 
-/** The stopwatch face: "02:13", "1:02:13". */
 export function clockText(t) {
   const [h, m, s] = hms(t);
   return `${h ? `${h}:` : ""}${pad(m)}:${pad(s)}`;
 }
 
-/** "45 s", "2 min 13 s", "1 h 5 min". */
 export function lengthText(t) {
   if (t == null) return "not stopped";
   const [h, m, s] = hms(t);
@@ -35,7 +32,7 @@ export const runningCramp = async () => newestFirst(await list("cramps")).find((
 
 let starting = null;
 
-/** Start a cramp unless one runs: -> {record, started}. Double taps, a reloaded shortcut and a second tab all find the running one. */
+/** Start a cramp unless one runs: -> {record, started}. */
 export function startCramp() {
   const once = async () => {
     const running = await runningCramp();
@@ -46,20 +43,18 @@ export function startCramp() {
     });
     return { record, started: true };
   };
-  // A Web Lock spans tabs.
+  // Double taps, a reloaded shortcut and other tabs (a Web Lock) all find the running one.
   starting ||= (navigator.locks ? navigator.locks.request("unknot-cramp-start", once) : once()).finally(() => {
     starting = null;
   });
   return starting;
 }
 
-/** Holds one cramp and saves the whole record at each change. */
 export function crampEditor(record) {
   const ed = { record, change: (fields) => save("cramps", (ed.record = { ...ed.record, ...fields })) };
   return ed;
 }
 
-// ---- Screen Wake Lock while a cramp runs ----
 let sentinel = null;
 let wanted = false;
 
@@ -82,7 +77,6 @@ function release() {
 // The browser drops the lock when the page is hidden: take it again on return.
 document.addEventListener("visibilitychange", acquire);
 
-/** Keep the screen on (true) or let it sleep (false). */
 export function keepAwake(on) {
   wanted = on;
   if (on) acquire();

@@ -1,6 +1,4 @@
-// The cramp timer. /cramp?start=1 (home-screen shortcut, Today's big button) saves a running cramp
-// before anything is drawn; while it runs: the time, a big Stop, what helps now, details saved per
-// tap. Below, the past cramps; /cramp?edit=<id> changes or deletes one.
+// Cramp timer; /cramp?start=1 saves a running cramp before drawing; /cramp?edit=<id> edits a past one.
 
 import { get, list, nowIso, onChange, remove, save } from "../store.js";
 import { navigate } from "../router.js";
@@ -12,8 +10,7 @@ import {
 } from "./cramp-timer.js";
 
 const MUSCLES = opts("Calf", "Foot", "Hamstring", "Thigh", "Hand", "neck/shoulder=Neck / shoulder", "Back", "Other");
-// The reliefs "What helps me" counts, with the chips' short labels. Loaded, like the details and
-// the list, after the timer shows (budget: 1 s).
+// Reliefs as chips: loaded after the timer shows (budget: 1 s), for the details and the list.
 let TRIED = null;
 let loading = null;
 const later = () => (loading ||= import("../lib/stats.js").then(({ RELIEFS }) => {
@@ -30,7 +27,7 @@ let phase = null; // "idle" | "running" | "stopped"
 const button = (action, cls, onclick, text) => el("button", { class: `btn ${cls}`, type: "button", "data-action": action, onclick }, text);
 const card = (id, title, ...body) => el("section", { class: "card", "aria-labelledby": id }, el("h2", { id }, title), ...body);
 
-/** A cramp's details as chips, each tap saved: {node, flush} (flush saves text being typed). */
+/** Details saved at each tap: {node, flush} (flush saves text being typed). */
 function crampDetails(ed) {
   const r = ed.record;
   const among = (tried) => TRIED.filter((o) => tried.includes(o.value));
@@ -67,18 +64,16 @@ function crampDetails(ed) {
 }
 
 function detailsCard(hint) {
-  const mine = editor;
   const node = card("details-title", "Details", el("p", { class: "hint" }, hint));
   later().then(() => {
-    if (editor !== mine || !node.isConnected) return; // the screen moved on meanwhile
-    const form = crampDetails(mine);
+    if (!node.isConnected) return; // the screen moved on meanwhile
+    const form = crampDetails(editor);
     flush = form.flush;
     node.append(form.node);
   });
   return node;
 }
 
-/** The finished (and forgotten) cramps, newest first, each opening its edit view. */
 async function renderPast(host, all) {
   await later();
   const past = newestFirst(await list("cramps")).filter((c) => c.started_at && !isRunning(c));
@@ -102,12 +97,6 @@ async function renderPast(host, all) {
   ].filter(Boolean));
 }
 
-function pastCard() {
-  const host = el("section", { class: "card", "data-past": "" });
-  renderPast(host);
-  return host;
-}
-
 function clearScreen() {
   clearInterval(ticker);
   flush?.();
@@ -115,14 +104,17 @@ function clearScreen() {
   root.replaceChildren();
 }
 
-function show(next, record) {
+/** A new screen in place: heading, nodes, past cramps. */
+function show(next, record, ...nodes) {
   phase = next;
   clearScreen();
   editor = record && crampEditor(record);
   keepAwake(next === "running");
+  const past = el("section", { class: "card", "data-past": "" });
+  root.append(el("h1", {}, "Cramp timer"), ...nodes, past);
+  renderPast(past);
 }
 
-/** Move focus to the new main element after a change in place (Start, Stop). */
 function focusOn(selector) {
   const node = root.querySelector(selector);
   if (!node) return;
@@ -130,7 +122,6 @@ function focusOn(selector) {
   node.focus({ preventScroll: true });
 }
 
-/** Say plainly that the phone refused to save (storage full or blocked): nothing silent. */
 function cannotSave(err) {
   console.error(err);
   root.prepend(el("p", { class: "error-text", role: "alert" }, "This phone did not let the app save. Try again; if it keeps failing, free some space."));
@@ -146,37 +137,29 @@ async function start() {
 }
 
 function showIdle() {
-  show("idle");
-  root.append(
-    el("h1", {}, "Cramp timer"),
+  show("idle", null,
     button("start", "btn-huge", start, "Start cramp timer"),
     el("p", { class: "hint" }, "One tap. Details can wait until it is over."),
-    el("a", { class: "btn btn-block", href: "/helps" }, "What helps me"),
-    pastCard(),
-  );
+    el("a", { class: "btn btn-block", href: "/helps" }, "What helps me"));
 }
 
 function showRunning(record) {
-  show("running", record);
   const face = el("p", { class: "cramp-clock", role: "timer", "data-timer": "running" });
-  const tick = () => (face.textContent = clockText(elapsedSeconds(record.started_at)));
-  tick();
-  ticker = setInterval(tick, 500);
   const since = el("p", { class: "hint cramp-since" });
-  root.append(el("h1", { class: "cramp-title" }, "Cramp timer"), face, since);
-  performance.mark("timer-running");
-  // After the mark: the first use of the locale's time format is slow on a cold start.
-  const at = new Date(record.started_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-  since.textContent = `Started at ${at}. It keeps counting if you close the app.`;
-  root.append(
+  show("running", record, face, since,
     button("stop", "btn-huge", stop, "Stop — it is over"),
     el("section", { class: "card cramp-moment", "aria-labelledby": "moment-title" },
       el("h2", { id: "moment-title" }, "Right now"),
       el("ul", { class: "cramp-moment-list" },
         el("li", {}, "Stretch the muscle gently"), el("li", {}, "Heat or a warm compress"))),
-    detailsCard("All optional. Saved as you tap."),
-    pastCard(),
-  );
+    detailsCard("All optional. Saved as you tap."));
+  const tick = () => (face.textContent = clockText(elapsedSeconds(record.started_at)));
+  tick();
+  ticker = setInterval(tick, 500);
+  performance.mark("timer-running");
+  // After the mark: the first use of the locale's time format is slow on a cold start.
+  const at = new Date(record.started_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  since.textContent = `Started at ${at}. It keeps counting if you close the app.`;
 }
 
 async function stop() {
@@ -194,21 +177,16 @@ async function stop() {
 }
 
 function showStopped(record) {
-  show("stopped", record);
-  root.append(
-    el("h1", {}, "Cramp timer"),
+  show("stopped", record,
     el("p", { class: "cramp-saved", role: "status", "data-saved": "" }, `Saved. ${lengthText(lengthSeconds(record))}`),
     button("start", "btn-block", start, "Another cramp? Start timer"),
     detailsCard("Fill in what you can, now or later. Saved as you tap."),
     button("done", "btn-primary btn-block", () => {
       showIdle();
       focusOn("h1");
-    }, "Done"),
-    pastCard(),
-  );
+    }, "Done"));
 }
 
-/** /cramp?edit=<id>: when, how long, details; Delete with Undo. */
 async function showEdit(id) {
   await later();
   const r = await get("cramps", id);
@@ -244,7 +222,7 @@ async function showEdit(id) {
     const bad = isNaN(start) || (m != null && !(m >= 0 && s >= 0 && s < 60));
     error.textContent = bad ? "Use whole minutes and 0–59 seconds." : "";
     if (bad) return;
-    // The length given, or else the one it had, counted from the (maybe moved) start.
+    // The length given, or the one it had, from the (maybe moved) start.
     const length = m != null ? m * 60 + s : was.ended_at ? lengthSeconds(was) || 0 : null;
     await ed.change({ started_at: nowIso(start), ...(length != null && { ended_at: nowIso(new Date(+start + length * 1000)) }) });
     shown.textContent = told();
@@ -252,7 +230,7 @@ async function showEdit(id) {
   const form = crampDetails(ed);
   flush = form.flush;
   const remover = async () => {
-    flush(); // text being typed goes into the copy Undo brings back, not after the delete
+    flush(); // typed text goes into the copy Undo brings back, not after the delete
     const kept = ed.record;
     await remove("cramps", kept.id);
     await navigate("/cramp", { replace: true });
@@ -268,7 +246,7 @@ async function showEdit(id) {
   );
 }
 
-/** Another tab or device stopped or deleted the cramp on show; keep the list fresh. */
+// Another tab or device may stop or delete the cramp on show.
 async function changed({ collection: c, id }) {
   if (c !== "cramps" && c !== "*") return;
   const past = root.querySelector("[data-past]");
@@ -293,7 +271,7 @@ export async function mount(target, { edit, start: go }) {
   } catch (err) {
     failed = err;
   }
-  if (go) history.replaceState(null, "", "/cramp"); // so a reload shows this cramp, not a new one
+  if (go) history.replaceState(null, "", "/cramp"); // a reload shows this cramp, not a new one
   if (isRunning(record)) showRunning(record);
   else showIdle();
   if (failed) cannotSave(failed);

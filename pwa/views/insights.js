@@ -1,5 +1,4 @@
-// "What helps me" (/helps): figures from the person's own logs, computed on the phone. A figure
-// shows only with enough entries behind it, always with its count; else how many more are needed.
+// /helps: figures from the person's logs, each with its count, or how many more are needed.
 
 import { list, onChange } from "../store.js";
 import { profile } from "../lib/account.js";
@@ -11,7 +10,6 @@ import { KNOT_HELPED, LOCATIONS } from "./log.js";
 let unsubscribe = null;
 let pending = null;
 
-/** A card: heading, count line ("From 14 cramps"), body. */
 function figure(id, title, count, ...body) {
   return el("section", { class: "card insight", "aria-labelledby": `${id}-t`, "data-figure": id },
     el("h2", { id: `${id}-t` }, title),
@@ -19,7 +17,6 @@ function figure(id, title, count, ...body) {
     ...body);
 }
 
-/** The figure, or its "log N more" line while there are fewer than min entries. */
 function gated(id, title, n, min, [one, many = one + "s"], body, tail = "", few = `${plural(n, one, many)}${tail || " so far"}`) {
   if (n >= min) return figure(id, title, `From ${plural(n, one, many)}${tail}`, ...body());
   return figure(id, title, few, el("p", { class: "insight-need", "data-need": "" },

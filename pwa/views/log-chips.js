@@ -1,11 +1,8 @@
-// Big toggle chips for the logs and cramps, and small helpers they share.
+// Toggle chips and small helpers for the logs and cramps.
 
 import { el } from "../lib/ui.js";
 
-/**
- * One choice (tap again to clear), or several when multi: <button aria-pressed> chips in a
- * <fieldset> named by its legend. onChange(value) after every tap. -> {node, set, setOptions}
- */
+/** One choice (tap again to clear) or several (multi); onChange(value) at each tap. */
 export function chips({ label, options, value = null, multi, onChange, name, hint, small }) {
   const box = el("div", { class: small ? "chips chips-small" : "chips" });
   const hintId = hint && `chips-${name}-hint`;
@@ -31,7 +28,7 @@ export function chips({ label, options, value = null, multi, onChange, name, hin
   return { node, set, setOptions };
 }
 
-/** Chip options from "Label" items (value: the label in lower case) or "value=Label". */
+/** Options from "Label" (value: lower case) or "value=Label". */
 export const opts = (...items) => items.map((s) => {
   const [label, value = label.toLowerCase()] = s.split("=").reverse();
   return { value, label };
@@ -40,24 +37,22 @@ export const opts = (...items) => items.map((s) => {
 export const SCALE = Array.from({ length: 11 }, (_, i) => ({ value: i, label: String(i) })); // 0–10
 export const SIDES = opts("Left", "Right", "Both");
 
-/** Plain label of a stored value, or the value itself. */
 export const labelOf = (options, value) => options.find((o) => o.value === value)?.label ?? value;
 export const lower = (options, value) => labelOf(options, value).toLowerCase();
 
-/** "Upper back, left, 6 of 10, helped: heat" (false parts left out). */
+// "Upper back, left, 6 of 10, helped: heat"
 export const summary = (first, side, strength, helped, helpOptions, ...more) => [
   first, side && lower(SIDES, side), strength != null && `${strength} of 10`,
   helped?.length && `helped: ${helped.map((h) => lower(helpOptions, h)).join(", ")}`, ...more,
 ].filter(Boolean).join(", ");
 
-/** "Tue 24 Nov, 03:12". */
 export function whenText(iso) {
   const d = new Date(iso);
   return `${d.toLocaleDateString([], { weekday: "short", day: "numeric", month: "short" })}, ${
     d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`;
 }
 
-/** Call fn(text) for text typed into a field: after a pause, and at once on leaving it. */
+/** fn(text) after a pause in typing, or at once on leaving the field. */
 export function typed(input, fn) {
   let timer = null;
   let last = input.value;
@@ -72,5 +67,5 @@ export function typed(input, fn) {
     timer = setTimeout(now, 600);
   });
   input.addEventListener("change", now);
-  return now; // call on leaving the screen, so nothing typed is lost
+  return now; // call on leaving the screen: nothing typed is lost
 }

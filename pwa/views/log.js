@@ -1,6 +1,4 @@
-// The Log screen: "Legs turned to jelly" in one tap, the knot and weakness logs (a form built
-// from a spec, recent entries with Change and Delete + Undo). Keeps the home-screen shortcuts
-// /log?quick=water and /log?quick=magnesium working.
+// Log: jelly legs in one tap, knot and weakness forms with recent entries; /log?quick=water|magnesium.
 
 import { list, nowIso, onChange, remove, save } from "../store.js";
 import { quickLog } from "../lib/quick.js";
@@ -41,7 +39,6 @@ const WEAKNESS = {
   recentTitle: "Recent weakness",
   required: ["body_area", "Choose where you feel weak, then Save."],
   blank: () => ({ body_area: null, severity: null, after_activity: null, duration_minutes: null, jelly_legs: false, notes: null }),
-  // "Legs turned to jelly, after stairs, 30 min"
   describe: ({ jelly_legs: jelly, body_area: area, duration_minutes: d, ...w }) => summary(
     jelly ? `Legs turned to jelly${area && area !== "legs" ? `, ${lower(AREAS, area)}` : ""}` : labelOf(AREAS, area),
     null, w.severity, null, null,
@@ -58,7 +55,7 @@ const WEAKNESS = {
 
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
 
-/** One field writing into draft: chips, chips that fill in a text ("Stairs"), or notes. -> {node, set} */
+/** A field writing into draft: chips, chips filling in a text, or notes. -> {node, set} */
 function field(f, draft) {
   const id = `f-${f.name}`;
   if (f.type === "notes") {
@@ -93,9 +90,8 @@ function field(f, draft) {
   };
 }
 
-/** The form of a spec: saves a new entry, or changes one given to edit(record). */
 function entryForm(spec) {
-  const draft = spec.blank(); // one object for the form's life: the fields write into it
+  const draft = spec.blank(); // one object for the form's life: fields hold it
   const [required, message] = spec.required;
   let editing = false;
   const heading = el("h2", { id: `${spec.collection}-form-title` });
@@ -155,7 +151,6 @@ function entryForm(spec) {
   };
 }
 
-/** The recent entries of a spec's collection, each with Change and Delete (with Undo). */
 async function renderRecent(host, spec, onEdit) {
   const entries = (await list(spec.collection))
     .sort((a, b) => Date.parse(b.noted_at || 0) - Date.parse(a.noted_at || 0))
@@ -182,7 +177,6 @@ async function renderRecent(host, spec, onEdit) {
   );
 }
 
-/** One tap: "Legs turned to jelly" saved now, with Undo. */
 async function jelly() {
   const record = await save("weakness", { ...WEAKNESS.blank(), noted_at: nowIso(), body_area: "legs", jelly_legs: true });
   toast("Saved: legs turned to jelly.", { label: "Undo", onClick: () => remove("weakness", record.id) });
@@ -197,14 +191,14 @@ export async function mount(root, params) {
   const { quick, tab } = params;
   if (quick === "water" || quick === "magnesium") {
     await quickLog(quick);
-    history.replaceState(null, "", "/log"); // so a reload does not log it twice
+    history.replaceState(null, "", "/log"); // a reload must not log it twice
     status.textContent = quick === "water" ? "Water saved." : "Magnesium saved.";
   }
 
   const panels = {};
   for (const spec of [KNOT, WEAKNESS]) {
     const recent = el("section", { class: "card", "data-recent": spec.collection });
-    const form = entryForm(spec); // the list follows through onChange
+    const form = entryForm(spec);
     panels[spec.noun] = {
       collection: spec.collection,
       node: el("div", { class: "stack", "data-panel": spec.collection }, el("section", { class: "card" }, form.node), recent),

@@ -1,9 +1,7 @@
-// "What helps me": figures from the person's records (pure), and an SVG bar chart.
-// Options: now, startHour (a 2 a.m. cramp belongs to the night before), offsetMinutes (else device time).
+// "What helps me" figures (pure) and a bar chart. startHour: a 2 a.m. cramp is the night before's.
 import { localDay } from "./day.js";
 import { median } from "./median.js";
 
-// Key, label, short label on the cramp chips.
 export const RELIEFS = [
   ["stretch", "Stretching", "Stretch"],
   ["heat", "Heat or a warm compress", "Heat"],
@@ -13,8 +11,8 @@ export const RELIEFS = [
   ["water", "Water or electrolytes", "Water / electrolytes"],
 ].map(([key, label, short]) => ({ key, label, short }));
 
-export const MIN_EACH_SIDE = 3; // finished cramps needed both with and without a relief
-export const MIN_FOR_PATTERN = 5; // entries needed before an hour or place pattern is shown
+export const MIN_EACH_SIDE = 3; // cramps with and without a relief
+export const MIN_FOR_PATTERN = 5;
 const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
 
 const shifted = (moment, minutes) => new Date(new Date(moment).getTime() + minutes * 60000);
@@ -29,8 +27,8 @@ export function localHour(moment, { offsetMinutes: off } = {}) {
 }
 
 export const addDays = (day, n) => ymd(new Date(Date.parse(day) + n * 864e5));
-const dayLabel = (day) => `${+day.slice(8)} ${MONTHS[day.slice(5, 7) - 1]}`; // "19 Nov"
-const hourLabel = (h) => `${h % 12 || 12} ${h < 12 ? "am" : "pm"}`; // "3 am"
+const dayLabel = (day) => `${+day.slice(8)} ${MONTHS[day.slice(5, 7) - 1]}`;
+const hourLabel = (h) => `${h % 12 || 12} ${h < 12 ? "am" : "pm"}`;
 
 export const plural = (n, word, many = word + "s") => `${n} ${n === 1 ? word : many}`;
 
@@ -56,7 +54,6 @@ export function crampDurations(cramps) {
   return { count: secs.length, medianSeconds: median(secs) };
 }
 
-/** Per thing tried: median cramp length with vs without it, once each side has `min` cramps. */
 export function reliefEffect(cramps, { min = MIN_EACH_SIDE } = {}) {
   // Marked as helped counts as tried.
   const all = live(cramps).map((c) => ({
@@ -83,7 +80,6 @@ export function reliefEffect(cramps, { min = MIN_EACH_SIDE } = {}) {
   });
 }
 
-/** Cramps per 7-day block, the last ending today. */
 export function crampsPerWeek(cramps, { now = new Date(), startHour = 4, offsetMinutes, weeks = 8 } = {}) {
   const opts = { startHour, offsetMinutes };
   const today = dayKey(now, opts);
@@ -117,9 +113,7 @@ export function crampsByHour(cramps, { startHour = 4, offsetMinutes } = {}) {
   const total = sum(counts);
   const enough = total >= MIN_FOR_PATTERN;
   const t = top(hours);
-  const text = enough
-    ? `Most cramps started between ${t.label} and ${hourLabel((t.hour + 1) % 24)}: ${t.count} of ${total}.`
-    : `Not enough yet: ${plural(total, "cramp")} logged, ${MIN_FOR_PATTERN} needed to show the hours.`;
+  const text = enough ? `Most cramps started between ${t.label} and ${hourLabel((t.hour + 1) % 24)}: ${t.count} of ${total}.` : null;
   return { hours, total, enough, text };
 }
 
@@ -135,9 +129,7 @@ export function knotsByLocation(knots) {
   const [first] = locations;
   const n = all.length;
   const enough = n >= MIN_FOR_PATTERN;
-  const text = enough
-    ? `Most knots were in the ${first.name}: ${first.count} of ${n}.`
-    : `Not enough yet: ${plural(n, "knot")} logged, ${MIN_FOR_PATTERN} needed.`;
+  const text = enough ? `Most knots were in the ${first.name}: ${first.count} of ${n}.` : null;
   return { locations, helped: countBy(all, "helped"), total: n, enough, text };
 }
 
@@ -146,9 +138,7 @@ export function weaknessByArea(weakness) {
   const areas = countBy(all, "body_area");
   const n = all.length;
   const enough = n >= MIN_FOR_PATTERN;
-  const text = enough
-    ? `Weakness was most often in the ${areas[0].name}: ${areas[0].count} of ${n}.`
-    : `Not enough yet: ${plural(n, "weakness entry", "weakness entries")} logged.`;
+  const text = enough ? `Weakness was most often in the ${areas[0].name}: ${areas[0].count} of ${n}.` : null;
   return { areas, jelly: all.filter((w) => w.jelly_legs).length, total: n, enough, text };
 }
 
@@ -159,11 +149,11 @@ export function whatHelps({ cramps = [], knots = [], weakness = [] } = {}, opts 
   };
 }
 
-// Bar chart in viewBox units (360: a phone's width). No style attributes (CSP): colours from CSS.
+// No style attributes (CSP): colours come from CSS.
 const W = 360;
 const PLOT = 120;
-const TOP = 22; // room for the values
-const PAD = 14; // so end labels are not cut
+const TOP = 22;
+const PAD = 14;
 let chartCount = 0;
 
 export function barLayout(data, { labelEvery = 1 } = {}) {
@@ -179,7 +169,7 @@ export function barLayout(data, { labelEvery = 1 } = {}) {
       label: i % labelEvery ? "" : d.label, fullLabel: d.label, value,
     };
   });
-  return { width: W, height: base + 36, base, max, bars }; // 36: two label lines
+  return { width: W, height: base + 36, base, max, bars };
 }
 
 function svg(tag, attrs = {}, text) {

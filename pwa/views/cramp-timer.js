@@ -1,9 +1,8 @@
-// The running cramp (ended_at null), for the Cramp screen and Today. Time is always counted from
-// started_at, so a reload or a locked phone loses nothing.
+// The running cramp (ended_at null); time is counted from started_at, so a reload loses nothing.
 
 import { list, nowIso, save } from "../store.js";
 
-const STALE = 3 * 3600; // s: a cramp running longer was forgotten, not still going
+const STALE = 3 * 3600; // longer was forgotten, not still going
 
 export const elapsedSeconds = (startedAt, now = Date.now()) => Math.max(0, Math.floor((now - Date.parse(startedAt)) / 1000));
 
@@ -32,7 +31,6 @@ export const runningCramp = async () => newestFirst(await list("cramps")).find((
 
 let starting = null;
 
-/** Start a cramp unless one runs: -> {record, started}. */
 export function startCramp() {
   const once = async () => {
     const running = await runningCramp();
@@ -43,7 +41,7 @@ export function startCramp() {
     });
     return { record, started: true };
   };
-  // Double taps, a reloaded shortcut and other tabs (a Web Lock) all find the running one.
+  // Double taps, reloads and other tabs (Web Lock) find the running one.
   starting ||= (navigator.locks ? navigator.locks.request("unknot-cramp-start", once) : once()).finally(() => {
     starting = null;
   });
@@ -65,7 +63,7 @@ async function acquire() {
     sentinel.onrelease = () => (sentinel = null);
     if (!wanted) release();
   } catch {
-    sentinel = null; // refused (battery saver, permission): the timer runs anyway
+    sentinel = null; // refused: the timer runs anyway
   }
 }
 
@@ -74,7 +72,7 @@ function release() {
   sentinel = null;
 }
 
-// The browser drops the lock when the page is hidden: take it again on return.
+// The lock is dropped when the page is hidden: take it again.
 document.addEventListener("visibilitychange", acquire);
 
 export function keepAwake(on) {

@@ -10,7 +10,7 @@ import {
 } from "./cramp-timer.js";
 
 const MUSCLES = opts("Calf", "Foot", "Hamstring", "Thigh", "Hand", "neck/shoulder=Neck / shoulder", "Back", "Other");
-// Reliefs as chips: loaded after the timer shows (budget: 1 s), for the details and the list.
+// Loaded after the timer shows (budget: 1 s).
 let TRIED = null;
 let loading = null;
 const later = () => (loading ||= import("../lib/stats.js").then(({ RELIEFS }) => {
@@ -22,12 +22,11 @@ let ticker = null;
 let unsubscribe = null;
 let flush = null;
 let editor = null;
-let phase = null; // "idle" | "running" | "stopped"
+let phase = null;
 
 const button = (action, cls, onclick, text) => el("button", { class: `btn ${cls}`, type: "button", "data-action": action, onclick }, text);
 const card = (id, title, ...body) => el("section", { class: "card", "aria-labelledby": id }, el("h2", { id }, title), ...body);
 
-/** Details saved at each tap: {node, flush} (flush saves text being typed). */
 function crampDetails(ed) {
   const r = ed.record;
   const among = (tried) => TRIED.filter((o) => tried.includes(o.value));
@@ -45,7 +44,7 @@ function crampDetails(ed) {
   const tried = chips({
     name: "tried", label: "What did you try?", options: TRIED, value: r.reliefs_tried, multi: true,
     onChange: (v) => {
-      // "Helped" only among the things tried: untapping one drops it from there too.
+      // "Helped" only among the things tried.
       const kept = (ed.record.reliefs_helped || []).filter((x) => v.includes(x));
       helped.setOptions(among(v), kept);
       showHelped(v);
@@ -66,7 +65,7 @@ function crampDetails(ed) {
 function detailsCard(hint) {
   const node = card("details-title", "Details", el("p", { class: "hint" }, hint));
   later().then(() => {
-    if (!node.isConnected) return; // the screen moved on meanwhile
+    if (!node.isConnected) return;
     const form = crampDetails(editor);
     flush = form.flush;
     node.append(form.node);
@@ -104,7 +103,6 @@ function clearScreen() {
   root.replaceChildren();
 }
 
-/** A new screen in place: heading, nodes, past cramps. */
 function show(next, record, ...nodes) {
   phase = next;
   clearScreen();
@@ -222,7 +220,6 @@ async function showEdit(id) {
     const bad = isNaN(start) || (m != null && !(m >= 0 && s >= 0 && s < 60));
     error.textContent = bad ? "Use whole minutes and 0–59 seconds." : "";
     if (bad) return;
-    // The length given, or the one it had, from the (maybe moved) start.
     const length = m != null ? m * 60 + s : was.ended_at ? lengthSeconds(was) || 0 : null;
     await ed.change({ started_at: nowIso(start), ...(length != null && { ended_at: nowIso(new Date(+start + length * 1000)) }) });
     shown.textContent = told();
@@ -230,7 +227,7 @@ async function showEdit(id) {
   const form = crampDetails(ed);
   flush = form.flush;
   const remover = async () => {
-    flush(); // typed text goes into the copy Undo brings back, not after the delete
+    flush(); // typed text goes into the copy Undo restores
     const kept = ed.record;
     await remove("cramps", kept.id);
     await navigate("/cramp", { replace: true });
@@ -246,7 +243,7 @@ async function showEdit(id) {
   );
 }
 
-// Another tab or device may stop or delete the cramp on show.
+// Another tab may stop or delete the cramp on show.
 async function changed({ collection: c, id }) {
   if (c !== "cramps" && c !== "*") return;
   const past = root.querySelector("[data-past]");
@@ -271,7 +268,7 @@ export async function mount(target, { edit, start: go }) {
   } catch (err) {
     failed = err;
   }
-  if (go) history.replaceState(null, "", "/cramp"); // a reload shows this cramp, not a new one
+  if (go) history.replaceState(null, "", "/cramp"); // a reload must not start another
   if (isRunning(record)) showRunning(record);
   else showIdle();
   if (failed) cannotSave(failed);

@@ -32,8 +32,6 @@ async function render(root) {
   const s = whatHelps({ cramps, knots, weakness }, { startHour: me.day_start_hour ?? 4 });
   const { durations: d, weeks: w, hours: h, knots: k, weakness: wk } = s;
   const tried = s.reliefs.filter((r) => r.tried);
-  const place = (name) => labelOf(LOCATIONS, name);
-  const knotText = k.enough && `Most knots were in the ${place(k.locations[0].name).toLowerCase()}: ${k.locations[0].count} of ${k.total}.`;
   const n = w.weeks.length;
 
   root.replaceChildren(
@@ -56,7 +54,7 @@ async function render(root) {
     gated("hours", "When cramps start", h.total, MIN, ["cramp"], () =>
       chart(h.hours.map((x) => ({ label: x.label, value: x.count })), "Cramps by the hour they started", h.text, "cramp", 3)),
     gated("knots", "Knots by place", k.total, MIN, ["knot"], () => [
-      ...chart(k.locations.map((l) => ({ label: place(l.name), value: l.count })), "Knots by place", knotText, "knot"),
+      ...chart(k.locations.map((l) => ({ label: labelOf(LOCATIONS, l.name), value: l.count })), "Knots by place", k.text, "knot"),
       k.helped.length ? el("p", {}, `Marked as helping: ${k.helped
         .map((x) => `${labelOf(KNOT_HELPED, x.name).toLowerCase()} (${x.count})`).join(", ")}.`) : null]),
     gated("weakness", "Weakness", wk.total, MIN, ["entry", "entries"], () =>

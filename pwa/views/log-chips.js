@@ -2,7 +2,6 @@
 
 import { el } from "../lib/ui.js";
 
-/** One choice (tap again to clear) or several (multi); onChange(value) at each tap. */
 export function chips({ label, options, value = null, multi, onChange, name, hint, small }) {
   const box = el("div", { class: small ? "chips chips-small" : "chips" });
   const hintId = hint && `chips-${name}-hint`;
@@ -28,7 +27,7 @@ export function chips({ label, options, value = null, multi, onChange, name, hin
   return { node, set, setOptions };
 }
 
-/** Options from "Label" (value: lower case) or "value=Label". */
+// "Label" (value: lower case) or "value=Label"
 export const opts = (...items) => items.map((s) => {
   const [label, value = label.toLowerCase()] = s.split("=").reverse();
   return { value, label };
@@ -52,7 +51,6 @@ export function whenText(iso) {
     d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`;
 }
 
-/** fn(text) after a pause in typing, or at once on leaving the field. */
 export function typed(input, fn) {
   let timer = null;
   let last = input.value;

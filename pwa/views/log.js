@@ -55,7 +55,6 @@ const WEAKNESS = {
 
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
 
-/** A field writing into draft: chips, chips filling in a text, or notes. -> {node, set} */
 function field(f, draft) {
   const id = `f-${f.name}`;
   if (f.type === "notes") {
@@ -91,7 +90,7 @@ function field(f, draft) {
 }
 
 function entryForm(spec) {
-  const draft = spec.blank(); // one object for the form's life: fields hold it
+  const draft = spec.blank(); // one object: the fields hold it
   const [required, message] = spec.required;
   let editing = false;
   const heading = el("h2", { id: `${spec.collection}-form-title` });

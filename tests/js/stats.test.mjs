@@ -103,7 +103,7 @@ test("hour bucketing uses the given offset, not the machine's zone", () => {
 test("hours: too few cramps means no pattern yet", () => {
   const h = crampsByHour([cramp("2026-11-20T02:10:00+01:00", 2)], { offsetMinutes: 60 });
   assert.equal(h.enough, false);
-  assert.match(h.text, /Not enough yet/);
+  assert.equal(h.text, null, "no sentence without a pattern");
 });
 
 test("a person's day starts at startHour", () => {
@@ -162,7 +162,8 @@ test("weakness by area", () => {
   const w = weaknessByArea([{ body_area: "legs", jelly_legs: true }, { body_area: "grip" }]);
   assert.equal(w.jelly, 1);
   assert.equal(w.enough, false);
-  assert.match(w.text, /2 weakness entries/);
+  assert.equal(w.total, 2);
+  assert.equal(w.text, null);
 });
 
 test("durations read as plain words", () => {

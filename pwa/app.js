@@ -52,7 +52,7 @@ async function registerWorker() {
   try {
     reg = await sw.register("/sw.js", { type: "module", scope: "/" });
   } catch (err) {
-    return console.error("The offline worker could not start.", err);
+    return console.error(err);
   }
   const offer = (worker) =>
     banner("update", "A new version is ready.", [

@@ -11,29 +11,26 @@ const promisify = (req) =>
   });
 
 function openDb() {
-  opening ||= new Promise((resolve, reject) => {
-    const req = indexedDB.open("unknot", 1);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      db.createObjectStore("records", { keyPath: ["c", "id"] }).createIndex("c", "c");
-      db.createObjectStore("outbox", { keyPath: ["c", "id"] });
-      db.createObjectStore("meta");
+  if (opening) return opening;
+  const req = indexedDB.open("unknot", 1);
+  req.onupgradeneeded = () => {
+    const db = req.result;
+    db.createObjectStore("records", { keyPath: ["c", "id"] }).createIndex("c", "c");
+    db.createObjectStore("outbox", { keyPath: ["c", "id"] });
+    db.createObjectStore("meta");
+  };
+  const forget = () => (opening = null);
+  return (opening = promisify(req).then((db) => {
+    // let another tab upgrade
+    db.onversionchange = () => {
+      db.close();
+      forget();
     };
-    req.onsuccess = () => {
-      const db = req.result;
-      // let another tab upgrade
-      db.onversionchange = () => {
-        db.close();
-        opening = null;
-      };
-      resolve(db);
-    };
-    req.onerror = () => {
-      opening = null;
-      reject(req.error);
-    };
-  });
-  return opening;
+    return db;
+  }, (err) => {
+    forget();
+    throw err;
+  }));
 }
 
 async function transact(names, mode, work) {
@@ -41,7 +38,6 @@ async function transact(names, mode, work) {
   const result = work(...names.map((n) => tx.objectStore(n)));
   await new Promise((resolve, reject) => {
     tx.oncomplete = resolve;
-    tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error || new Error("The change was not saved."));
   });
   return result;
@@ -51,11 +47,9 @@ const read = (name, ask) => transact([name], "readonly", (s) => promisify(ask(s)
 const RW = ["records", "outbox"];
 
 export function nowIso(d = new Date()) {
-  const p = (n, w = 2) => String(Math.abs(n)).padStart(w, "0");
   const off = -d.getTimezoneOffset();
-  const ymd = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-  const hms = `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
-  return `${ymd}T${hms}${off < 0 ? "-" : "+"}${p(Math.trunc(off / 60))}:${p(off % 60)}`;
+  const p = (n) => String(Math.abs(Math.trunc(n))).padStart(2, "0");
+  return `${new Date(d.getTime() + off * 60000).toISOString().slice(0, -1)}${off < 0 ? "-" : "+"}${p(off / 60)}:${p(off % 60)}`;
 }
 
 // next_fire_at is the server's

@@ -7,7 +7,7 @@ const BATCH = 500;
 export const SYNC_TAG = "unknot-sync";
 export const events = new EventTarget();
 
-let state = { phase: "idle", pending: 0, attention: 0, account: null, signedOut: false, lastSyncedAt: null };
+let state = { phase: "idle", pending: 0 };
 
 function setState(changes) {
   state = { ...state, ...changes };
@@ -16,8 +16,6 @@ function setState(changes) {
 
 export const syncState = () => state;
 
-const isOnline = () => navigator.onLine;
-
 export async function refresh() {
   const [pending, attention, account, lastSyncedAt, authLost] = await Promise.all([
     store.pendingCount(),
@@ -25,16 +23,9 @@ export async function refresh() {
   ]);
   let { phase } = state;
   if (phase !== "syncing") {
-    phase = !isOnline() ? "offline" : !account ? "local" : authLost ? "signin" : phase === "error" ? phase : "idle";
+    phase = !navigator.onLine ? "offline" : !account ? "local" : authLost ? "signin" : phase === "error" ? phase : "idle";
   }
-  setState({
-    phase,
-    pending,
-    attention: attention?.length || 0,
-    account: account || null,
-    signedOut: authLost === "signed-out",
-    lastSyncedAt: lastSyncedAt || null,
-  });
+  setState({ phase, pending, account, lastSyncedAt, attention: attention?.length, signedOut: authLost === "signed-out" });
   return state;
 }
 
@@ -44,7 +35,7 @@ const TEXT = {
   syncing: "Syncing…",
 };
 
-export function statusText(s = state, now = Date.now()) {
+export function statusText(s = state) {
   const waiting = s.pending ? `${s.pending} waiting to sync` : "";
   const and = (text) => (waiting ? `${text} · ${waiting}` : text);
   if (TEXT[s.phase]) return TEXT[s.phase];
@@ -52,7 +43,7 @@ export function statusText(s = state, now = Date.now()) {
   if (s.phase === "error") return and("Sync failed, will retry");
   if (waiting) return waiting;
   if (!s.lastSyncedAt) return "Not synced yet";
-  const min = Math.floor((now - s.lastSyncedAt) / 60000);
+  const min = Math.floor((Date.now() - s.lastSyncedAt) / 60000);
   const h = Math.floor(min / 60);
   if (min < 1) return "Synced just now";
   return `Synced ${min < 60 ? `${min} min` : h < 24 ? `${h} h` : `${Math.floor(h / 24)} days`} ago`;
@@ -78,7 +69,7 @@ async function pushSettings() {
   } catch (err) {
     if (err.status === 0 || err.status === 401 || err.status >= 500) throw err;
     // refused forever: keep the reason, drop the change
-    await addAttention([{ collection: "settings", id: "settings", data, errors: err.errors, at: Date.now() }]);
+    await addAttention([{ collection: "settings", id: "settings", data, errors: err.errors }]);
   }
   await store.setMeta("settingsPending", undefined);
 }
@@ -97,13 +88,10 @@ async function exchange() {
     const rejected = res.rejected || [];
     const done = new Set([...(res.accepted || []), ...rejected.map((r) => r.id)]);
     if (rejected.length) {
-      await addAttention(
-        rejected.map((r) => {
-          const c = changes.find((x) => x.id === r.id) || {};
-          const { collection = c.collection, id, errors = {} } = r;
-          return { collection, id, op: c.op, data: c.data || null, errors, at: Date.now() };
-        }),
-      );
+      await addAttention(rejected.map((r) => {
+        const c = changes.find((x) => x.id === r.id);
+        return { ...c, ...r, collection: r.collection || c?.collection };
+      }));
     }
     await store.settle(changes.filter((c) => done.has(c.id)));
     await store.applyPulled(res.changes || []);
@@ -117,7 +105,7 @@ async function exchange() {
 export const flush = ({ force = false } = {}) =>
   navigator.locks.request("unknot-sync", async () => {
     await refresh();
-    if ((!force && !isOnline()) || !state.account || state.phase === "signin") return state;
+    if ((!force && !navigator.onLine) || !state.account || state.phase === "signin") return state;
     setState({ phase: "syncing" });
     try {
       await pushSettings();
@@ -126,7 +114,7 @@ export const flush = ({ force = false } = {}) =>
       setState({ phase: "idle" });
     } catch (err) {
       if (err.status !== 401) {
-        setState({ phase: isOnline() ? "error" : "offline" });
+        setState({ phase: navigator.onLine ? "error" : "offline" });
         await refresh();
         throw err;
       }
@@ -145,10 +133,8 @@ async function backgroundSync() {
 }
 
 export function startAutoSync() {
-  let timer = null;
+  let timer, counting, local;
   // once per burst of changes
-  let counting = null;
-  let local = false;
   store.onChange((change) => {
     local ||= change.source !== "sync";
     clearTimeout(counting);
@@ -156,18 +142,16 @@ export function startAutoSync() {
       const wasLocal = local;
       local = false;
       await refresh();
-      if (wasLocal && state.pending > 0) {
+      if (wasLocal && state.pending) {
         backgroundSync();
-        if (isOnline()) {
-          clearTimeout(timer);
-          timer = setTimeout(syncNow, 800);
-        }
+        clearTimeout(timer);
+        timer = setTimeout(syncNow, 800);
       }
     }, 50);
   });
   addEventListener("online", syncNow);
   addEventListener("offline", refresh);
-  setInterval(() => (state.pending || Date.now() - state.lastSyncedAt > 60000 ? syncNow() : refresh()), 60000);
+  setInterval(() => (state.pending || Date.now() - (state.lastSyncedAt || 0) > 60000 ? syncNow() : refresh()), 60000);
   document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && syncNow());
   return syncNow();
 }

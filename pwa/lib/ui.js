@@ -55,27 +55,21 @@ export function showErrors(form, err) {
 
 export const clock = (iso) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
-export const THEMES = ["system", "light", "dark"];
+export const THEMES = { system: "Same as the phone", light: "Light", dark: "Dark" };
 
 export function getTheme() {
   try {
-    const value = localStorage.getItem("unknot-theme");
-    return THEMES.includes(value) ? value : "system";
+    return THEMES[localStorage["unknot-theme"]] ? localStorage["unknot-theme"] : "system";
   } catch {
     return "system";
   }
 }
 
-export function applyTheme(theme = getTheme()) {
-  if (theme === "system") delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = theme;
-}
+export const applyTheme = (theme = getTheme()) => (document.documentElement.dataset.theme = theme);
 
 export function setTheme(theme) {
   try {
-    localStorage.setItem("unknot-theme", theme);
-  } catch {
-    // no storage: lasts until the page closes
-  }
+    localStorage["unknot-theme"] = theme;
+  } catch {} // no storage: until the page closes
   applyTheme(theme);
 }

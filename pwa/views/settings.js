@@ -106,13 +106,12 @@ async function daySection() {
 }
 
 function lookSection() {
-  const names = { system: "Same as the phone", light: "Light", dark: "Dark" };
   return section("Look",
     el("fieldset", {},
       el("legend", {}, "Colours"),
-      THEMES.map((t) => el("label", { class: "choice" },
+      Object.entries(THEMES).map(([t, name]) => el("label", { class: "choice" },
         el("input", { type: "radio", name: "theme", value: t, checked: t === getTheme(), onchange: () => setTheme(t) }),
-        names[t]))));
+        name))));
 }
 
 async function attentionSection() {

@@ -2,11 +2,9 @@
 
 import { el } from "../lib/ui.js";
 
-export function chips({ label, options, value = null, multi, onChange, name, hint, small }) {
+export function chips({ label, options, value = null, multi, onChange, name, small }) {
   const box = el("div", { class: small ? "chips chips-small" : "chips" });
-  const hintId = hint && `chips-${name}-hint`;
-  const node = el("fieldset", { class: "chip-group", "data-chips": name, "aria-describedby": hintId },
-    el("legend", {}, label), hint && el("p", { class: "hint", id: hintId }, hint), box);
+  const node = el("fieldset", { class: "chip-group", "data-chips": name }, el("legend", {}, label), box);
   let current;
   const pressed = (v) => (multi ? current.includes(v) : current === v);
   const set = (v) => {

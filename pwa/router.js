@@ -19,8 +19,7 @@ const NOT_FOUND = { view: "notfound", title: "Not found" };
 
 export const routerEvents = new EventTarget();
 
-let root = null;
-let current = null;
+let root, current;
 let token = 0;
 
 const routeFor = (path) => ROUTES[path.length > 1 ? path.replace(/\/+$/, "") : path] || NOT_FOUND;
@@ -48,26 +47,25 @@ async function render(focus = true) {
   const module = await load(route);
   if (mine !== token) return;
   try {
-    current?.module.unmount?.();
+    current?.unmount?.();
   } catch (err) {
     console.error(err);
   }
   root.replaceChildren();
-  const params = { ...Object.fromEntries(url.searchParams), path };
-  current = { module, route, params };
+  current = module;
   document.title = route.view === "today" ? "Unknot" : `${route.title} — Unknot`;
   for (const a of document.querySelectorAll("[data-nav] a")) {
     if (a.getAttribute("href") === path) a.setAttribute("aria-current", "page");
     else a.removeAttribute("aria-current");
   }
-  await module.mount(root, params);
+  await module.mount(root, { ...Object.fromEntries(url.searchParams), path });
   if (mine !== token) return;
   const h1 = focus && root.querySelector("h1");
   if (h1) {
     h1.tabIndex = -1;
     h1.focus({ preventScroll: true });
   }
-  routerEvents.dispatchEvent(new CustomEvent("route", { detail: { path, view: route.view, params } }));
+  routerEvents.dispatchEvent(new CustomEvent("route", { detail: route }));
 }
 
 export function navigate(path, { replace = false } = {}) {

@@ -41,10 +41,10 @@ export async function signIn(email, password, { mode = "signin", discard = false
   await store.setMeta("account", { email: me.email });
   await store.setMeta("authLost", undefined);
   await store.setMeta("profile", me);
-  if (switching) await store.setMeta("cursor", null);
   if (signup && local && !switching) {
-    const keys = ["day_start_hour", "water_target_ml", "energy_budget", "chunk_minutes"].filter((k) => local[k] !== undefined);
-    if (keys.length) await store.setMeta("settingsPending", Object.fromEntries(keys.map((k) => [k, local[k]])));
+    // settings chosen before the account existed (the time zone went with the sign-up)
+    const changes = Object.entries(local).filter(([k]) => k in DEFAULTS && k !== "timezone");
+    if (changes.length) await store.setMeta("settingsPending", Object.fromEntries(changes));
   }
   await syncNow();
   return me;

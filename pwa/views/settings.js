@@ -116,12 +116,12 @@ function lookSection() {
 
 async function attentionSection() {
   const items = await attention();
-  const words = (m) => (Array.isArray(m) ? m.join(" ") : typeof m === "object" ? JSON.stringify(m) : m);
-  const describe = (errors) => Object.entries(errors || {}).map(([field, m]) => `${field}: ${words(m)}`).join("; ");
+  const words = (e) => (!e || typeof e !== "object" ? e
+    : Array.isArray(e) ? e.map(words).join(" ") : Object.entries(e).map(([k, v]) => `${k}: ${words(v)}`).join("; "));
   return items.length ? section("Needs attention",
     el("p", {}, "The server did not accept these. They are still on this phone."),
     el("ul", { class: "list", "data-attention": "" }, items.map((item) => el("li", {},
-      el("p", {}, `${item.collection}: ${describe(item.errors) || "refused"}`),
+      el("p", {}, `${item.collection}: ${words(item.errors) || "refused"}`),
       btn("Dismiss", async () => {
         await dismissAttention(item.id);
         await reload();
@@ -132,10 +132,10 @@ function dataSection(me, signedIn) {
   return section("Your data",
     signedIn
       ? el("div", { class: "stack" },
-        el("a", { class: "btn", href: "/api/v1/export", download: "unknot-export.json" }, "Download everything (JSON)"),
+        el("a", { class: "btn", href: "/api/v1/export", download: true }, "Download everything (JSON)"),
         el("details", {}, el("summary", { class: "btn btn-link" }, "Download one list as CSV"),
           el("ul", { class: "list" }, COLLECTIONS.map((c) => el("li", {},
-            el("a", { href: `/api/v1/export?format=csv&collection=${c}`, download: `unknot-${c}.csv` }, c))))))
+            el("a", { href: `/api/v1/export?format=csv&collection=${c}`, download: true }, c))))))
       : el("p", {}, "Sign in to download your records."),
     !me && removeButton());
 }
@@ -191,7 +191,7 @@ export const signin = {
     const submit = el("button", { class: "btn btn-primary btn-block", type: "submit" }, up ? "Create account" : "Sign in");
     const input = (name, label, attrs) => field(name, label, el("input", { name, required: true, ...attrs }), `f-${name}`);
     const form = el("form", { class: "card stack", novalidate: true },
-      input("email", "Email", { type: "email", autocomplete: "email", inputmode: "email" }),
+      input("email", "Email", { type: "email", autocomplete: "email" }),
       input("password", "Password", { type: "password", autocomplete: `${up ? "new" : "current"}-password`, minlength: up && 8 }),
       up && el("p", { class: "hint" }, "At least 8 characters."),
       message, discard, submit);

@@ -22,7 +22,8 @@ ACTIONS = {
     "rest": [{"action": "snooze", "title": "Snooze 15 min"}],
     "custom": [{"action": "snooze", "title": "Snooze 15 min"}],
 }
-# Where a tap on the body goes: the one-screen logger for magnesium and water (pwa/sw-push.js).
+# Where a tap on the body goes (pwa/sw-push.js opens this url): the one-screen logger for
+# magnesium and water.
 URLS = {
     "magnesium": "/quick?kind=magnesium&reminder={id}",
     "hydration": "/quick?kind=hydration&reminder={id}",

@@ -24,7 +24,7 @@ export const SECTIONS = [
       { h: "Less blood flow" },
       "Studies found less blood flow in small muscle vessels during effort, so muscles tire sooner.",
       { h: "Minerals and vitamins" },
-      "Low magnesium, vitamin D or potassium can cause aches, cramps or weakness; a blood test can tell. More only helps if you are low, and too much can harm.",
+      "Low magnesium, vitamin D or potassium can cause aches, cramps or weakness; a blood test can tell. More only helps if you are low, and too much can harm: ask your doctor or pharmacist first.",
       { h: "Doing too much" },
       "Pushing through on a good day can bring a crash a day or two later (post-exertional malaise). Pacing helps: see below, and Plan.",
     ],

@@ -92,7 +92,9 @@ export async function mount(root) {
       : "No cramps logged yet.";
   };
   const signup = account().then((me) => me || hint.append("Saved on this phone only. ", el("a", { href: "/signin?mode=signup" }, "Create an account")));
-  const [a, b] = await Promise.all([intakePanel(intake), energy(plan), cramps(), signup]);
+  // A block that fails to draw is left out; the rest of Today (and sync, after it) still starts.
+  const alone = (host, work) => work.catch((err) => { console.error(err); host.remove(); return () => {}; });
+  const [a, b] = await Promise.all([alone(intake, intakePanel(intake)), alone(plan, energy(plan)), alone(last, cramps()), alone(hint, signup)]);
   stops.push(a, b, onChange((c) => ["cramps", "*"].includes(c.collection) && cramps()));
 }
 

@@ -48,3 +48,18 @@ def test_signed_in_settings_and_forced_dark_theme_pass_axe(page, accounts, wait_
     page.get_by_role("button", name="Sign out").click()
     results = AXE.run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+BACKGROUND = "() => getComputedStyle(document.body).backgroundColor"
+LIGHT, DARK = "rgb(246, 244, 239)", "rgb(15, 20, 23)"
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_colours_follow_the_system_unless_the_toggle_says_otherwise(new_context, system):
+    page = new_context(color_scheme=system).new_page()
+    page.goto("/settings")
+    page.wait_for_function("() => document.documentElement.dataset.screen === 'settings'")
+    assert page.evaluate(BACKGROUND) == (DARK if system == "dark" else LIGHT)
+    for choice, colour in [("Dark", DARK), ("Light", LIGHT)]:
+        page.get_by_label(choice).check()
+        assert page.evaluate(BACKGROUND) == colour, (system, choice)

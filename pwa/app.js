@@ -1,4 +1,4 @@
-
+// Start-up: theme, router, the sync state in the header, the offline worker and its updates, auto-sync.
 import { applyTheme, banner, clearBanner } from "./lib/ui.js";
 import { navigate, routerEvents, startRouter } from "./router.js";
 import { events, refresh, startAutoSync, statusText, syncState } from "./sync.js";

@@ -54,18 +54,15 @@ export async function mount(root) {
   const last = el("p", { "data-last-cramp": "" });
   const plan = el("section", { class: "card stack", "aria-labelledby": "h-energy" });
   const hint = el("p", { class: "hint" });
-  root.append(el("div", { class: "stack" },
-    el("h1", {}, "Today", el("span", { class: "visually-hidden" }, `, ${date}`)),
-    big,
-    intake,
-    el("section", { class: "card", "aria-labelledby": "h-cramps" },
-      el("h2", { id: "h-cramps" }, "Cramps"),
-      last,
-      el("div", { class: "row" },
-        el("a", { class: "btn", href: "/cramp" }, "Past cramps"),
-        el("a", { class: "btn", href: "/helps" }, "What helps me"))),
-    plan,
-    hint));
+  const page = el("div", { class: "stack" }, el("h1", {}, "Today", el("span", { class: "visually-hidden" }, `, ${date}`)), big);
+  root.append(page);
+  // The blocks below the button appear together once filled in: nothing on screen moves.
+  const crampCard = el("section", { class: "card", "aria-labelledby": "h-cramps" },
+    el("h2", { id: "h-cramps" }, "Cramps"),
+    last,
+    el("div", { class: "row" },
+      el("a", { class: "btn", href: "/cramp" }, "Past cramps"),
+      el("a", { class: "btn", href: "/helps" }, "What helps me")));
 
   let ticker;
   stops.push(() => clearInterval(ticker));
@@ -93,8 +90,10 @@ export async function mount(root) {
   };
   const signup = account().then((me) => me || hint.append("Saved on this phone only. ", el("a", { href: "/signin?mode=signup" }, "Create an account")));
   // A block that fails to draw is left out; the rest of Today (and sync, after it) still starts.
-  const alone = (host, work) => work.catch((err) => { console.error(err); host.remove(); return () => {}; });
-  const [a, b] = await Promise.all([alone(intake, intakePanel(intake)), alone(plan, energy(plan)), alone(last, cramps()), alone(hint, signup)]);
+  const blocks = new Set([intake, crampCard, plan, hint]);
+  const alone = (host, work) => work.catch((err) => { console.error(err); blocks.delete(host); return () => {}; });
+  const [a, b] = await Promise.all([alone(intake, intakePanel(intake)), alone(plan, energy(plan)), alone(crampCard, cramps()), alone(hint, signup)]);
+  page.append(...blocks);
   stops.push(a, b, onChange((c) => ["cramps", "*"].includes(c.collection) && cramps()));
 }
 

@@ -25,3 +25,24 @@ def test_screen_mounts_with_a_heading(page, path):
     page.wait_for_function("() => document.documentElement.dataset.ready === '1'")
     assert page.locator("main h1").count() == 1
     assert page.errors == []
+
+
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value;
+  }).observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => resolve(total), 300);
+})"""
+
+
+def test_today_does_not_move_while_it_fills_in(page, open_app, store_call):
+    """Blocks that load after the button appear without pushing what is on screen."""
+    open_app(page, "/")
+    now = "2026-11-25T08:00:00+00:00"
+    store_call(page, "save", "intakes", {"kind": "water", "amount": 250, "taken_at": now})
+    store_call(page, "save", "cramps", {"started_at": now, "ended_at": now, "muscle": "calf"})
+    page.reload()
+    page.wait_for_function("() => document.documentElement.dataset.ready === '1'")
+    assert page.locator("[data-summary=water]").count() == 1
+    assert page.evaluate(LAYOUT_SHIFT) < 0.01

@@ -4,6 +4,7 @@ import argparse
 import os
 import subprocess
 import sys
+import threading
 
 from gunicorn.app.base import BaseApplication
 
@@ -25,18 +26,35 @@ class Server(BaseApplication):
         return create_app()
 
 
+# A dispatcher that stops (a crash, the database away) is started again after this pause.
+RESTART_AFTER = 5
+
+
 def start_dispatcher(server) -> None:
-    """Gunicorn's when_ready hook: one reminder dispatcher beside the web workers."""
+    """Gunicorn's when_ready hook: one reminder dispatcher beside the web workers, kept running."""
     if os.environ.get("UNKNOT_DISPATCHER", "1") in ("0", "false", "no"):
         server.log.info("Reminder dispatcher off (UNKNOT_DISPATCHER=0).")
         return
     cmd = [sys.executable, "-m", "flask", "--app", "api", "reminders", "run", "--exit-with-parent"]
-    server.unknot_dispatcher = subprocess.Popen(cmd)
-    server.log.info("Reminder dispatcher started (pid %s).", server.unknot_dispatcher.pid)
+    server.unknot_stopping = threading.Event()
+
+    def keep_running() -> None:
+        while not server.unknot_stopping.is_set():
+            server.unknot_dispatcher = subprocess.Popen(cmd)
+            server.log.info("Reminder dispatcher started (pid %s).", server.unknot_dispatcher.pid)
+            code = server.unknot_dispatcher.wait()
+            if server.unknot_stopping.wait(RESTART_AFTER):
+                return
+            server.log.error("Reminder dispatcher exited (%s); started again.", code)
+
+    threading.Thread(target=keep_running, name="dispatcher-watch", daemon=True).start()
 
 
 def stop_dispatcher(server) -> None:
-    """Gunicorn's on_exit hook: stop the dispatcher with the server."""
+    """Gunicorn's on_exit hook: stop the dispatcher with the server (and keep it stopped)."""
+    stopping = getattr(server, "unknot_stopping", None)
+    if stopping is not None:
+        stopping.set()
     proc = getattr(server, "unknot_dispatcher", None)
     if proc is not None and proc.poll() is None:
         proc.terminate()

@@ -1,13 +1,12 @@
 // Plan: the day's energy budget, its activities, the timer and the person's own pattern.
 import { saveSettings } from "../lib/account.js";
-import {
-  COSTS, DEFAULT_CHUNK, DEFAULT_REST, MIN_CHECKIN_DAYS, SYMPTOMS, checkAdd, costOf, crashPattern, pts, splitIntoSteps,
-} from "../lib/pacing.js";
+import { DEFAULT_CHUNK, MIN_CHECKIN_DAYS, SYMPTOMS, crashPattern, pts } from "../lib/pacing.js";
 import { plural } from "../lib/stats.js";
 import { btn, el, toast } from "../lib/ui.js";
 import { list, onChange, remove, save } from "../store.js";
 import { pointsLine } from "./plan-bar.js";
-import { addActivity, days, loadDay, moveActivity, savePlan, saveTemplate, templates } from "./plan-data.js";
+import { days, loadDay, moveActivity, savePlan, saveTemplate, templates } from "./plan-data.js";
+import { activityForm, cap, field, num, text, whole } from "./plan-form.js";
 import { costChooser, current, mmss, startStep, timerCard, timerEvents, watchTimer } from "./plan-timer.js";
 
 let which = "today";
@@ -15,12 +14,6 @@ let stops = [];
 let shown; // {me, day, data} on show
 let form;
 
-const num = (id, min, max, value, more) => el("input", { id, type: "number", inputmode: "numeric", min, max, value, ...more });
-const text = (id, value, more) => el("input", { id, type: "text", maxlength: 200, value, ...more });
-const cap = (s) => s[0].toUpperCase() + s.slice(1);
-const whole = (n, min, max) => Number.isInteger(n) && n >= min && n <= max;
-const field = (label, input, slot = el("p", { class: "error-text", "data-error-for": input.id })) =>
-  el("div", { class: "field" }, el("label", { for: input.id }, label), input, slot);
 const card = (id, title, ...rest) => el("section", { class: "card stack", "aria-labelledby": id }, el("h2", { id }, title), ...rest);
 
 function budgetCard({ plan, totals }) {
@@ -94,160 +87,6 @@ async function drawDay(host) {
   host.replaceChildren(budgetCard(data),
     card("list-h", `Planned for ${which}`,
       items.length ? el("ul", { class: "list", "data-activities": "" }, items) : el("p", {}, "Nothing planned yet.")));
-}
-
-// A task longer than `chunk` minutes is offered as steps, re-proposed until the person edits them.
-function activityForm(chunk) {
-  let editing = null;
-  let steps = [];
-  let edited = false;
-  const title = text("a-title", "", { required: true, autocomplete: "off" });
-  const minutes = num("a-minutes", 1, 1440, 15);
-  const custom = num("a-custom", 0, 20, 4);
-  const customField = field("Custom points (0–20)", custom);
-  const split = el("input", { id: "a-split", type: "checkbox", checked: true });
-  const rest = num("a-rest", 0, 240, DEFAULT_REST);
-  const stepList = el("ol", { class: "plan-steps-edit" });
-  const edit = () => { edited = true; };
-  const drawSteps = () => stepList.replaceChildren(...steps.map((s, i) => el("li", { class: "plan-step-edit" },
-    field(`Step ${i + 1}`, text(`s-title-${i}`, s.title, { oninput: (e) => { s.title = e.target.value; edit(); } })),
-    el("div", { class: "row" },
-      field("Minutes", num(`s-min-${i}`, 1, 1440, s.minutes, { oninput: (e) => { s.minutes = Number(e.target.value); edit(); } })),
-      btn("Remove", () => { steps.splice(i, 1); edit(); drawSteps(); }, "btn-danger", { "aria-label": `Remove step ${i + 1}` })))));
-  const splitBox = el("fieldset", { class: "stack plan-split", hidden: true },
-    el("legend", {}, "Steps with rest breaks"),
-    el("p", { class: "hint" }, `Longer than ${chunk} minutes: smaller steps with rests between are easier on your muscles.`),
-    el("label", { class: "choice" }, split, "Split into steps"),
-    stepList,
-    btn("Add a step", () => {
-      steps.push({ title: title.value.trim() || "Step", minutes: 5, done: false });
-      edit();
-      drawSteps();
-      stepList.querySelector(`#s-title-${steps.length - 1}`).focus();
-    }, null, { "data-step-add": "" }),
-    field("Rest between steps (minutes)", rest));
-  const levels = el("fieldset", {}, el("legend", {}, "How much energy?"),
-    ["light", "moderate", "heavy", "custom"].map((key) => el("label", { class: "choice" },
-      el("input", { type: "radio", name: "level", value: key }),
-      cap(key) + (COSTS[key] ? ` (${pts(COSTS[key])})` : ""))),
-    customField);
-  const warning = el("div", { class: "plan-warning", role: "alert", hidden: true });
-  const submit = btn("", null, "btn-primary", { type: "submit" });
-  const cancel = btn("Cancel editing", () => reset());
-  const heading = el("h2", { id: "add-h" });
-  const picks = el("div", { class: "plan-templates row" });
-  const form = el("form", { class: "card stack", novalidate: true, "aria-labelledby": "add-h", "data-plan-form": "" },
-    heading,
-    el("p", { class: "muted" }, "Start from an everyday task, or type your own."),
-    picks,
-    field("What", title),
-    levels,
-    field("How long (minutes)", minutes),
-    splitBox,
-    warning,
-    el("div", { class: "row" }, submit, cancel));
-
-  const level = () => form.querySelector("input[name=level]:checked").value;
-  const showCustom = () => { customField.hidden = level() !== "custom"; };
-  const slots = () => form.querySelectorAll("[data-error-for]");
-  const useSplit = () => !splitBox.hidden && split.checked;
-  const offer = (fresh) => {
-    const m = Number(minutes.value) || 0;
-    if (fresh) edited = false;
-    splitBox.hidden = !(m > chunk || steps.length > 1);
-    if (splitBox.hidden || edited) return;
-    steps = splitIntoSteps({ title: title.value.trim() || "Step", minutes: m }, chunk);
-    drawSteps();
-  };
-  levels.addEventListener("change", showCustom);
-  title.addEventListener("input", () => offer());
-  minutes.addEventListener("input", () => offer(true));
-
-  function fill(t) {
-    title.value = t.title;
-    minutes.value = t.minutes || 15;
-    const key = Object.keys(COSTS).find((k) => COSTS[k] === t.energy_cost) || "custom";
-    form.querySelector(`input[name=level][value=${key}]`).checked = true;
-    if (key === "custom") custom.value = t.energy_cost;
-    showCustom();
-  }
-
-  function reset(a = null) {
-    editing = a;
-    steps = (a?.steps || []).map((s) => ({ ...s }));
-    edited = steps.length > 0;
-    split.checked = true;
-    rest.value = a?.rest_minutes || DEFAULT_REST;
-    splitBox.hidden = warning.hidden = true;
-    drawSteps();
-    heading.textContent = a ? `Change: ${a.title}` : "Add an activity";
-    submit.textContent = a ? "Save changes" : "Add to plan";
-    cancel.hidden = !a;
-    picks.hidden = !!a;
-    custom.value = 4;
-    fill(a || { title: "", minutes: 15, energy_cost: 2 });
-    for (const slot of slots()) slot.textContent = "";
-  }
-  reset();
-
-  form.setTemplates = (list) => picks.replaceChildren(...list.map((t) =>
-    btn(`${t.title} · ${pts(t.energy_cost)}${t.minutes ? ` · ${t.minutes} min` : ""}`,
-      () => { fill(t); offer(true); title.focus(); }, null, { "data-template": t.title })));
-
-  form.edit = (a) => {
-    reset(a);
-    offer();
-    form.scrollIntoView({ block: "start" });
-    title.focus({ preventScroll: true });
-  };
-
-  async function commit(data, moveTo) {
-    const d = await days();
-    const day = moveTo ? d.tomorrow : shown.day;
-    let done = editing ? "saved" : "added";
-    if (!editing) await addActivity(day, d.me, data);
-    else if (moveTo) await moveActivity({ ...editing, ...data }, day, d.me);
-    else await save("activities", { ...editing, ...data });
-    if (moveTo) done = editing ? "moved to tomorrow" : `added to tomorrow. Points left tomorrow: ${(await loadDay(day, d.me)).totals.remaining}`;
-    toast(`${data.title} ${done}.`);
-    reset();
-  }
-
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const errs = {};
-    if (!title.value.trim()) errs["a-title"] = "Say what it is.";
-    if (!whole(Number(minutes.value), 1, 1440)) errs["a-minutes"] = "Minutes from 1 to 1440.";
-    let cost;
-    try { cost = costOf(level(), custom.value); } catch (err) { errs["a-custom"] = err.message; }
-    if (useSplit()) {
-      if (!steps.length) errs["a-rest"] = "Add at least one step, or untick the split.";
-      steps.forEach((s, i) => {
-        if (!s.title.trim()) errs[`s-title-${i}`] = "Give the step a name.";
-        if (!whole(s.minutes, 1, 1440)) errs[`s-min-${i}`] = "Minutes from 1 to 1440.";
-      });
-      if (!whole(Number(rest.value), 0, 240)) errs["a-rest"] = "Rest from 0 to 240 minutes.";
-    }
-    for (const slot of slots()) slot.textContent = errs[slot.dataset.errorFor] || "";
-    const first = Object.keys(errs)[0];
-    if (first) return form.querySelector(`#${first}`).focus();
-    const own = useSplit() ? steps.map((s) => ({ title: s.title.trim(), minutes: s.minutes, done: !!s.done })) : [];
-    const data = { title: title.value.trim(), energy_cost: cost, minutes: Number(minutes.value), steps: own, rest_minutes: 0 };
-    if (own.length) Object.assign(data, { minutes: own.reduce((n, s) => n + s.minutes, 0), rest_minutes: own.length > 1 ? Number(rest.value) : 0 });
-    const { plan, activities } = shown.data;
-    const check = checkAdd(activities.filter((a) => a.id !== editing?.id), { ...editing, ...data }, plan.energy_budget);
-    warning.hidden = !check.over;
-    if (!check.over) return commit(data);
-    const choice = (key, label, onclick, cls) => btn(label, onclick, cls, { "data-choice": key });
-    warning.replaceChildren(
-      el("p", { "data-warning": "" }, check.warning),
-      el("div", { class: "row" },
-        which === "today" && choice("tomorrow", "Move to tomorrow", () => commit(data, true), "btn-primary"),
-        choice("anyway", editing ? "Save anyway" : "Add anyway", () => commit(data)),
-        choice("cancel", "Cancel", () => { warning.hidden = true; title.focus(); })));
-    warning.querySelector("button").focus();
-  });
-  return form;
 }
 
 function taskRow(t, i, onSaved) {
@@ -326,7 +165,7 @@ export async function mount(root, params = {}) {
   const dayHost = el("div", { class: "stack" });
   const timerHost = el("div", { "data-timer-host": "" });
   const patternHost = el("section", { class: "card stack", "aria-labelledby": "pattern-h" });
-  form = activityForm(me.chunk_minutes || DEFAULT_CHUNK);
+  form = activityForm(me.chunk_minutes || DEFAULT_CHUNK, () => ({ ...shown, which }));
   const redraw = () => drawDay(dayHost);
   const pick = async (key) => {
     which = key;

@@ -1,5 +1,7 @@
 """Offline first: records stay on the phone, survive reloads, reach the server exactly once."""
 
+import time
+
 PENDING = "async () => (await import('/store.js')).pendingCount()"
 STATUS = "() => document.getElementById('sync-status').textContent"
 
@@ -16,6 +18,20 @@ def synced(page, wait_for, timeout=15):
     """Wait until the outbox is empty and the header says so."""
     wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=timeout)
     wait_for(page, "() => document.getElementById('sync-status').textContent.startsWith('Synced')")
+
+
+def end_session(context):
+    """Drop the session cookie for good, as when it expires on the server's side.
+
+    A response that was just answered can still be setting the cookie (the server renews it on
+    every request), so clear until the browser has held no cookie for a moment."""
+    quiet_since = time.monotonic()
+    context.clear_cookies()
+    while time.monotonic() - quiet_since < 0.5:
+        if context.cookies():
+            context.clear_cookies()
+            quiet_since = time.monotonic()
+        time.sleep(0.05)
 
 
 def test_offline_records_survive_reload_and_reach_server_once(
@@ -108,7 +124,7 @@ def test_expired_session_keeps_the_outbox_and_asks_to_sign_in(
 ):
     email = accounts.sign_in_ui(page)
     synced(page, wait_for)
-    context.clear_cookies()  # the session ends on the server's side
+    end_session(context)
 
     page.click("[data-quick=water]")
     wait_for(page, f"() => ({STATUS})().startsWith('Please sign in again')")

@@ -2,9 +2,10 @@
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
-import threading
+import time
 
 from gunicorn.app.base import BaseApplication
 
@@ -26,42 +27,71 @@ class Server(BaseApplication):
         return create_app()
 
 
-# A dispatcher that stops (a crash, the database away) is started again after this pause.
+DISPATCHER = [
+    sys.executable,
+    "-m",
+    "flask",
+    "--app",
+    "api",
+    "reminders",
+    "run",
+    "--exit-with-parent",
+]
+# A dispatcher that exits (a crash, the database away) is started again after this pause.
 RESTART_AFTER = 5
 
 
 def start_dispatcher(server) -> None:
-    """Gunicorn's when_ready hook: one reminder dispatcher beside the web workers, kept running."""
+    """Gunicorn's when_ready hook: a process that keeps one reminder dispatcher running.
+
+    Started here, before the web workers are forked, and as a process rather than a thread of the
+    master: a worker forked while a thread was starting a program would inherit that start-up's
+    pipe and hold it open."""
     if os.environ.get("UNKNOT_DISPATCHER", "1") in ("0", "false", "no"):
         server.log.info("Reminder dispatcher off (UNKNOT_DISPATCHER=0).")
         return
-    cmd = [sys.executable, "-m", "flask", "--app", "api", "reminders", "run", "--exit-with-parent"]
-    server.unknot_stopping = threading.Event()
-
-    def keep_running() -> None:
-        while not server.unknot_stopping.is_set():
-            server.unknot_dispatcher = subprocess.Popen(cmd)
-            server.log.info("Reminder dispatcher started (pid %s).", server.unknot_dispatcher.pid)
-            code = server.unknot_dispatcher.wait()
-            if server.unknot_stopping.wait(RESTART_AFTER):
-                return
-            server.log.error("Reminder dispatcher exited (%s); started again.", code)
-
-    threading.Thread(target=keep_running, name="dispatcher-watch", daemon=True).start()
+    server.unknot_dispatcher = subprocess.Popen([sys.executable, "-m", "api.serve", "--dispatcher"])
+    server.log.info("Reminder dispatcher started (pid %s).", server.unknot_dispatcher.pid)
 
 
 def stop_dispatcher(server) -> None:
-    """Gunicorn's on_exit hook: stop the dispatcher with the server (and keep it stopped)."""
-    stopping = getattr(server, "unknot_stopping", None)
-    if stopping is not None:
-        stopping.set()
+    """Gunicorn's on_exit hook: stop the dispatcher with the server."""
     proc = getattr(server, "unknot_dispatcher", None)
     if proc is not None and proc.poll() is None:
         proc.terminate()
         try:
-            proc.wait(10)
+            proc.wait(15)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def keep_dispatching() -> None:
+    """`python -m api.serve --dispatcher`: run the dispatcher, again whenever it exits, until the
+    server stops (SIGTERM) or is gone."""
+    server = os.getppid()
+    child: subprocess.Popen | None = None
+
+    def stop(*_):
+        if child is not None and child.poll() is None:
+            child.terminate()
+            child.wait(10)
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    while True:
+        child = subprocess.Popen(DISPATCHER)
+        while child.poll() is None:
+            if os.getppid() != server:
+                stop()
+            time.sleep(1)
+        print(
+            f"Reminder dispatcher exited ({child.returncode}); starting it again in "
+            f"{RESTART_AFTER} s.",
+            file=sys.stderr,
+            flush=True,
+        )
+        time.sleep(RESTART_AFTER)
 
 
 def main() -> None:
@@ -70,7 +100,10 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 2)))
+    parser.add_argument("--dispatcher", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.dispatcher:
+        return keep_dispatching()
     print(f"Unknot is at http://{args.host}:{args.port}/", flush=True)
     Server(
         {

@@ -18,15 +18,28 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def dispatchers(pid: int) -> list[int]:
-    """Pids of the `flask reminders run` processes the server started."""
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        for child in (task / "children").read_text().split():
-            cmdline = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
-            if b"reminders" in cmdline and b"run" in cmdline:
-                found.append(int(child))
-    return found
+def children(pid: int) -> list[int]:
+    """Pids of a process's children (from every one of its threads)."""
+    tasks = Path(f"/proc/{pid}/task")
+    if not tasks.exists():
+        return []
+    return [int(c) for task in tasks.iterdir() for c in (task / "children").read_text().split()]
+
+
+def running(pid: int, *words: bytes) -> bool:
+    """Whether pid is alive (not a zombie) and its command line holds every word."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        state = Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0]
+    except OSError:
+        return False
+    return state != "Z" and all(word in cmdline for word in words)
+
+
+def dispatchers(server: int) -> list[int]:
+    """The `flask reminders run` processes under the server's keeper process."""
+    keepers = [p for p in children(server) if running(p, b"api.serve", b"--dispatcher")]
+    return [p for k in keepers for p in children(k) if running(p, b"reminders", b"run")]
 
 
 def wait_until(check, seconds=30.0):
@@ -59,11 +72,11 @@ def test_a_dispatcher_that_dies_is_started_again_and_stops_with_the_server(tmp_p
         (first,) = wait_until(lambda: dispatchers(server.pid))
         os.kill(first, signal.SIGKILL)
         (second,) = wait_until(lambda: [p for p in dispatchers(server.pid) if p != first])
-        assert second != first
+        (keeper,) = [p for p in children(server.pid) if running(p, b"--dispatcher")]
     finally:
         server.terminate()
         server.wait(30)
-    wait_until(lambda: not Path(f"/proc/{second}").exists() or _zombie(second), 15)
+    wait_until(lambda: not running(second) and not running(keeper), 15)
 
 
 def _get(url: str) -> bytes | None:
@@ -72,10 +85,3 @@ def _get(url: str) -> bytes | None:
             return response.read()
     except OSError:
         return None
-
-
-def _zombie(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
-    except OSError:
-        return True

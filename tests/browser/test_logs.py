@@ -96,7 +96,8 @@ def test_change_and_delete_with_undo(page, open_app, wait_for, store_call):
 
 
 def test_quick_water_shortcut_still_logs_once(page, open_app, store_call):
-    open_app(page, "/log?quick=magnesium")
+    open_app(page, "/")  # installed first (see test_offline_sync.test_shortcut_logs_water_once)
+    page.goto("/log?quick=magnesium")
     page.get_by_text("Magnesium saved.").first.wait_for()
     assert page.url.endswith("/log")
     page.reload()

@@ -74,7 +74,10 @@ def keep_dispatching() -> None:
     def stop(*_):
         if child is not None and child.poll() is None:
             child.terminate()
-            child.wait(10)
+            try:
+                child.wait(10)
+            except subprocess.TimeoutExpired:
+                child.kill()
         sys.exit(0)
 
     signal.signal(signal.SIGTERM, stop)

@@ -57,10 +57,16 @@ def start_dispatcher(server) -> None:
 def stop_dispatcher(server) -> None:
     """Gunicorn's on_exit hook: stop the dispatcher with the server."""
     proc = getattr(server, "unknot_dispatcher", None)
-    if proc is not None and proc.poll() is None:
+    if proc is not None:
+        end(proc, 15)
+
+
+def end(proc: subprocess.Popen, seconds: float) -> None:
+    """Ask a child process to stop; kill it if it is still there after `seconds`."""
+    if proc.poll() is None:
         proc.terminate()
         try:
-            proc.wait(15)
+            proc.wait(seconds)
         except subprocess.TimeoutExpired:
             proc.kill()
 
@@ -72,12 +78,8 @@ def keep_dispatching() -> None:
     child: subprocess.Popen | None = None
 
     def stop(*_):
-        if child is not None and child.poll() is None:
-            child.terminate()
-            try:
-                child.wait(10)
-            except subprocess.TimeoutExpired:
-                child.kill()
+        if child is not None:
+            end(child, 10)
         sys.exit(0)
 
     signal.signal(signal.SIGTERM, stop)

@@ -43,21 +43,10 @@ from sqlalchemy import select
 from werkzeug.serving import make_server
 
 from api.extensions import db
+from bench.browser import CHROMIUM, FLAGS, PHONE
 from tests.conftest import make_app
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
-PHONE = {"viewport": {"width": 360, "height": 640}, "has_touch": True}
 PASSWORD = "correct horse battery"
 
 
@@ -121,7 +110,7 @@ def pw():
 
 @pytest.fixture(scope="session")
 def browser(pw):
-    browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
     yield browser
     browser.close()
 
@@ -171,7 +160,7 @@ def persistent_context(pw, live_server, tmp_path):
         ctx = pw.chromium.launch_persistent_context(
             str(tmp_path / name),
             executable_path=CHROMIUM,
-            args=ARGS,
+            args=FLAGS,
             base_url=live_server.url,
             offline=offline,
             **{**PHONE, **options},
@@ -320,6 +309,23 @@ def server_rows(live_server):
             return found
 
     return rows
+
+
+@pytest.fixture
+def push_endpoints(live_server):
+    """The endpoints of one person's push subscriptions on the server."""
+    from api.models import PushSubscription, User
+
+    def endpoints(email):
+        with live_server.app.app_context():
+            user = db.session.scalar(select(User).where(User.email == email))
+            found = db.session.scalars(
+                select(PushSubscription.endpoint).where(PushSubscription.user_id == user.id)
+            ).all()
+            db.session.remove()
+            return found
+
+    return endpoints
 
 
 @pytest.fixture

@@ -299,11 +299,9 @@ SUBSCRIPTION_CHANGE = """async ([sub, oldEndpoint]) => {
 }"""
 
 
-def test_subscription_change_tells_the_server_the_new_endpoint(phone, live_server, store_call):
-    from sqlalchemy import select
-
-    from api.extensions import db
-    from api.models import PushSubscription, User
+def test_subscription_change_tells_the_server_the_new_endpoint(
+    phone, live_server, store_call, push_endpoints
+):
     from tests.push.standin import PushService
 
     ctx, page, email, _, _ = phone
@@ -316,11 +314,5 @@ def test_subscription_change_tells_the_server_the_new_endpoint(phone, live_serve
     assert res.status == 201, res.text()
 
     assert worker(ctx).evaluate(SUBSCRIPTION_CHANGE, [new, old["endpoint"]]) == ["ok"]
-    with live_server.app.app_context():
-        user = db.session.scalar(select(User).where(User.email == email))
-        endpoints = db.session.scalars(
-            select(PushSubscription.endpoint).where(PushSubscription.user_id == user.id)
-        ).all()
-        db.session.remove()
-    assert endpoints == [new["endpoint"]]
+    assert push_endpoints(email) == [new["endpoint"]]
     assert store_call(page, "getMeta", "push")["endpoint"] == new["endpoint"]

@@ -4,9 +4,6 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select
-
-from api.extensions import db
 
 PENDING = "async () => (await import('/store.js')).pendingCount()"
 STATUS = "() => document.querySelector('[data-kind=magnesium] [data-status]').textContent"
@@ -225,18 +222,10 @@ def test_not_signed_in_is_told_reminders_need_an_account(page, open_app):
     assert page.get_by_role("link", name="Create account").count() == 1
 
 
-def test_sign_out_unsubscribes_this_phone(page, live_server, accounts, open_app, store_call):
-    from api.models import PushSubscription, User
+def test_sign_out_unsubscribes_this_phone(
+    page, live_server, accounts, open_app, store_call, push_endpoints
+):
     from tests.push.standin import PushService
-
-    def subscriptions(email):
-        with live_server.app.app_context():
-            user = db.session.scalar(select(User).where(User.email == email))
-            found = db.session.scalars(
-                select(PushSubscription.endpoint).where(PushSubscription.user_id == user.id)
-            ).all()
-            db.session.remove()
-            return found
 
     email = accounts.sign_in_ui(page)
     # subscribe() never settles here: post a stand-in subscription as the browser would.
@@ -248,7 +237,7 @@ def test_sign_out_unsubscribes_this_phone(page, live_server, accounts, open_app,
     res = page.context.request.post(live_server.url + "/api/v1/push/subscriptions", data=sub)
     assert res.status == 201, res.text()
     store_call(page, "setMeta", "push", {"endpoint": sub["endpoint"]})
-    assert subscriptions(email) == [sub["endpoint"]]
+    assert push_endpoints(email) == [sub["endpoint"]]
 
     open_app(page, "/settings")
     page.get_by_role("button", name="Sign out").click()
@@ -256,7 +245,7 @@ def test_sign_out_unsubscribes_this_phone(page, live_server, accounts, open_app,
     page.wait_for_function(
         "() => document.getElementById('sync-status').textContent.startsWith('Signed out')"
     )
-    assert subscriptions(email) == []
+    assert push_endpoints(email) == []
     assert store_call(page, "getMeta", "push") is None
 
 

@@ -17,13 +17,9 @@ RULE = (
     "At least 8 characters, and not easy to guess: common passwords (such as password or "
     "12345678), your email address and the name Unknot are refused."
 )
-TOO_EASY = (
-    "This password is easy to guess, so someone else could get in. "
-    "A few words that do not belong together make a strong one that is easy to remember."
-)
+TOO_EASY = "This password is easy to guess. Please choose another."
 TOO_PERSONAL = (
-    "This password is too close to your email address or to the name Unknot. "
-    "A few words that do not belong together make a strong one that is easy to remember."
+    "This password is too close to your email or to the name Unknot. Please choose another."
 )
 
 

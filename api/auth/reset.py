@@ -19,8 +19,7 @@ from api.models.types import utcnow
 SENT = "If an account exists for that address, a link is on its way. It works for one hour."
 NO_MAIL = "This server cannot send mail. Ask the person who runs it to reset your password."
 DEAD_LINK = (
-    "This link does not work any more: it was used already, a newer one was sent, "
-    "or it is over an hour old. Ask for a new one."
+    "This link does not work any more: it was used, a newer one was sent, or an hour has passed."
 )
 SUBJECT = "Reset your Unknot password"
 BODY = """Hello,

@@ -13,6 +13,7 @@ from api import keys
 keys_cli = AppGroup("keys", help="Secrets under instance/.")
 vapid_cli = AppGroup("vapid", help="The VAPID key pair for Web Push.")
 reminders_cli = AppGroup("reminders", help="Reminder delivery.")
+users_cli = AppGroup("users", help="Accounts.")
 
 
 @keys_cli.command("init")
@@ -81,8 +82,59 @@ def _watch_parent(stop: threading.Event) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+def _password_problem(password: str, email: str) -> str | None:
+    """Why this new password is refused, or None."""
+    from api.auth.passwords import check_new_password
+    from api.errors import Invalid
+
+    if not 8 <= len(password) <= 200:
+        return "Between 8 and 200 characters, please."
+    try:
+        check_new_password(password, email)
+    except Invalid as err:
+        return err.message
+    return None
+
+
+def _ask_password(email: str) -> str:
+    """Ask, hidden, until a password is good enough and typed the same twice."""
+    while True:
+        password = click.prompt("New password", hide_input=True)
+        problem = _password_problem(password, email)
+        if problem:
+            click.echo(problem, err=True)
+        elif click.prompt("The same again", hide_input=True) == password:
+            return password
+        else:
+            click.echo("The two were not the same. Once more.", err=True)
+
+
+@users_cli.command("reset-password")
+@click.argument("email")
+@click.option("--password", help="The new password, for scripts (else asked twice, hidden).")
+def users_reset_password(email, password):
+    """Set a new password for EMAIL and end every session of that person."""
+    from sqlalchemy import select
+
+    from api.auth.passwords import set_password
+    from api.extensions import db
+    from api.models import User
+
+    user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    if user is None:
+        raise click.ClickException(f"No account has the email {email}.")
+    if password is None:
+        password = _ask_password(user.email)
+    elif problem := _password_problem(password, user.email):
+        raise click.ClickException(problem)
+    set_password(user, password)
+    db.session.commit()
+    click.echo(f"New password set for {user.email}; every session of this account has ended.")
+
+
 def register(app) -> None:
     """Add the command groups."""
     app.cli.add_command(keys_cli)
     app.cli.add_command(vapid_cli)
     app.cli.add_command(reminders_cli)
+    app.cli.add_command(users_cli)

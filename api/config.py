@@ -1,8 +1,10 @@
 """The one place that reads the environment."""
 
 import os
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 
 class ConfigError(RuntimeError):
@@ -14,6 +16,56 @@ def _read_secret(instance: Path) -> str | None:
         return os.environ["SECRET_KEY"]
     path = instance / "secret_key"
     return path.read_text().strip() if path.exists() else None
+
+
+@dataclass(frozen=True)
+class Smtp:
+    """Where reset mails go out: SMTP_URL, taken apart."""
+
+    host: str
+    port: int
+    security: str  # "plain" | "starttls" | "tls"
+    username: str | None = None
+    password: str | None = None
+
+
+# scheme of SMTP_URL -> (security, default port)
+SMTP_SCHEMES = {"smtp": ("plain", 25), "smtp+starttls": ("starttls", 587), "smtps": ("tls", 465)}
+
+
+def smtp_settings(url: str | None) -> Smtp | None:
+    """smtp://host:port, smtp+starttls://user:pass@host:587 or smtps://…; None when unset."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in SMTP_SCHEMES or not parts.hostname:
+        raise ConfigError(
+            f"SMTP_URL must look like smtp://host:25, smtp+starttls://user:password@host:587 "
+            f"or smtps://user:password@host:465 (got scheme {parts.scheme!r})."
+        )
+    security, default_port = SMTP_SCHEMES[parts.scheme]
+    try:
+        port = parts.port or default_port
+    except ValueError:
+        raise ConfigError("SMTP_URL has a port that is not a number.") from None
+    user = unquote(parts.username) if parts.username else None
+    password = unquote(parts.password) if parts.password else None
+    return Smtp(parts.hostname, port, security, user, password)
+
+
+def _check_mail(cfg: dict) -> None:
+    """With mail on, links need an address to point at and mails a sender."""
+    cfg["SMTP"] = smtp_settings(cfg["SMTP_URL"])
+    cfg["BASE_URL"] = (cfg["BASE_URL"] or "").rstrip("/")
+    if cfg["SMTP"] is None:
+        return
+    if not cfg["BASE_URL"].startswith(("https://", "http://")):
+        raise ConfigError(
+            "SMTP_URL is set, so UNKNOT_BASE_URL must be too: the address people open the app "
+            "at, e.g. https://unknot.example.org (reset links in mails point there)."
+        )
+    if not cfg["MAIL_FROM"]:
+        raise ConfigError("SMTP_URL is set, so MAIL_FROM must be too, e.g. unknot@example.org.")
 
 
 def database_url(instance: Path) -> str:
@@ -52,6 +104,16 @@ def load(instance_path: str, overrides: dict | None) -> dict:
         "PUSH_THREADS": int(os.environ.get("PUSH_THREADS", 4)),
         "LOGIN_MAX_FAILURES": 5,
         "LOGIN_WINDOW": timedelta(minutes=15),
+        # Mail, for forgotten passwords: off unless SMTP_URL is set.
+        "SMTP_URL": os.environ.get("SMTP_URL"),
+        "MAIL_FROM": os.environ.get("MAIL_FROM"),
+        "SMTP_TIMEOUT": 15,
+        # The public address of the app, for links in mails. Not taken from the request's Host:
+        # a forged Host would send a person a reset link to someone else's site.
+        "BASE_URL": os.environ.get("UNKNOT_BASE_URL"),
+        "RESET_LINK_LIFETIME": timedelta(hours=1),
+        # At most this many reset mails to one address an hour; more are silently not sent.
+        "RESET_MAILS_PER_HOUR": 3,
         "API_TITLE": "Unknot",
         "API_VERSION": "v1",
         "OPENAPI_VERSION": "3.0.3",
@@ -59,6 +121,7 @@ def load(instance_path: str, overrides: dict | None) -> dict:
         "OPENAPI_JSON_PATH": "openapi.json",
     }
     cfg.update(overrides or {})
+    _check_mail(cfg)
     if not cfg["SECRET_KEY"]:
         raise ConfigError(
             "No session key: set SECRET_KEY or run `flask --app api keys init` "

@@ -14,6 +14,8 @@ export const ROUTES = {
   "/learn": { view: "learn", title: "Learn" },
   "/settings": { view: "settings", title: "Settings" },
   "/signin": { view: "signin", title: "Sign in", file: "settings" },
+  "/forgot": { view: "forgot", title: "Forgot password", file: "password" },
+  "/reset": { view: "reset", title: "New password", file: "password" },
 };
 const NOT_FOUND = { view: "notfound", title: "Not found" };
 

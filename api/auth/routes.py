@@ -3,11 +3,15 @@
 from flask import request
 from flask_smorest import Blueprint
 
-from api.auth import service
+from api.auth import reset, service
 from api.auth.schemas import (
+    ForgotSchema,
     LoginSchema,
+    MailSchema,
+    MessageSchema,
     PasswordSchema,
     RegisterSchema,
+    ResetSchema,
     SettingsSchema,
     UserSchema,
 )
@@ -36,6 +40,29 @@ def login(args):
 def logout():
     """Sign out"""
     service.logout()
+
+
+@blp.get("/auth/forgot")
+@blp.response(200, MailSchema)
+def forgot_options():
+    """Whether a forgotten password can be reset by mail here"""
+    return {"mail": reset.mail_configured()}
+
+
+@blp.post("/auth/forgot")
+@blp.arguments(ForgotSchema)
+@blp.response(202, MessageSchema)
+def forgot(args):
+    """Mail a reset link (the same answer whether or not the address has an account)"""
+    return {"message": reset.request_reset(args["email"])}
+
+
+@blp.post("/auth/reset")
+@blp.arguments(ResetSchema)
+@blp.response(204)
+def reset_password(args):
+    """Set a new password with the token of a reset link; does not sign in"""
+    reset.reset_password(args["token"], args["password"])
 
 
 @blp.get("/me")

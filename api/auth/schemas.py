@@ -3,6 +3,7 @@
 import marshmallow as ma
 from marshmallow import validate
 
+from api.auth.passwords import RULE
 from api.day import timezone_names
 
 
@@ -11,11 +12,19 @@ def _known_timezone(name: str) -> None:
         raise ma.ValidationError("Unknown timezone: use an IANA name such as Europe/Berlin.")
 
 
+def new_password() -> ma.fields.String:
+    """A password being chosen: the length here, the guessability check in the service."""
+    return ma.fields.String(
+        required=True,
+        load_only=True,
+        validate=validate.Length(min=8, max=200),
+        metadata={"description": RULE},
+    )
+
+
 class CredentialsSchema(ma.Schema):
     email = ma.fields.Email(required=True, validate=validate.Length(max=254))
-    password = ma.fields.String(
-        required=True, load_only=True, validate=validate.Length(min=8, max=200)
-    )
+    password = new_password()
 
 
 class RegisterSchema(CredentialsSchema):
@@ -43,3 +52,26 @@ class PasswordSchema(ma.Schema):
 
 class SettingsSchema(UserSchema):
     """The settings a person can change (every field optional)."""
+
+
+class ForgotSchema(ma.Schema):
+    email = ma.fields.Email(required=True, validate=validate.Length(max=254))
+
+
+class MailSchema(ma.Schema):
+    mail = ma.fields.Boolean(
+        metadata={"description": "Whether this server can mail reset links (SMTP_URL is set)."}
+    )
+
+
+class MessageSchema(ma.Schema):
+    message = ma.fields.String()
+
+
+class ResetSchema(ma.Schema):
+    token = ma.fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=100),
+        metadata={"description": "The token of the link in the reset mail."},
+    )
+    password = new_password()

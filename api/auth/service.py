@@ -5,9 +5,10 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from api.auth.passwords import check_new_password
 from api.errors import Conflict, TooManyRequests, Unauthorized
 from api.extensions import db
-from api.models import LoginFailure, PushSubscription, User
+from api.models import LoginFailure, PasswordReset, PushSubscription, User
 from api.models.types import utcnow
 
 
@@ -27,7 +28,8 @@ def _sign_in(user: User) -> None:
 
 
 def register(email: str, password: str, timezone: str) -> User:
-    """Create an account and sign it in."""
+    """Create an account and sign it in; an easily guessed password is refused."""
+    check_new_password(password, email)
     user = User(
         email=email.strip().lower(),
         password_hash=generate_password_hash(password),
@@ -111,6 +113,7 @@ def delete_account(user: User, password: str) -> None:
 
     db.session.execute(delete(Delivery).where(Delivery.user_id == user.id))
     db.session.execute(delete(PushSubscription).where(PushSubscription.user_id == user.id))
+    db.session.execute(delete(PasswordReset).where(PasswordReset.user_id == user.id))
     # Failed sign-ins are keyed by the email: that is the person's data too.
     db.session.execute(delete(LoginFailure).where(LoginFailure.key == f"email:{user.email}"))
     db.session.delete(user)

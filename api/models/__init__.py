@@ -13,7 +13,7 @@ from api.models.records import (
     Template,
     Weakness,
 )
-from api.models.user import LoginFailure, User
+from api.models.user import LoginFailure, PasswordReset, User
 
 __all__ = [
     "Activity",
@@ -23,6 +23,7 @@ __all__ = [
     "Intake",
     "Knot",
     "LoginFailure",
+    "PasswordReset",
     "Plan",
     "PushSubscription",
     "Reminder",

@@ -184,7 +184,7 @@ export async function mount(root) {
 export const unmount = () => stop?.();
 
 export const signin = {
-  mount(root, { mode }) {
+  mount(root, { mode, changed }) {
     const up = mode === "signup";
     const message = el("p", { class: "error-text", role: "alert" });
     const discard = el("div");
@@ -193,7 +193,7 @@ export const signin = {
     const form = el("form", { class: "card stack", novalidate: true },
       input("email", "Email", { type: "email", autocomplete: "email" }),
       input("password", "Password", { type: "password", autocomplete: `${up ? "new" : "current"}-password`, minlength: up && 8 }),
-      up && el("p", { class: "hint" }, "At least 8 characters."),
+      up && el("p", { class: "hint" }, "At least 8 characters. A few words that do not belong together work well."),
       message, discard, submit);
     const go = async (remove) => {
       message.textContent = "";
@@ -218,8 +218,10 @@ export const signin = {
     });
     root.append(
       el("h1", {}, up ? "Create an account" : "Sign in"),
-      el("p", {}, "An account keeps your records safe and on your other devices. Records on this phone are uploaded."),
+      changed ? el("p", { class: "card", role: "status" }, "Your password is changed. Sign in with it.")
+        : el("p", {}, "An account keeps your records safe and on your other devices. Records on this phone are uploaded."),
       form,
+      !up && el("a", { class: "btn btn-link", href: "/forgot" }, "Forgot password?"),
       el("p", {}, up ? "Have an account? " : "New here? ",
         el("a", { href: up ? "/signin" : "/signin?mode=signup" }, up ? "Sign in" : "Create an account")),
     );

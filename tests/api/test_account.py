@@ -1,13 +1,13 @@
 """DELETE /api/v1/me removes every row of the person, in every table, and nobody else's."""
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from api.extensions import db
-from api.models import Delivery, LoginFailure, PushSubscription, User
+from api.models import Delivery, LoginFailure, PasswordReset, PushSubscription, User
 from tests.factories import one_of_each, sync
 
 NOW = datetime(2026, 11, 20, 21, tzinfo=UTC)
@@ -27,6 +27,21 @@ def add_push_rows(email: str) -> None:
         )
     )
     db.session.add(Delivery(user_id=uid, reminder_id=uuid.uuid4(), slot_at=NOW))
+    db.session.commit()
+
+
+def add_reset_row(email: str) -> None:
+    """A password reset link, as a forgotten password writes it."""
+    uid = user_id(email)
+    db.session.add(
+        PasswordReset(
+            user_id=uid,
+            token_hash=f"{uid:064d}",
+            password_stamp="s" * 64,
+            created_at=NOW,
+            expires_at=NOW + timedelta(hours=1),
+        )
+    )
     db.session.commit()
 
 
@@ -55,6 +70,7 @@ def two_people(app, make_client):
         client = make_client(email)
         sync(client, one_of_each())
         add_push_rows(email)
+        add_reset_row(email)
         # A failed sign-in leaves a throttling row keyed by the email.
         assert (
             client.post(

@@ -2,7 +2,18 @@
 
 import pytest
 
-SCREENS = ["/", "/cramp", "/log", "/reminders", "/plan", "/learn", "/settings", "/signin"]
+SCREENS = [
+    "/",
+    "/cramp",
+    "/log",
+    "/reminders",
+    "/plan",
+    "/learn",
+    "/settings",
+    "/signin",
+    "/forgot",
+    "/reset",
+]
 
 
 def test_water_tap_is_saved_and_counted_today(page, open_app, wait_for, store_call):

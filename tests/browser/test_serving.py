@@ -10,7 +10,18 @@ import pytest
 
 from tests.conftest import make_app
 
-APP_ROUTES = ["/", "/cramp", "/log", "/reminders", "/plan", "/learn", "/settings", "/signin"]
+APP_ROUTES = [
+    "/",
+    "/cramp",
+    "/log",
+    "/reminders",
+    "/plan",
+    "/learn",
+    "/settings",
+    "/signin",
+    "/forgot",
+    "/reset",
+]
 
 
 @pytest.mark.parametrize("path", [*APP_ROUTES, "/cramp?start=1", "/some/unknown/screen"])

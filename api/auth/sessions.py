@@ -97,7 +97,7 @@ def end_everywhere(this: AuthSession) -> None:
 
 
 def devices(this: AuthSession) -> list[dict]:
-    """The person's signed-in devices, the most recently seen first, this one marked current."""
+    """The person's signed-in devices: this one (marked current) first, then the latest seen."""
     rows = db.session.scalars(
         select(AuthSession)
         .where(AuthSession.user_id == this.user_id)
@@ -111,7 +111,7 @@ def devices(this: AuthSession) -> list[dict]:
             "last_seen_at": row.last_seen_at,
             "current": row.id == this.id,
         }
-        for row in rows
+        for row in sorted(rows, key=lambda row: row.id != this.id)
     ]
 
 

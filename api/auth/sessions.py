@@ -34,6 +34,8 @@ def start(user: User) -> None:
             AuthSession.last_seen_at < now - current_app.config["SESSION_IDLE_LIMIT"],
         )
     )
+    # A device signing in again replaces its own session, rather than leaving it valid behind.
+    _delete_by_cookie()
     device = describe(request.headers.get("User-Agent"))
     db.session.add(AuthSession(user=user, token_hash=_hash(token), device=device, last_seen_at=now))
     db.session.commit()
@@ -72,12 +74,16 @@ def current_user() -> User:
     return current().user
 
 
-def end_current() -> None:
-    """Sign this device out: its session row goes, then the cookie."""
+def _delete_by_cookie() -> None:
     token = session.get(COOKIE_KEY)
     if isinstance(token, str):
         db.session.execute(delete(AuthSession).where(AuthSession.token_hash == _hash(token)))
-        db.session.commit()
+
+
+def end_current() -> None:
+    """Sign this device out: its session row goes, then the cookie."""
+    _delete_by_cookie()
+    db.session.commit()
     session.clear()
 
 

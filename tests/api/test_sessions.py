@@ -4,7 +4,7 @@ import hashlib
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import event, func, select, update
 
 from api.extensions import db
 from api.models import AuthSession, User
@@ -246,3 +246,30 @@ def test_last_seen_is_written_at_most_every_few_minutes(device):
     db.session.commit()
     assert phone.get("/api/v1/me").status_code == 200
     assert last_seen() > old + timedelta(hours=1)
+
+
+def test_signing_in_again_on_a_device_replaces_its_session(app, device):
+    phone = device(register=True)
+    before = copy_of(app, phone)
+    login = {"email": "ana@example.org", "password": PASSWORD}
+    assert phone.post("/api/v1/auth/login", json=login).status_code == 200
+    assert session_rows("ana@example.org") == 1
+    assert before.get("/api/v1/me").status_code == 401
+    assert phone.get("/api/v1/me").status_code == 200
+
+
+def test_a_signed_in_request_costs_one_query(device):
+    """The session and its person come in one indexed lookup; a recent session writes nothing."""
+    phone = device(register=True)
+    statements = []
+
+    def note(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        assert phone.get("/api/v1/me").status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)
+    assert len(statements) == 1, statements
+    assert "sessions" in statements[0] and "users" in statements[0]

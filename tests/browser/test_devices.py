@@ -98,3 +98,17 @@ def test_this_phone_signed_out_from_elsewhere_is_asked_to_sign_in(
     page.get_by_text(f"Please sign in again as {email}. Nothing is lost.").wait_for()
     assert page.locator("[data-devices]").count() == 0
     assert "Please sign in again" in page.locator("#sync-status").inner_text()
+
+
+def test_sign_out_everywhere_from_settings(page, new_context, live_server, accounts, open_app):
+    base = live_server.url
+    email = accounts.sign_in_ui(page)
+    laptop = signed_in_elsewhere(new_context, base, email, accounts.password, LAPTOP)
+    open_settings(page, open_app)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Sign out everywhere").click()
+    page.get_by_text("Signed out everywhere.").wait_for()
+    page.get_by_text(f"Signed out. Records of {email} are kept on this phone.").wait_for()
+    assert status(laptop, base) == 401
+    assert status(page.context, base) == 401
+    assert page.errors == []

@@ -94,6 +94,10 @@ def load(instance_path: str, overrides: dict | None) -> dict:
         "SESSION_COOKIE_SECURE": https,
         "SESSION_COOKIE_NAME": "unknot_session",
         "PERMANENT_SESSION_LIFETIME": timedelta(days=90),
+        # A session unused this long ends on the server too (the cookie says nothing about it).
+        "SESSION_IDLE_LIMIT": timedelta(days=90),
+        # How stale a session's last_seen_at may get before a request writes it again.
+        "SESSION_TOUCH_EVERY": timedelta(minutes=5),
         # A sync batch of 1,000 records stays well under this; larger bodies get a 413.
         "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
         "VAPID_PRIVATE_KEY_PATH": str(instance / "vapid_private.pem"),

@@ -3,6 +3,7 @@
 from werkzeug.security import generate_password_hash
 from zxcvbn import zxcvbn
 
+from api.auth.sessions import end_sessions
 from api.errors import Invalid
 from api.models import User
 
@@ -29,19 +30,21 @@ def _context(email: str) -> list[str]:
     return [email, email.split("@", 1)[0], "unknot"]
 
 
-def check_new_password(password: str, email: str) -> None:
-    """Refuse a password that is common or built from the person's context (422)."""
+def check_new_password(password: str, email: str, field: str = "password") -> None:
+    """Refuse a password that is common or built from the person's context (422 on `field`)."""
     result = zxcvbn(password[:JUDGED_LENGTH], user_inputs=_context(email))
     if result["score"] >= MIN_SCORE:
         return
     personal = any(m.get("dictionary_name") == "user_inputs" for m in result["sequence"])
     message = TOO_PERSONAL if personal else TOO_EASY
-    raise Invalid(message, {"password": [message]})
+    raise Invalid(message, {field: [message]})
 
 
-def set_password(user: User, password: str) -> None:
-    """Check and set a new password and end every session of the person; the caller commits."""
-    check_new_password(password, user.email)
+def set_password(
+    user: User, password: str, *, keep: int | None = None, field: str = "password"
+) -> None:
+    """Check and set a new password and end every session of the person but `keep`; the caller
+    commits."""
+    check_new_password(password, user.email, field)
     user.password_hash = generate_password_hash(password)
-    # lead: wire end_sessions here
-    # end_sessions(user.id)  (api.auth.sessions, from the `sessions` branch)
+    end_sessions(user.id, keep=keep)

@@ -3,8 +3,10 @@
 from flask import request
 from flask_smorest import Blueprint
 
-from api.auth import reset, service
+from api.auth import reset, service, sessions
 from api.auth.schemas import (
+    ChangePasswordSchema,
+    DeviceSchema,
     ForgotSchema,
     LoginSchema,
     MailSchema,
@@ -86,3 +88,32 @@ def update_me(changes):
 def delete_me(args):
     """Delete the account and every record in it"""
     service.delete_account(service.current_user(), args["password"])
+
+
+@blp.post("/me/password")
+@blp.arguments(ChangePasswordSchema)
+@blp.response(204)
+def change_password(args):
+    """Change the password; every other device is signed out"""
+    service.change_password(sessions.current(), **args)
+
+
+@blp.get("/me/sessions")
+@blp.response(200, DeviceSchema(many=True))
+def list_devices():
+    """The devices signed in to this account"""
+    return sessions.devices(sessions.current())
+
+
+@blp.delete("/me/sessions")
+@blp.response(204)
+def sign_out_everywhere():
+    """Sign out on every device, this one included"""
+    sessions.end_everywhere(sessions.current())
+
+
+@blp.delete("/me/sessions/<int:session_id>")
+@blp.response(204)
+def sign_out_device(session_id):
+    """Sign one device out"""
+    sessions.end_one(sessions.current(), session_id)

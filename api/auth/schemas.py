@@ -75,3 +75,20 @@ class ResetSchema(ma.Schema):
         metadata={"description": "The token of the link in the reset mail."},
     )
     password = new_password()
+
+
+class ChangePasswordSchema(ma.Schema):
+    current_password = ma.fields.String(
+        required=True, load_only=True, validate=validate.Length(max=200)
+    )
+    new_password = new_password()
+
+
+class DeviceSchema(ma.Schema):
+    """One signed-in device."""
+
+    id = ma.fields.Integer(dump_only=True)
+    device = ma.fields.String(dump_only=True, metadata={"example": "Chrome on Android"})
+    created_at = ma.fields.AwareDateTime(dump_only=True)
+    last_seen_at = ma.fields.AwareDateTime(dump_only=True)
+    current = ma.fields.Boolean(dump_only=True, metadata={"description": "This device"})

@@ -5,26 +5,15 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from api.auth.passwords import check_new_password
+from api.auth import sessions
+from api.auth.passwords import check_new_password, set_password
+from api.auth.sessions import current_user
 from api.errors import Conflict, TooManyRequests, Unauthorized
 from api.extensions import db
-from api.models import LoginFailure, PasswordReset, PushSubscription, User
+from api.models import AuthSession, LoginFailure, PasswordReset, PushSubscription, User
 from api.models.types import utcnow
 
-
-def current_user() -> User:
-    """The signed-in person, or 401."""
-    uid = session.get("uid")
-    user = db.session.get(User, uid) if uid is not None else None
-    if user is None:
-        raise Unauthorized("Please sign in.")
-    return user
-
-
-def _sign_in(user: User) -> None:
-    session.clear()
-    session.permanent = True
-    session["uid"] = user.id
+__all__ = ["current_user"]  # the one way views learn who is signed in
 
 
 def register(email: str, password: str, timezone: str) -> User:
@@ -44,7 +33,7 @@ def register(email: str, password: str, timezone: str) -> User:
             "An account with this email exists already.",
             {"email": ["An account with this email exists already."]},
         ) from None
-    _sign_in(user)
+    sessions.start(user)
     return user
 
 
@@ -79,13 +68,22 @@ def login(email: str, password: str, ip: str | None) -> User:
         raise Unauthorized("Email or password is not right.")
     db.session.execute(delete(LoginFailure).where(LoginFailure.key == keys[0][0]))
     db.session.commit()
-    _sign_in(user)
+    sessions.start(user)
     return user
 
 
 def logout() -> None:
-    """Forget the session."""
-    session.clear()
+    """End this device's session on the server, and forget the cookie."""
+    sessions.end_current()
+
+
+def change_password(this: AuthSession, current_password: str, new_password: str) -> None:
+    """Set a new password after checking the current one; every other device is signed out."""
+    user = this.user
+    if not check_password_hash(user.password_hash, current_password):
+        raise Unauthorized("That password is not right.", {"current_password": ["Not right."]})
+    set_password(user, new_password, keep=this.id, field="new_password")
+    db.session.commit()
 
 
 def update_settings(user: User, changes: dict) -> User:
@@ -116,6 +114,7 @@ def delete_account(user: User, password: str) -> None:
     db.session.execute(delete(PasswordReset).where(PasswordReset.user_id == user.id))
     # Failed sign-ins are keyed by the email: that is the person's data too.
     db.session.execute(delete(LoginFailure).where(LoginFailure.key == f"email:{user.email}"))
+    # Its sessions go with the row (ON DELETE CASCADE): every device is signed out.
     db.session.delete(user)
     db.session.commit()
     session.clear()

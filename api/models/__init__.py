@@ -13,10 +13,12 @@ from api.models.records import (
     Template,
     Weakness,
 )
+from api.models.session import AuthSession
 from api.models.user import LoginFailure, PasswordReset, User
 
 __all__ = [
     "Activity",
+    "AuthSession",
     "Checkin",
     "Cramp",
     "Delivery",

@@ -11,6 +11,8 @@ from api.models.types import UTCDateTime, utcnow
 
 class User(db.Model):
     __tablename__ = "users"
+    # An id is never handed out twice, even after the account with it is deleted.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)

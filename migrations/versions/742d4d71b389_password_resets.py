@@ -1,7 +1,7 @@
 """password resets
 
 Revision ID: 742d4d71b389
-Revises: e5bc518612cb
+Revises: 1f826bcea9a2
 Create Date: 2026-11-28 04:11:55.717091
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "742d4d71b389"
-down_revision = "e5bc518612cb"
+down_revision = "1f826bcea9a2"
 branch_labels = None
 depends_on = None
 

@@ -55,9 +55,10 @@ async function clear() {
   await refresh();
 }
 
-export async function signOut({ keep }) {
+// everywhere: every device of the account, this one included.
+export async function signOut({ keep, everywhere = false }) {
   await stopOnSignOut(); // while the session lasts
-  await api("/api/v1/auth/logout", { method: "POST" });
+  await api(everywhere ? "/api/v1/me/sessions" : "/api/v1/auth/logout", { method: everywhere ? "DELETE" : "POST" });
   if (!keep) return clear();
   await store.setMeta("authLost", "signed-out");
   await refresh();
@@ -77,3 +78,11 @@ export async function saveSettings(changes) {
     await syncNow();
   }
 }
+
+export const devices = () => api("/api/v1/me/sessions");
+
+export const signOutDevice = (id) => api(`/api/v1/me/sessions/${id}`, { method: "DELETE" });
+
+// The server signs every other device out.
+export const changePassword = (current_password, new_password) =>
+  api("/api/v1/me/password", { method: "POST", body: { current_password, new_password } });

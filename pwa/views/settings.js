@@ -165,13 +165,21 @@ function deleteSection() {
   return section("Delete account", form);
 }
 
+// Devices and the password change work only online: their module is loaded then, not before.
+function onlineSections(me) {
+  if (!navigator.onLine) return section("Devices and password", el("p", {}, "Needs a connection."));
+  const box = el("div", { class: "stack" });
+  import("./settings-devices.js").then((m) => box.append(...m.sections({ section, field, reload }, me.email)));
+  return box;
+}
+
 export async function mount(root) {
   const me = await accounts.account();
   const state = syncState();
   const signedIn = me && state.phase !== "signin";
   root.append(el("h1", {}, "Settings"), el("div", { class: "stack" },
     accountSection(me, state), await attentionSection(), await daySection(), lookSection(), dataSection(me, signedIn),
-    signedIn && deleteSection()));
+    signedIn && onlineSections(me), signedIn && deleteSection()));
   let last = state.phase;
   const onStatus = ({ detail: { phase } }) => {
     if (phase !== last && (last === "signin" || phase === "signin")) reload();

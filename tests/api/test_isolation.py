@@ -5,6 +5,7 @@ import io
 
 import pytest
 from sqlalchemy import select
+from werkzeug.routing import IntegerConverter
 
 from api.extensions import db
 from api.sync.registry import COLLECTIONS
@@ -102,17 +103,32 @@ def _api_rules_with_ids(app):
                 yield rule, method
 
 
+def a_ids(rule, records) -> list:
+    """A's ids of the kind a route takes: a record's uuid, or a number (her sessions' ids)."""
+    from api.models import AuthSession, User
+
+    if not all(isinstance(c, IntegerConverter) for c in rule._converters.values()):
+        return [r["id"] for r in records]
+    db.session.rollback()
+    ids = db.session.scalars(
+        select(AuthSession.id).join(User).where(User.email == "a@example.org")
+    ).all()
+    assert ids, "A is signed in: she has a session"
+    return ids
+
+
 def test_no_endpoint_with_an_id_gives_b_access_to_a_record(app, people):
-    """Every /api/ route taking an id (e.g. a reminder's snooze) refuses B with A's ids."""
+    """Every /api/ route taking an id (a reminder's snooze, a device's sign-out) refuses B."""
     a, b, records = people
     a_before = rows_of("a@example.org")
     urls = app.url_map.bind("localhost")
     for rule, method in _api_rules_with_ids(app):
-        for record in records:
-            url = urls.build(rule.endpoint, dict.fromkeys(rule.arguments, record["id"]), method)
+        for a_id in a_ids(rule, records):
+            url = urls.build(rule.endpoint, dict.fromkeys(rule.arguments, a_id), method)
             res = b.open(url, method=method, json={"minutes": 15})
             assert not 200 <= res.status_code < 300, (method, url, res.status_code)
     assert rows_of("a@example.org") == a_before
+    assert a.get("/api/v1/me").status_code == 200  # and A is still signed in
 
 
 def test_b_settings_and_account_are_b_own(people):

@@ -18,12 +18,12 @@ ROOT = Path(__file__).resolve().parents[2]
 FLASK = Path(sys.executable).with_name("flask")
 
 
-def flask_db_upgrade(url: str, instance: Path) -> None:
+def flask_db_upgrade(url: str, instance: Path, *revision: str) -> None:
     """Run the real command, as `make run` does, in its own process."""
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "migration-test"}
     env["UNKNOT_INSTANCE"] = str(instance)
     done = subprocess.run(
-        [str(FLASK), "--app", "api", "db", "upgrade"],
+        [str(FLASK), "--app", "api", "db", "upgrade", *revision],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -73,3 +73,51 @@ def fresh_postgres(database_url):
 def test_upgrade_on_a_new_postgres_database_matches_the_models(fresh_postgres, tmp_path):
     flask_db_upgrade(fresh_postgres, tmp_path)
     assert differences(fresh_postgres) == []
+
+
+USER_COLUMNS = "email, password_hash, timezone, day_start_hour, water_target_ml, energy_budget, "
+USER_COLUMNS += "chunk_minutes, sync_seq, created_at"
+
+
+def add_person(conn, email: str) -> int:
+    """A users row, by hand (the models already describe the new schema)."""
+    conn.execute(
+        text(
+            f"INSERT INTO users ({USER_COLUMNS}) "
+            "VALUES (:email, 'h', 'UTC', 4, 2000, 12, 15, 0, '2026-11-01 10:00:00')"
+        ),
+        {"email": email},
+    )
+    return conn.execute(text("SELECT id FROM users WHERE email = :e"), {"e": email}).scalar()
+
+
+def test_sqlite_upgrade_keeps_every_record_and_never_reuses_a_user_id(tmp_path):
+    """The users table is rebuilt with AUTOINCREMENT: nothing cascades away, no id comes back."""
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    flask_db_upgrade(url, tmp_path, "e5bc518612cb")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        ana = add_person(conn, "ana@example.org")
+        conn.execute(
+            text(
+                "INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth, created_at) "
+                "VALUES (:u, 'https://push.example/1', 'k', 'a', '2026-11-01 10:00:00')"
+            ),
+            {"u": ana},
+        )
+    engine.dispose()
+    flask_db_upgrade(url, tmp_path)
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            assert conn.execute(text("SELECT user_id FROM push_subscriptions")).scalar() == ana
+            ben = add_person(conn, "ben@example.org")
+            conn.execute(text("DELETE FROM users WHERE id = :u"), {"u": ben})
+            assert add_person(conn, "cleo@example.org") == ben + 1
+            # The foreign key still cascades to the rebuilt table.
+            conn.execute(text("DELETE FROM users WHERE id = :u"), {"u": ana})
+            assert conn.execute(text("SELECT count(*) FROM push_subscriptions")).scalar() == 0
+    finally:
+        engine.dispose()
+    assert differences(url) == []

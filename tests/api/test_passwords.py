@@ -233,3 +233,33 @@ def test_cli_says_so_for_an_unknown_email(runner, ana):
     done = runner.invoke(args=["users", "reset-password", "nobody@example.org", "--password", NEW])
     assert done.exit_code == 1
     assert "No account has the email nobody@example.org" in done.output
+
+
+# A reset ends every session: a stolen cookie dies with the password it was taken under.
+
+
+def test_a_reset_link_signs_out_every_device(client, make_client, ana, mailbox):
+    phone = make_client(ana, register=False)
+    assert phone.get("/api/v1/me").status_code == 200
+    forgot(client, ana)
+    assert reset(client, token_of(mailbox)).status_code == 204
+    assert phone.get("/api/v1/me").status_code == 401
+    assert client.get("/api/v1/me").status_code == 401
+
+
+def test_the_cli_reset_signs_out_every_device(runner, client, make_client, ana):
+    phone = make_client(ana, register=False)
+    done = runner.invoke(args=["users", "reset-password", ana, "--password", NEW])
+    assert done.exit_code == 0, done.output
+    assert phone.get("/api/v1/me").status_code == 401
+    assert client.get("/api/v1/me").status_code == 401
+
+
+def test_a_new_password_is_checked_when_changed_in_settings(client, ana):
+    res = client.post(
+        "/api/v1/me/password",
+        json={"current_password": "correct horse", "new_password": "password"},
+    )
+    assert res.status_code == 422
+    assert res.json["errors"] == {"new_password": [TOO_EASY]}
+    assert client.get("/api/v1/me").status_code == 200

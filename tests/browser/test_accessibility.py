@@ -45,7 +45,7 @@ def test_signed_in_settings_and_forced_dark_theme_pass_axe(page, accounts, wait_
     check(page, "/settings")  # a reload: the choice is kept on this device
     assert page.evaluate("() => document.documentElement.dataset.theme") == "dark"
     assert page.get_by_role("button", name="Delete my account").count() == 1
-    page.get_by_role("button", name="Sign out").click()
+    page.get_by_role("button", name="Sign out", exact=True).click()
     results = AXE.run(page)
     assert results.violations_count == 0, results.generate_report()
 

@@ -1,0 +1,133 @@
+"""Server-side sessions: the cookie carries a random token, the sessions table its hash.
+
+A session ends when its row goes: on sign-out, "Sign out everywhere", a password change (every
+other one), or with the account (ON DELETE CASCADE). A cookie whose row is gone signs nobody in.
+"""
+
+import hashlib
+import secrets
+
+from flask import current_app, request, session
+from sqlalchemy import delete, select, update
+
+from api.auth.devices import describe
+from api.errors import NotFound, Unauthorized
+from api.extensions import db
+from api.models import AuthSession, User
+from api.models.types import utcnow
+
+COOKIE_KEY = "token"
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def start(user: User) -> None:
+    """Open a session for this person on the requesting device and put its token in the cookie."""
+    token = secrets.token_urlsafe(32)
+    now = utcnow()
+    # Sessions unused for longer than the limit are dead anyway: drop them while we are here.
+    db.session.execute(
+        delete(AuthSession).where(
+            AuthSession.user_id == user.id,
+            AuthSession.last_seen_at < now - current_app.config["SESSION_IDLE_LIMIT"],
+        )
+    )
+    # A device signing in again replaces its own session, rather than leaving it valid behind.
+    _delete_by_cookie()
+    device = describe(request.headers.get("User-Agent"))
+    db.session.add(AuthSession(user=user, token_hash=_hash(token), device=device, last_seen_at=now))
+    db.session.commit()
+    session.clear()
+    session.permanent = True
+    session[COOKIE_KEY] = token
+
+
+def _touch(row: AuthSession) -> None:
+    """Note the device was seen, at most every few minutes: most requests write nothing."""
+    now = utcnow()
+    if now - row.last_seen_at < current_app.config["SESSION_TOUCH_EVERY"]:
+        return
+    db.session.execute(update(AuthSession).where(AuthSession.id == row.id).values(last_seen_at=now))
+    db.session.commit()
+
+
+def current() -> AuthSession:
+    """The request's session with its person, or 401 (no cookie, signed out, or unused too long)."""
+    token = session.get(COOKIE_KEY)
+    row = None
+    if isinstance(token, str):
+        row = db.session.scalar(select(AuthSession).where(AuthSession.token_hash == _hash(token)))
+    if row is None:
+        raise Unauthorized("Please sign in.")
+    if utcnow() - row.last_seen_at > current_app.config["SESSION_IDLE_LIMIT"]:
+        db.session.delete(row)
+        db.session.commit()
+        raise Unauthorized("Please sign in.")
+    _touch(row)
+    return row
+
+
+def current_user() -> User:
+    """The signed-in person, or 401."""
+    return current().user
+
+
+def _delete_by_cookie() -> None:
+    token = session.get(COOKIE_KEY)
+    if isinstance(token, str):
+        db.session.execute(delete(AuthSession).where(AuthSession.token_hash == _hash(token)))
+
+
+def end_current() -> None:
+    """Sign this device out: its session row goes, then the cookie."""
+    _delete_by_cookie()
+    db.session.commit()
+    session.clear()
+
+
+def end_sessions(user_id: int, keep: int | None = None) -> int:
+    """End every session of a person but `keep` (a session id); the caller commits."""
+    where = [AuthSession.user_id == user_id]
+    if keep is not None:
+        where.append(AuthSession.id != keep)
+    return db.session.execute(delete(AuthSession).where(*where)).rowcount
+
+
+def end_everywhere(this: AuthSession) -> None:
+    """Sign out everywhere: every session of the person, this one included."""
+    end_sessions(this.user_id)
+    db.session.commit()
+    session.clear()
+
+
+def devices(this: AuthSession) -> list[dict]:
+    """The person's signed-in devices: this one (marked current) first, then the latest seen."""
+    rows = db.session.scalars(
+        select(AuthSession)
+        .where(AuthSession.user_id == this.user_id)
+        .order_by(AuthSession.last_seen_at.desc(), AuthSession.id.desc())
+    )
+    return [
+        {
+            "id": row.id,
+            "device": row.device,
+            "created_at": row.created_at,
+            "last_seen_at": row.last_seen_at,
+            "current": row.id == this.id,
+        }
+        for row in sorted(rows, key=lambda row: row.id != this.id)
+    ]
+
+
+def end_one(this: AuthSession, session_id: int) -> None:
+    """Sign one of the person's devices out; anyone else's session is 404, as if unknown."""
+    ended = db.session.execute(
+        delete(AuthSession).where(AuthSession.id == session_id, AuthSession.user_id == this.user_id)
+    ).rowcount
+    if not ended:
+        raise NotFound("That device is not signed in.")
+    db.session.commit()
+    if session_id == this.id:
+        session.clear()

@@ -3,42 +3,37 @@
 import marshmallow as ma
 from marshmallow import validate
 
-from api.day import timezone_names
-
-
-def _known_timezone(name: str) -> None:
-    if name not in timezone_names():
-        raise ma.ValidationError("Unknown timezone: use an IANA name such as Europe/Berlin.")
+from api import fields
 
 
 class CredentialsSchema(ma.Schema):
-    email = ma.fields.Email(required=True, validate=validate.Length(max=254))
-    password = ma.fields.String(
+    email = fields.Email(required=True, validate=validate.Length(max=254))
+    password = fields.String(
         required=True, load_only=True, validate=validate.Length(min=8, max=200)
     )
 
 
 class RegisterSchema(CredentialsSchema):
-    timezone = ma.fields.String(load_default="UTC", validate=_known_timezone)
+    timezone = fields.Timezone(load_default="UTC")
 
 
 class LoginSchema(ma.Schema):
-    email = ma.fields.String(required=True, validate=validate.Length(max=254))
-    password = ma.fields.String(required=True, load_only=True, validate=validate.Length(max=200))
+    email = fields.String(required=True, validate=validate.Length(max=254))
+    password = fields.String(required=True, load_only=True, validate=validate.Length(max=200))
 
 
 class UserSchema(ma.Schema):
-    email = ma.fields.Email(dump_only=True)
-    timezone = ma.fields.String(validate=_known_timezone)
-    day_start_hour = ma.fields.Integer(validate=validate.Range(0, 12))
-    water_target_ml = ma.fields.Integer(validate=validate.Range(0, 10000))
-    energy_budget = ma.fields.Integer(validate=validate.Range(1, 100))
-    chunk_minutes = ma.fields.Integer(validate=validate.Range(5, 240))
+    email = fields.Email(dump_only=True)
+    timezone = fields.Timezone()
+    day_start_hour = fields.Integer(validate=validate.Range(0, 12))
+    water_target_ml = fields.Integer(validate=validate.Range(0, 10000))
+    energy_budget = fields.Integer(validate=validate.Range(1, 100))
+    chunk_minutes = fields.Integer(validate=validate.Range(5, 240))
     created_at = ma.fields.AwareDateTime(dump_only=True)
 
 
 class PasswordSchema(ma.Schema):
-    password = ma.fields.String(required=True, load_only=True, validate=validate.Length(max=200))
+    password = fields.String(required=True, load_only=True, validate=validate.Length(max=200))
 
 
 class SettingsSchema(UserSchema):

@@ -40,6 +40,8 @@ def load(instance_path: str, overrides: dict | None) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": https,
+        # Served only over HTTPS: browsers are told to keep to it (Strict-Transport-Security).
+        "HTTPS_ONLY": https,
         "SESSION_COOKIE_NAME": "unknot_session",
         "PERMANENT_SESSION_LIFETIME": timedelta(days=90),
         # A sync batch of 1,000 records stays well under this; larger bodies get a 413.

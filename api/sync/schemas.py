@@ -178,17 +178,26 @@ class ReminderData(RecordData):
 MAX_CHANGES = 1000
 
 
-def _known_collection(name: str) -> None:
-    from api.sync.registry import COLLECTIONS  # the registry imports this module
+class KnownCollection(V.Validator):
+    """A collection of the registry; `choices` also lists them in the OpenAPI document."""
 
-    if name not in COLLECTIONS:
-        raise ma.ValidationError(f"Unknown collection. Use one of: {', '.join(COLLECTIONS)}.")
+    @property
+    def choices(self) -> list[str]:
+        """The registry's names, read when first asked: the registry imports this module."""
+        from api.sync.registry import COLLECTIONS
+
+        return list(COLLECTIONS)
+
+    def __call__(self, name: str) -> str:
+        if name not in self.choices:
+            raise ma.ValidationError(f"Unknown collection. Use one of: {', '.join(self.choices)}.")
+        return name
 
 
 class ChangeSchema(ma.Schema):
     """One change as a device sends it; `data` is checked by its collection's schema."""
 
-    collection = fields.String(required=True, validate=_known_collection)
+    collection = fields.String(required=True, validate=KnownCollection())
     id = ma.fields.UUID(required=True)
     op = fields.String(required=True, validate=V.OneOf(["upsert", "delete"]))
     updated_at = ma.fields.AwareDateTime(required=True, validate=sane_time)
@@ -246,7 +255,11 @@ class SyncAnswerSchema(ma.Schema):
 
 class ExportQuerySchema(ma.Schema):
     format = fields.String(load_default="json", validate=V.OneOf(["json", "csv"]))
-    collection = fields.String(load_default=None, validate=_known_collection)
+    collection = fields.String(
+        load_default=None,
+        validate=KnownCollection(),
+        metadata={"description": "The collection of a CSV file: required when format is csv."},
+    )
 
     @ma.validates_schema
     def _csv_needs_collection(self, data, **kw):

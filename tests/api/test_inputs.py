@@ -120,3 +120,18 @@ def test_a_nul_in_a_sign_up_email_is_a_422(client):
     res = send(client, "post", "/api/v1/auth/register", body)
     assert_error_shape(res, 422)
     assert "email" in res.json["errors"]["json"]
+
+
+def test_the_openapi_document_describes_what_the_fields_refuse(client):
+    """So that a request built from the document is one the API accepts."""
+    doc = client.get("/api/v1/openapi.json").json
+    schemas = doc["components"]["schemas"]
+    assert schemas["Login"]["properties"]["password"]["pattern"] == "^[^\\u0000]*$"
+    assert schemas["Login"]["properties"]["email"]["pattern"] == "^[^\\u0000]*$"
+    zones = schemas["Register"]["properties"]["timezone"]["enum"]
+    assert "Europe/Berlin" in zones and "Mars/Olympus" not in zones
+    (collection,) = [
+        p for p in doc["paths"]["/api/v1/export"]["get"]["parameters"] if p["name"] == "collection"
+    ]
+    assert collection["schema"]["enum"][:3] == ["cramps", "knots", "weakness"]
+    assert "required when format is csv" in collection["description"]

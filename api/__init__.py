@@ -7,7 +7,7 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from api import cli, config, errors, security, web
+from api import cli, config, errors, json_body, security, web
 from api.extensions import api, db, migrate
 
 
@@ -32,6 +32,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_blueprints(app)
     errors.register(app)
     security.register(app)
+    json_body.register(app)
     web.register(app)
     cli.register(app)
     return app

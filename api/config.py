@@ -92,6 +92,8 @@ def load(instance_path: str, overrides: dict | None) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": https,
+        # Served only over HTTPS: browsers are told to keep to it (Strict-Transport-Security).
+        "HTTPS_ONLY": https,
         "SESSION_COOKIE_NAME": "unknot_session",
         "PERMANENT_SESSION_LIFETIME": timedelta(days=90),
         # A session unused this long ends on the server too (the cookie says nothing about it).

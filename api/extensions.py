@@ -24,6 +24,9 @@ class Api(SmorestApi):
 
     def handle_http_exception(self, error):
         payload, code, headers = super().handle_http_exception(error)
+        # A 405 names the methods the URL does take (RFC 9110 requires Allow).
+        if getattr(error, "valid_methods", None):
+            headers = {**headers, "Allow": ", ".join(error.valid_methods)}
         payload.setdefault("message", error.description if code < 500 else "Something went wrong.")
         if code >= 500:
             payload["message"] = "Something went wrong on our side. Nothing you sent was lost."

@@ -1,10 +1,13 @@
 """Response headers for every page, and the refusal of cross-site writes."""
 
-from flask import request
+from flask import current_app, request
 
 from api.errors import Forbidden, UnsupportedMediaType
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+# A year; no includeSubDomains, as other names on the host may not serve HTTPS.
+HSTS = "max-age=31536000"
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -37,6 +40,8 @@ def add_headers(response):
     response.headers.setdefault(
         "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"
     )
+    if current_app.config["HTTPS_ONLY"]:
+        response.headers["Strict-Transport-Security"] = HSTS
     if request.path.startswith("/api/"):
         response.headers["Cache-Control"] = "no-store"
     return response

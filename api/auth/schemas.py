@@ -3,18 +3,13 @@
 import marshmallow as ma
 from marshmallow import validate
 
+from api import fields
 from api.auth.passwords import RULE
-from api.day import timezone_names
 
 
-def _known_timezone(name: str) -> None:
-    if name not in timezone_names():
-        raise ma.ValidationError("Unknown timezone: use an IANA name such as Europe/Berlin.")
-
-
-def new_password() -> ma.fields.String:
+def new_password() -> fields.String:
     """A password being chosen: the length here, the guessability check in the service."""
-    return ma.fields.String(
+    return fields.String(
         required=True,
         load_only=True,
         validate=validate.Length(min=8, max=200),
@@ -23,31 +18,31 @@ def new_password() -> ma.fields.String:
 
 
 class CredentialsSchema(ma.Schema):
-    email = ma.fields.Email(required=True, validate=validate.Length(max=254))
+    email = fields.Email(required=True, validate=validate.Length(max=254))
     password = new_password()
 
 
 class RegisterSchema(CredentialsSchema):
-    timezone = ma.fields.String(load_default="UTC", validate=_known_timezone)
+    timezone = fields.Timezone(load_default="UTC")
 
 
 class LoginSchema(ma.Schema):
-    email = ma.fields.String(required=True, validate=validate.Length(max=254))
-    password = ma.fields.String(required=True, load_only=True, validate=validate.Length(max=200))
+    email = fields.String(required=True, validate=validate.Length(max=254))
+    password = fields.String(required=True, load_only=True, validate=validate.Length(max=200))
 
 
 class UserSchema(ma.Schema):
-    email = ma.fields.Email(dump_only=True)
-    timezone = ma.fields.String(validate=_known_timezone)
-    day_start_hour = ma.fields.Integer(validate=validate.Range(0, 12))
-    water_target_ml = ma.fields.Integer(validate=validate.Range(0, 10000))
-    energy_budget = ma.fields.Integer(validate=validate.Range(1, 100))
-    chunk_minutes = ma.fields.Integer(validate=validate.Range(5, 240))
+    email = fields.Email(dump_only=True)
+    timezone = fields.Timezone()
+    day_start_hour = fields.Integer(validate=validate.Range(0, 12))
+    water_target_ml = fields.Integer(validate=validate.Range(0, 10000))
+    energy_budget = fields.Integer(validate=validate.Range(1, 100))
+    chunk_minutes = fields.Integer(validate=validate.Range(5, 240))
     created_at = ma.fields.AwareDateTime(dump_only=True)
 
 
 class PasswordSchema(ma.Schema):
-    password = ma.fields.String(required=True, load_only=True, validate=validate.Length(max=200))
+    password = fields.String(required=True, load_only=True, validate=validate.Length(max=200))
 
 
 class SettingsSchema(UserSchema):
@@ -55,7 +50,7 @@ class SettingsSchema(UserSchema):
 
 
 class ForgotSchema(ma.Schema):
-    email = ma.fields.Email(required=True, validate=validate.Length(max=254))
+    email = fields.Email(required=True, validate=validate.Length(max=254))
 
 
 class MailSchema(ma.Schema):
@@ -69,7 +64,7 @@ class MessageSchema(ma.Schema):
 
 
 class ResetSchema(ma.Schema):
-    token = ma.fields.String(
+    token = fields.String(
         required=True,
         validate=validate.Length(min=1, max=100),
         metadata={"description": "The token of the link in the reset mail."},
@@ -78,7 +73,7 @@ class ResetSchema(ma.Schema):
 
 
 class ChangePasswordSchema(ma.Schema):
-    current_password = ma.fields.String(
+    current_password = fields.String(
         required=True, load_only=True, validate=validate.Length(max=200)
     )
     new_password = new_password()

@@ -6,6 +6,7 @@ Both are streamed record by record, so memory stays flat however long the histor
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Iterator
 
 from sqlalchemy import select
@@ -18,8 +19,11 @@ from api.sync.registry import COLLECTIONS, Collection
 
 BATCH = 500
 ACCOUNT = UserSchema()
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet may run a cell as a formula when it starts with one of these, after any
+# whitespace, in ASCII or in a compatibility form (fullwidth ＝, small ﹦: NFKC maps them here).
+FORMULA_START = ("=", "+", "-", "@")
+# Line breaks and tabs at the start of a cell are escaped whatever follows them.
+CONTROL_START = ("\t", "\r", "\n")
 
 
 def _rows(user: User, coll: Collection):
@@ -71,9 +75,15 @@ def _cell(value) -> str | int | float:
         )
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    if isinstance(value, str) and _may_be_formula(value):
         return "'" + value
     return value
+
+
+def _may_be_formula(text: str) -> bool:
+    """Whether a spreadsheet opening the file could evaluate this cell."""
+    first = unicodedata.normalize("NFKC", text.lstrip()[:1])
+    return text.startswith(CONTROL_START) or first.startswith(FORMULA_START)
 
 
 def as_csv(user: User, name: str) -> tuple[str, Iterator[str]]:

@@ -3,6 +3,8 @@
 import marshmallow as ma
 from marshmallow import validate
 
+from api import fields
+
 V = validate
 TEXT = V.Length(max=2000)
 WORD = V.Length(min=1, max=60)
@@ -13,35 +15,16 @@ HHMM = V.Regexp(r"^([01]\d|2[0-3]):[0-5]\d$", error="Use HH:MM, 24-hour.")
 
 def words(**kw):
     return ma.fields.List(
-        ma.fields.String(validate=WORD), validate=V.Length(max=20), load_default=list, **kw
+        fields.String(validate=WORD), validate=V.Length(max=20), load_default=list, **kw
     )
-
-
-def bad_text(value: str) -> str | None:
-    """Why a string cannot be stored (a NUL or a lone surrogate), or None."""
-    if "\x00" in value:
-        return "Text cannot contain a NUL character."
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return "Text is not valid Unicode."
-    return None
-
-
-def _text_problem(value) -> str | None:
-    if isinstance(value, str):
-        return bad_text(value)
-    if isinstance(value, dict):
-        value = list(value.values())
-    if isinstance(value, list):
-        return next((p for p in map(_text_problem, value) if p), None)
-    return None
 
 
 def sane_time(value) -> None:
     """Refuse times no real log has (and that would overflow when turned into UTC)."""
-    if not 1900 <= value.year <= 2200:
-        raise ma.ValidationError("Use a date between the years 1900 and 2200.")
+    if not fields.FIRST_YEAR <= value.year <= fields.LAST_YEAR:
+        raise ma.ValidationError(
+            f"Use a date between the years {fields.FIRST_YEAR} and {fields.LAST_YEAR}."
+        )
 
 
 class RecordData(ma.Schema):
@@ -54,7 +37,7 @@ class RecordData(ma.Schema):
 
     @ma.validates_schema
     def _storable(self, data, **kw):
-        """Every time in a sane range, no text the databases cannot store."""
+        """Every time in a sane range (text is checked by fields.String)."""
         errors = {}
         for name, value in data.items():
             if isinstance(self.fields[name], ma.fields.DateTime) and value is not None:
@@ -62,9 +45,6 @@ class RecordData(ma.Schema):
                     sane_time(value)
                 except ma.ValidationError as err:
                     errors[name] = err.messages
-            problem = _text_problem(value)
-            if problem:
-                errors[name] = [problem]
         if errors:
             raise ma.ValidationError(errors)
 
@@ -72,15 +52,15 @@ class RecordData(ma.Schema):
 class CrampData(RecordData):
     started_at = ma.fields.AwareDateTime(required=True)
     ended_at = ma.fields.AwareDateTime(allow_none=True, load_default=None)
-    muscle = ma.fields.String(allow_none=True, load_default=None, validate=NAME)
-    side = ma.fields.String(
+    muscle = fields.String(allow_none=True, load_default=None, validate=NAME)
+    side = fields.String(
         allow_none=True, load_default=None, validate=V.OneOf(["left", "right", "both"])
     )
-    intensity = ma.fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
+    intensity = fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
     triggers = words()
     reliefs_tried = words()
     reliefs_helped = words()
-    notes = ma.fields.String(allow_none=True, load_default=None, validate=TEXT)
+    notes = fields.String(allow_none=True, load_default=None, validate=TEXT)
 
     @ma.validates_schema
     def _ends_after_start(self, data, **kw):
@@ -90,109 +70,105 @@ class CrampData(RecordData):
 
 class KnotData(RecordData):
     noted_at = ma.fields.AwareDateTime(required=True)
-    location = ma.fields.String(required=True, validate=NAME)
-    side = ma.fields.String(
+    location = fields.String(required=True, validate=NAME)
+    side = fields.String(
         allow_none=True, load_default=None, validate=V.OneOf(["left", "right", "both"])
     )
-    intensity = ma.fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
+    intensity = fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
     helped = words()
-    notes = ma.fields.String(allow_none=True, load_default=None, validate=TEXT)
+    notes = fields.String(allow_none=True, load_default=None, validate=TEXT)
 
 
 class WeaknessData(RecordData):
     noted_at = ma.fields.AwareDateTime(required=True)
-    body_area = ma.fields.String(required=True, validate=NAME)
-    severity = ma.fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
-    after_activity = ma.fields.String(
-        allow_none=True, load_default=None, validate=V.Length(max=200)
-    )
-    duration_minutes = ma.fields.Integer(
+    body_area = fields.String(required=True, validate=NAME)
+    severity = fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
+    after_activity = fields.String(allow_none=True, load_default=None, validate=V.Length(max=200))
+    duration_minutes = fields.Integer(
         allow_none=True, load_default=None, validate=V.Range(0, 60 * 24 * 14)
     )
     jelly_legs = ma.fields.Boolean(load_default=False)
-    notes = ma.fields.String(allow_none=True, load_default=None, validate=TEXT)
+    notes = fields.String(allow_none=True, load_default=None, validate=TEXT)
 
 
 class IntakeData(RecordData):
-    kind = ma.fields.String(
+    kind = fields.String(
         required=True, validate=V.OneOf(["water", "magnesium", "potassium", "other"])
     )
-    amount = ma.fields.Float(allow_none=True, load_default=None, validate=V.Range(0, 100000))
-    unit = ma.fields.String(allow_none=True, load_default=None, validate=V.OneOf(["ml", "mg"]))
-    form = ma.fields.String(allow_none=True, load_default=None, validate=V.Length(max=60))
+    amount = fields.Float(allow_none=True, load_default=None, validate=V.Range(0, 100000))
+    unit = fields.String(allow_none=True, load_default=None, validate=V.OneOf(["ml", "mg"]))
+    form = fields.String(allow_none=True, load_default=None, validate=V.Length(max=60))
     taken_at = ma.fields.AwareDateTime(required=True)
 
 
 class PlanData(RecordData):
-    day = ma.fields.Date(required=True)
-    energy_budget = ma.fields.Integer(required=True, validate=V.Range(1, 100))
-    notes = ma.fields.String(allow_none=True, load_default=None, validate=TEXT)
+    day = fields.Day(required=True)
+    energy_budget = fields.Integer(required=True, validate=V.Range(1, 100))
+    notes = fields.String(allow_none=True, load_default=None, validate=TEXT)
 
 
 class StepSchema(ma.Schema):
-    title = ma.fields.String(required=True, validate=V.Length(min=1, max=200))
-    minutes = ma.fields.Integer(required=True, validate=V.Range(1, 24 * 60))
+    title = fields.String(required=True, validate=V.Length(min=1, max=200))
+    minutes = fields.Integer(required=True, validate=V.Range(1, 24 * 60))
     done = ma.fields.Boolean(load_default=False)
 
 
 class ActivityData(RecordData):
     plan_id = ma.fields.UUID(allow_none=True, load_default=None)
-    title = ma.fields.String(required=True, validate=V.Length(min=1, max=200))
-    energy_cost = ma.fields.Integer(required=True, validate=V.Range(0, 20))
-    minutes = ma.fields.Integer(allow_none=True, load_default=None, validate=V.Range(1, 24 * 60))
+    title = fields.String(required=True, validate=V.Length(min=1, max=200))
+    energy_cost = fields.Integer(required=True, validate=V.Range(0, 20))
+    minutes = fields.Integer(allow_none=True, load_default=None, validate=V.Range(1, 24 * 60))
     steps = ma.fields.List(
         ma.fields.Nested(StepSchema), load_default=list, validate=V.Length(max=50)
     )
-    rest_minutes = ma.fields.Integer(load_default=0, validate=V.Range(0, 240))
-    status = ma.fields.String(
+    rest_minutes = fields.Integer(load_default=0, validate=V.Range(0, 240))
+    status = fields.String(
         load_default="planned", validate=V.OneOf(["planned", "doing", "done", "stopped", "skipped"])
     )
-    spent_cost = ma.fields.Integer(allow_none=True, load_default=None, validate=V.Range(0, 20))
-    position = ma.fields.Integer(load_default=0, validate=V.Range(0, 10000))
+    spent_cost = fields.Integer(allow_none=True, load_default=None, validate=V.Range(0, 20))
+    position = fields.Integer(load_default=0, validate=V.Range(0, 10000))
     started_at = ma.fields.AwareDateTime(allow_none=True, load_default=None)
     ended_at = ma.fields.AwareDateTime(allow_none=True, load_default=None)
 
 
 class TemplateData(RecordData):
-    title = ma.fields.String(required=True, validate=V.Length(min=1, max=200))
-    energy_cost = ma.fields.Integer(required=True, validate=V.Range(0, 20))
-    minutes = ma.fields.Integer(allow_none=True, load_default=None, validate=V.Range(1, 24 * 60))
+    title = fields.String(required=True, validate=V.Length(min=1, max=200))
+    energy_cost = fields.Integer(required=True, validate=V.Range(0, 20))
+    minutes = fields.Integer(allow_none=True, load_default=None, validate=V.Range(1, 24 * 60))
 
 
 class CheckinData(RecordData):
-    day = ma.fields.Date(required=True)
-    weakness = ma.fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
-    cramps = ma.fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
-    knots = ma.fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
-    fatigue = ma.fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
+    day = fields.Day(required=True)
+    weakness = fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
+    cramps = fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
+    knots = fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
+    fatigue = fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
     crash = ma.fields.Boolean(load_default=False)
-    notes = ma.fields.String(allow_none=True, load_default=None, validate=TEXT)
+    notes = fields.String(allow_none=True, load_default=None, validate=TEXT)
 
 
 class ReminderData(RecordData):
-    kind = ma.fields.String(
+    kind = fields.String(
         required=True, validate=V.OneOf(["magnesium", "hydration", "rest", "custom"])
     )
-    title = ma.fields.String(allow_none=True, load_default=None, validate=V.Length(max=120))
+    title = fields.String(allow_none=True, load_default=None, validate=V.Length(max=120))
     enabled = ma.fields.Boolean(load_default=True)
     times = ma.fields.List(
-        ma.fields.String(validate=HHMM), load_default=list, validate=V.Length(max=24)
+        fields.String(validate=HHMM), load_default=list, validate=V.Length(max=24)
     )
     days = ma.fields.List(
-        ma.fields.Integer(validate=V.Range(1, 7)), load_default=list, validate=V.Length(max=7)
+        fields.Integer(validate=V.Range(1, 7)), load_default=list, validate=V.Length(max=7)
     )
-    interval_minutes = ma.fields.Integer(
+    interval_minutes = fields.Integer(
         allow_none=True, load_default=None, validate=V.Range(15, 24 * 60)
     )
-    window_start = ma.fields.String(allow_none=True, load_default=None, validate=HHMM)
-    window_end = ma.fields.String(allow_none=True, load_default=None, validate=HHMM)
+    window_start = fields.String(allow_none=True, load_default=None, validate=HHMM)
+    window_end = fields.String(allow_none=True, load_default=None, validate=HHMM)
     fire_at = ma.fields.AwareDateTime(allow_none=True, load_default=None)
-    form = ma.fields.String(allow_none=True, load_default=None, validate=V.Length(max=60))
-    amount = ma.fields.Float(allow_none=True, load_default=None, validate=V.Range(0, 100000))
-    unit = ma.fields.String(allow_none=True, load_default=None, validate=V.OneOf(["ml", "mg"]))
-    nag_after_minutes = ma.fields.Integer(
-        allow_none=True, load_default=None, validate=V.Range(5, 240)
-    )
+    form = fields.String(allow_none=True, load_default=None, validate=V.Length(max=60))
+    amount = fields.Float(allow_none=True, load_default=None, validate=V.Range(0, 100000))
+    unit = fields.String(allow_none=True, load_default=None, validate=V.OneOf(["ml", "mg"]))
+    nag_after_minutes = fields.Integer(allow_none=True, load_default=None, validate=V.Range(5, 240))
     snoozed_until = ma.fields.AwareDateTime(allow_none=True, load_default=None)
     next_fire_at = ma.fields.AwareDateTime(dump_only=True)
 
@@ -202,19 +178,28 @@ class ReminderData(RecordData):
 MAX_CHANGES = 1000
 
 
-def _known_collection(name: str) -> None:
-    from api.sync.registry import COLLECTIONS  # the registry imports this module
+class KnownCollection(V.Validator):
+    """A collection of the registry; `choices` also lists them in the OpenAPI document."""
 
-    if name not in COLLECTIONS:
-        raise ma.ValidationError(f"Unknown collection. Use one of: {', '.join(COLLECTIONS)}.")
+    @property
+    def choices(self) -> list[str]:
+        """The registry's names, read when first asked: the registry imports this module."""
+        from api.sync.registry import COLLECTIONS
+
+        return list(COLLECTIONS)
+
+    def __call__(self, name: str) -> str:
+        if name not in self.choices:
+            raise ma.ValidationError(f"Unknown collection. Use one of: {', '.join(self.choices)}.")
+        return name
 
 
 class ChangeSchema(ma.Schema):
     """One change as a device sends it; `data` is checked by its collection's schema."""
 
-    collection = ma.fields.String(required=True, validate=_known_collection)
+    collection = fields.String(required=True, validate=KnownCollection())
     id = ma.fields.UUID(required=True)
-    op = ma.fields.String(required=True, validate=V.OneOf(["upsert", "delete"]))
+    op = fields.String(required=True, validate=V.OneOf(["upsert", "delete"]))
     updated_at = ma.fields.AwareDateTime(required=True, validate=sane_time)
     data = ma.fields.Dict(allow_none=True, load_default=None)
 
@@ -223,13 +208,13 @@ class ChangeSchema(ma.Schema):
 
 
 class SyncRequestSchema(ma.Schema):
-    cursor = ma.fields.Integer(
+    cursor = fields.Integer(
         allow_none=True, load_default=None, validate=V.Range(0, 2**63 - 1), strict=True
     )
     # Each change is checked on its own by the service, so one bad record is rejected
     # alone; here only the shape: a list of objects.
     changes = ma.fields.List(ma.fields.Dict(), load_default=list)
-    limit = ma.fields.Integer(load_default=500, validate=V.Range(1, MAX_CHANGES), strict=True)
+    limit = fields.Integer(load_default=500, validate=V.Range(1, MAX_CHANGES), strict=True)
 
     @ma.pre_load
     def _not_too_many(self, data, **kw):
@@ -247,10 +232,10 @@ class SyncRequestSchema(ma.Schema):
 
 
 class ChangeOutSchema(ma.Schema):
-    collection = ma.fields.String()
-    id = ma.fields.String()
-    op = ma.fields.String()
-    updated_at = ma.fields.String()
+    collection = fields.String()
+    id = fields.String()
+    op = fields.String()
+    updated_at = fields.String()
     data = ma.fields.Raw(allow_none=True)
 
 
@@ -263,14 +248,18 @@ class RejectionSchema(ma.Schema):
 class SyncAnswerSchema(ma.Schema):
     accepted = ma.fields.List(ma.fields.Raw())
     rejected = ma.fields.List(ma.fields.Nested(RejectionSchema))
-    cursor = ma.fields.Integer()
+    cursor = fields.Integer()
     has_more = ma.fields.Boolean()
     changes = ma.fields.List(ma.fields.Nested(ChangeOutSchema))
 
 
 class ExportQuerySchema(ma.Schema):
-    format = ma.fields.String(load_default="json", validate=V.OneOf(["json", "csv"]))
-    collection = ma.fields.String(load_default=None, validate=_known_collection)
+    format = fields.String(load_default="json", validate=V.OneOf(["json", "csv"]))
+    collection = fields.String(
+        load_default=None,
+        validate=KnownCollection(),
+        metadata={"description": "The collection of a CSV file: required when format is csv."},
+    )
 
     @ma.validates_schema
     def _csv_needs_collection(self, data, **kw):

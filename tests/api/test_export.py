@@ -88,3 +88,38 @@ def test_bad_queries_are_422(device, query, field):
 def test_export_needs_a_session(client):
     assert client.get("/api/v1/export").status_code == 401
     assert client.get("/api/v1/export?format=csv&collection=cramps").status_code == 401
+
+
+# What a spreadsheet could run as a formula: ASCII or fullwidth/small forms, after whitespace,
+# and any cell that starts with a tab or a line break.
+FORMULAS = [
+    "=1+1",
+    " =1+1",
+    "\u3000=1+1",  # ideographic space
+    "\n=1+1",
+    "\r=1+1",
+    "\t=1+1",
+    "\tplain",
+    "\nplain",
+    "\uff1d1+1",  # fullwidth =
+    "\ufe661+1",  # small =
+    "\uff0b1",  # fullwidth +
+    "\uff0d1",  # fullwidth -
+    "\uff20SUM(A1)",  # fullwidth @
+    " +1",
+    " -1",
+    " @SUM(A1)",
+]
+PLAIN = ["calm day", "5 - 3 = 2", "a = b", "\u00e9=1"]
+
+
+def test_csv_escapes_every_cell_a_spreadsheet_could_run(device):
+    cramps = [change("cramps", notes=note) for note in FORMULAS + PLAIN]
+    sync(device, cramps)
+    res = device.get("/api/v1/export?format=csv&collection=cramps")
+    header, *rows = list(csv.reader(io.StringIO(res.text, newline="")))
+    notes = {row[header.index("id")]: row[header.index("notes")] for row in rows}
+    for cramp in cramps:
+        sent = cramp["data"]["notes"]
+        expected = sent if sent in PLAIN else "'" + sent
+        assert notes[cramp["id"]] == expected, repr(sent)

@@ -1,14 +1,14 @@
 """Accounts: registration, sign-in with throttling, settings and deletion."""
 
-from flask import current_app, session
-from sqlalchemy import delete, func, select
+from flask import session
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from api.errors import Conflict, TooManyRequests, Unauthorized
+from api.auth import throttle
+from api.errors import Conflict, Unauthorized
 from api.extensions import db
 from api.models import LoginFailure, PushSubscription, User
-from api.models.types import utcnow
 
 
 def current_user() -> User:
@@ -26,8 +26,9 @@ def _sign_in(user: User) -> None:
     session["uid"] = user.id
 
 
-def register(email: str, password: str, timezone: str) -> User:
-    """Create an account and sign it in."""
+def register(email: str, password: str, timezone: str, address: str | None) -> User:
+    """Create an account and sign it in; a handful an hour from one address."""
+    throttle.begin_registration(address)
     user = User(
         email=email.strip().lower(),
         password_hash=generate_password_hash(password),
@@ -46,37 +47,14 @@ def register(email: str, password: str, timezone: str) -> User:
     return user
 
 
-def _throttle_keys(email: str, ip: str | None) -> list[tuple[str, int]]:
-    limit = current_app.config["LOGIN_MAX_FAILURES"]
-    keys = [(f"email:{email}", limit)]
-    if ip:
-        keys.append((f"ip:{ip}", limit * 6))
-    return keys
-
-
-def login(email: str, password: str, ip: str | None) -> User:
-    """Check a password, refusing with 429 after too many recent failures."""
+def login(email: str, password: str, address: str | None) -> User:
+    """Check a password, slowing guessers without locking the owner out (see throttle.py)."""
     email = email.strip().lower()
-    window = current_app.config["LOGIN_WINDOW"]
-    since = utcnow() - window
-    keys = _throttle_keys(email, ip)
-    for key, limit in keys:
-        failures = db.session.scalar(
-            select(func.count()).where(LoginFailure.key == key, LoginFailure.at > since)
-        )
-        if failures >= limit:
-            raise TooManyRequests(
-                "Too many attempts. Please wait a few minutes and try again.",
-                headers={"Retry-After": str(int(window.total_seconds()))},
-            )
+    attempt = throttle.begin_login(email, address)
     user = db.session.scalar(select(User).where(User.email == email))
-    if user is None or not check_password_hash(user.password_hash, password):
-        db.session.add_all(LoginFailure(key=key) for key, _ in keys)
-        db.session.execute(delete(LoginFailure).where(LoginFailure.at < since))
-        db.session.commit()
+    if not throttle.password_matches(user, password):
         raise Unauthorized("Email or password is not right.")
-    db.session.execute(delete(LoginFailure).where(LoginFailure.key == keys[0][0]))
-    db.session.commit()
+    throttle.succeeded(attempt)
     _sign_in(user)
     return user
 

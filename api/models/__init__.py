@@ -13,6 +13,7 @@ from api.models.records import (
     Template,
     Weakness,
 )
+from api.models.throttle import Throttle
 from api.models.user import LoginFailure, User
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "Reminder",
     "SyncRecord",
     "Template",
+    "Throttle",
     "User",
     "Weakness",
 ]

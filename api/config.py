@@ -62,6 +62,9 @@ def load(instance_path: str, overrides: dict | None) -> dict:
         "LOGIN_ADDRESS_LIMIT": 30,
         "REGISTER_LIMIT": 5,
         "REGISTER_WINDOW": timedelta(hours=1),
+        # How many reverse proxies stand in front of the app. Only then are X-Forwarded-For,
+        # -Proto and -Host believed (that many hops of them): anyone can send those headers.
+        "PROXIES": int(os.environ.get("UNKNOT_PROXIES", 0)),
         "API_TITLE": "Unknot",
         "API_VERSION": "v1",
         "OPENAPI_VERSION": "3.0.3",

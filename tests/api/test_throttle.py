@@ -106,6 +106,14 @@ def test_thirty_failures_from_one_address_lock_no_one_out_elsewhere(client, owne
     assert int(refused.headers["Retry-After"]) > 60
 
 
+def test_an_ipv6_slash_64_counts_as_one_address(client, owner):
+    # One home gets a whole /64: hopping within it must not buy more guesses.
+    for n in range(5):
+        assert login(client, owner, "wrong guess", f"2001:db8:0:7::{n + 1}").status_code == 401
+    assert_too_many(login(client, owner, "wrong guess", "2001:db8:0:7:ffff::9"))
+    assert login(client, owner, PASSWORD, "2001:db8:0:8::1").status_code == 200
+
+
 def test_an_unknown_email_is_answered_like_a_known_one(client, owner):
     login(client, "warm.up@example.org", "wrong guess", "192.0.2.250")
     known, unknown = [], []

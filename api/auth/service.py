@@ -53,6 +53,7 @@ def login(email: str, password: str, address: str | None) -> User:
     attempt = throttle.begin_login(email, address)
     user = db.session.scalar(select(User).where(User.email == email))
     if not throttle.password_matches(user, password):
+        throttle.failed(attempt)
         raise Unauthorized("Email or password is not right.")
     throttle.succeeded(attempt)
     _sign_in(user)

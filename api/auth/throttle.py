@@ -63,6 +63,13 @@ def begin_login(email: str, address: str | None) -> Attempt:
     return Attempt(pair, (account, where))
 
 
+def failed(attempt: Attempt) -> None:
+    """The password was wrong: a wait this pair may owe runs from now, when it was told."""
+    now = utcnow()
+    _locked([attempt.pair], now)[attempt.pair].last_at = now
+    db.session.commit()
+
+
 def succeeded(attempt: Attempt) -> None:
     """The password was right: the pair starts afresh and nothing counts as failed."""
     rows = _locked([attempt.pair, *attempt.others], utcnow())

@@ -6,6 +6,7 @@ from pathlib import Path
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api import cli, config, errors, json_body, security, web
 from api.extensions import api, db, migrate
@@ -28,6 +29,7 @@ def create_app(test_config: dict | None = None) -> Flask:
             ensure_secret_key(Path(app.instance_path))
     app.config.update(config.load(app.instance_path, test_config))
     app.config["PROJECT_ROOT"] = str(root)
+    register_proxies(app)
     register_extensions(app)
     register_blueprints(app)
     errors.register(app)
@@ -36,6 +38,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     web.register(app)
     cli.register(app)
     return app
+
+
+def register_proxies(app: Flask) -> None:
+    """Behind UNKNOT_PROXIES proxies, take the client's address, scheme and host from them."""
+    hops = app.config["PROXIES"]
+    if hops > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def register_extensions(app: Flask) -> None:

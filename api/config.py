@@ -108,7 +108,7 @@ def load(instance_path: str, overrides: dict | None) -> dict:
         # A reminder slot missed by more than this (e.g. after downtime) is skipped, not sent late.
         "REMINDER_GRACE": timedelta(minutes=int(os.environ.get("REMINDER_GRACE_MINUTES", 30))),
         "PUSH_THREADS": int(os.environ.get("PUSH_THREADS", 4)),
-        "LOGIN_MAX_FAILURES": 5,
+        # Sign-in throttling (api/auth/throttle.py): failures counted in fixed windows.
         "LOGIN_WINDOW": timedelta(minutes=15),
         # Mail, for forgotten passwords: off unless SMTP_URL is set.
         "SMTP_URL": os.environ.get("SMTP_URL"),
@@ -120,6 +120,19 @@ def load(instance_path: str, overrides: dict | None) -> dict:
         "RESET_LINK_LIFETIME": timedelta(hours=1),
         # At most this many reset mails to one address an hour; more are silently not sent.
         "RESET_MAILS_PER_HOUR": 3,
+        # One address guessing one account: refused for the rest of the window.
+        "LOGIN_PAIR_LIMIT": 5,
+        # An account failing this often: each address that has failed on it waits before its
+        # next try (1 s, 2, 4... up to LOGIN_MAX_DELAY); an address that has not failed does not.
+        "LOGIN_ACCOUNT_SOFT_LIMIT": 10,
+        "LOGIN_MAX_DELAY": timedelta(minutes=1),
+        # One address failing on many accounts (credential stuffing): refused for the window.
+        "LOGIN_ADDRESS_LIMIT": 30,
+        "REGISTER_LIMIT": 5,
+        "REGISTER_WINDOW": timedelta(hours=1),
+        # How many reverse proxies stand in front of the app. Only then are X-Forwarded-For,
+        # -Proto and -Host believed (that many hops of them): anyone can send those headers.
+        "PROXIES": int(os.environ.get("UNKNOT_PROXIES", 0)),
         "API_TITLE": "Unknot",
         "API_VERSION": "v1",
         "OPENAPI_VERSION": "3.0.3",

@@ -26,7 +26,7 @@ blp = Blueprint("auth", __name__, url_prefix="/api/v1", description="Accounts")
 @blp.response(201, UserSchema)
 def register(args):
     """Create an account and sign in"""
-    return service.register(**args)
+    return service.register(**args, address=request.remote_addr)
 
 
 @blp.post("/auth/login")

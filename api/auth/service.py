@@ -1,24 +1,25 @@
 """Accounts: registration, sign-in with throttling, settings and deletion."""
 
-from flask import current_app, session
-from sqlalchemy import delete, func, select
+from flask import session
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from api.auth import sessions
+from api.auth import sessions, throttle
 from api.auth.passwords import check_new_password, set_password
 from api.auth.sessions import current_user
-from api.errors import Conflict, TooManyRequests, Unauthorized
+from api.errors import Conflict, Unauthorized
 from api.extensions import db
-from api.models import AuthSession, LoginFailure, PasswordReset, PushSubscription, User
-from api.models.types import utcnow
+from api.models import AuthSession, PasswordReset, PushSubscription, User
 
 __all__ = ["current_user"]  # the one way views learn who is signed in
 
 
-def register(email: str, password: str, timezone: str) -> User:
-    """Create an account and sign it in; an easily guessed password is refused."""
+def register(email: str, password: str, timezone: str, address: str | None) -> User:
+    """Create an account and sign it in: an easily guessed password is refused (and does not
+    count), and a handful of sign-ups an hour come from one address."""
     check_new_password(password, email)
+    throttle.begin_registration(address)
     user = User(
         email=email.strip().lower(),
         password_hash=generate_password_hash(password),
@@ -37,37 +38,15 @@ def register(email: str, password: str, timezone: str) -> User:
     return user
 
 
-def _throttle_keys(email: str, ip: str | None) -> list[tuple[str, int]]:
-    limit = current_app.config["LOGIN_MAX_FAILURES"]
-    keys = [(f"email:{email}", limit)]
-    if ip:
-        keys.append((f"ip:{ip}", limit * 6))
-    return keys
-
-
-def login(email: str, password: str, ip: str | None) -> User:
-    """Check a password, refusing with 429 after too many recent failures."""
+def login(email: str, password: str, address: str | None) -> User:
+    """Check a password, slowing guessers without locking the owner out (see throttle.py)."""
     email = email.strip().lower()
-    window = current_app.config["LOGIN_WINDOW"]
-    since = utcnow() - window
-    keys = _throttle_keys(email, ip)
-    for key, limit in keys:
-        failures = db.session.scalar(
-            select(func.count()).where(LoginFailure.key == key, LoginFailure.at > since)
-        )
-        if failures >= limit:
-            raise TooManyRequests(
-                "Too many attempts. Please wait a few minutes and try again.",
-                headers={"Retry-After": str(int(window.total_seconds()))},
-            )
+    attempt = throttle.begin_login(email, address)
     user = db.session.scalar(select(User).where(User.email == email))
-    if user is None or not check_password_hash(user.password_hash, password):
-        db.session.add_all(LoginFailure(key=key) for key, _ in keys)
-        db.session.execute(delete(LoginFailure).where(LoginFailure.at < since))
-        db.session.commit()
+    if not throttle.password_matches(user, password):
+        throttle.failed(attempt)
         raise Unauthorized("Email or password is not right.")
-    db.session.execute(delete(LoginFailure).where(LoginFailure.key == keys[0][0]))
-    db.session.commit()
+    throttle.succeeded(attempt)
     sessions.start(user)
     return user
 
@@ -112,8 +91,6 @@ def delete_account(user: User, password: str) -> None:
     db.session.execute(delete(Delivery).where(Delivery.user_id == user.id))
     db.session.execute(delete(PushSubscription).where(PushSubscription.user_id == user.id))
     db.session.execute(delete(PasswordReset).where(PasswordReset.user_id == user.id))
-    # Failed sign-ins are keyed by the email: that is the person's data too.
-    db.session.execute(delete(LoginFailure).where(LoginFailure.key == f"email:{user.email}"))
     # Its sessions go with the row (ON DELETE CASCADE): every device is signed out.
     db.session.delete(user)
     db.session.commit()

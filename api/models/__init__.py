@@ -14,7 +14,8 @@ from api.models.records import (
     Weakness,
 )
 from api.models.session import AuthSession
-from api.models.user import LoginFailure, PasswordReset, User
+from api.models.throttle import Throttle
+from api.models.user import PasswordReset, User
 
 __all__ = [
     "Activity",
@@ -24,13 +25,13 @@ __all__ = [
     "Delivery",
     "Intake",
     "Knot",
-    "LoginFailure",
     "PasswordReset",
     "Plan",
     "PushSubscription",
     "Reminder",
     "SyncRecord",
     "Template",
+    "Throttle",
     "User",
     "Weakness",
 ]

@@ -29,16 +29,6 @@ class User(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class LoginFailure(db.Model):
-    """A failed sign-in, kept for a short window to throttle guessing."""
-
-    __tablename__ = "login_failures"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(300), index=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-
-
 class PasswordReset(db.Model):
     """A reset link sent by mail; only a hash of its token is kept."""
 

@@ -66,7 +66,7 @@ def test_login_is_throttled_after_repeated_failures(client, auth):
     auth.logout()
     for _ in range(5):
         assert auth.login(password="wrong password").status_code == 401
-    res = auth.login()  # even the right password waits now
+    res = auth.login()  # from this address, even the right password waits now
     assert res.status_code == 429
     assert int(res.headers["Retry-After"]) > 0
     assert res.json["code"] == 429

@@ -12,7 +12,7 @@ from api.extensions import db
 from api.models import Intake, PushSubscription, Reminder, User
 from api.models.types import utcnow
 from api.push.delivery import PushSender
-from api.push.vapid import load_pems, public_key
+from api.push.vapid import public_key
 from api.reminders.dispatcher import from_app
 from api.reminders.service import reschedule
 from tests.push.standin import PushService
@@ -40,8 +40,7 @@ def push(push_service, app):
 
 @pytest.fixture
 def sender(app):
-    private_pem, public_pem = load_pems(app.config)
-    s = PushSender(private_pem, public_pem, app.config["VAPID_SUBJECT"])
+    s = PushSender.from_config(app.config)
     yield s
     s.close()
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from api.push.delivery import Prepared, PushSender, Result, failure
 
-SLOW_AFTER = 1.0  # seconds unanswered before a push stops counting against the window
+SLOW_AFTER = 0.5  # seconds unanswered before a push stops counting against the window
 MAX_PARKED = 256  # slow pushes awaited at once beyond the window (each holds a socket)
 PER_OWNER = 2  # one person's pushes counting against the window at once
 ANSWER_READ = 2.0  # seconds for an answer that has begun to arrive to arrive whole

@@ -118,8 +118,10 @@ class SlotSender:
         for i in range(0, len(jobs), self.chunk):
             chunk = jobs[i : i + self.chunk]
             prepared = [self._prepare(job) for job in chunk]
-            pushes = sum(len(p) for p, _ in prepared)
-            # Room first: a slot is taken only when it can be sent right away.
+            # Room first: a slot is taken only when it can be sent right away (as much of it
+            # as one person may have in flight at once).
+            share = self._pipe.per_owner
+            pushes = sum(min(len(p), share) for p, _ in prepared)
             self._collect(self._pipe.room(min(self.window, max(1, pushes))))
             taken = self._take([job.delivery_id for job in chunk])
             for job, (pushes_of_job, failed) in zip(chunk, prepared, strict=True):

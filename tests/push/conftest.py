@@ -1,5 +1,7 @@
 """The push-service stand-in (one per session) and factories for people, devices and reminders."""
 
+import socket
+import threading
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -134,3 +136,38 @@ def hhmm(moment: datetime, tz: str) -> str:
 
 def minute(moment: datetime) -> datetime:
     return moment.replace(second=0, microsecond=0).astimezone(UTC)
+
+
+@pytest.fixture
+def listener():
+    """A TCP port on 127.0.0.1 that accepts and counts connections, then drops them."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.2)
+    accepted = []
+    stop = threading.Event()
+
+    def serve():
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            accepted.append(conn.getpeername())
+            conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield server.getsockname()[1], accepted
+    stop.set()
+    thread.join(2)
+    server.close()
+
+
+@pytest.fixture
+def black_hole():
+    """A port on 127.0.0.1 that listens but never accepts: connections hang, nothing answers."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    yield server.getsockname()[1]
+    server.close()

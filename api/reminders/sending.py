@@ -5,7 +5,8 @@ keep-alive connections, so the push service works on them while this thread encr
 next, without sending threads fighting over the GIL. Slots are taken `chunk` at a time (one
 UPDATE and commit for several), each chunk only once there is room to send it whole at once:
 a slot is taken before its first byte is sent, so a crash after that never sends it again;
-at most window + chunk - 1 taken slots (5 with the default 4) are lost to a crash. The final
+about window + chunk - 1 taken slots (5 with the default 4) are lost to a crash, more while
+slow pushes are set aside (api/push/pipeline.py). The final
 status (sent, failed) is written as jobs complete; a crash before that leaves "sending" rows,
 which were sent (or were about to be), never repeated: the dispatcher marks them "unknown"
 once they are older than the grace and JOB_SECONDS (api/reminders/dispatcher.py).

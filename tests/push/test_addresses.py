@@ -41,3 +41,83 @@ def test_a_name_that_resolves_to_loopback_is_never_connected_to(listener):
     with pytest.raises(urllib3.exceptions.ProtocolError):
         allowed.urlopen("POST", "/push/x", body=b"x", retries=False)
     assert len(accepted) == 1
+
+
+def _certificate(tmp_path, name: str) -> str:
+    """A self-signed certificate for `name`, as a PEM file holding the key too."""
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=1))
+        .not_valid_after(now + timedelta(hours=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    path = tmp_path / f"{name}.pem"
+    path.write_bytes(
+        cert.public_bytes(serialization.Encoding.PEM)
+        + key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return str(path)
+
+
+@pytest.fixture
+def tls_server(tmp_path):
+    """An https server on 127.0.0.1 whose certificate names `localhost`; records the SNI."""
+    import ssl
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    certfile = _certificate(tmp_path, "localhost")
+    names = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802
+            self.send_response(201)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certfile)
+    context.sni_callback = lambda sock, name, ctx: names.append(name)
+    httpd = HTTPServer(("127.0.0.1", 0), Handler)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd.server_address[1], certfile, names
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_tls_still_names_and_verifies_the_host_not_the_checked_address(tls_server, tmp_path):
+    port, certfile, names = tls_server
+    https = checked_pool_classes(allow_loopback=True)["https"]
+    pool = https("localhost", port, ca_certs=certfile, cert_reqs="CERT_REQUIRED", retries=False)
+    assert pool.urlopen("POST", "/push/x", body=b"x", retries=False).status == 201
+    assert names == ["localhost"]  # SNI carries the name, though the socket went to 127.0.0.1
+    # A certificate for another name is refused: verification is against the host name.
+    other = _certificate(tmp_path, "push.example.org")
+    pool = https("localhost", port, ca_certs=other, cert_reqs="CERT_REQUIRED", retries=False)
+    with pytest.raises(urllib3.exceptions.SSLError):
+        pool.urlopen("POST", "/push/x", body=b"x", retries=False)

@@ -231,12 +231,7 @@ class Dispatcher:
         """Deliveries left by a dispatcher that stopped: "sending" long ago -> unknown;
         pending: too late -> skipped, else sent."""
         s = self.session
-        cut_off = utcnow() - self.grace - timedelta(seconds=JOB_SECONDS) - INTERRUPTED_MARGIN
-        s.execute(
-            update(Delivery)
-            .where(Delivery.status == "sending", Delivery.slot_at < cut_off)
-            .values(status="unknown", reason="interrupted")
-        )
+        self._mark_interrupted()
         stale_before = utcnow() - self.lease
         rows = s.execute(
             select(Delivery, Reminder, User)
@@ -272,6 +267,15 @@ class Dispatcher:
         s.expunge_all()
         self.slots.send_all(jobs)
         return len(rows)
+
+    def _mark_interrupted(self) -> None:
+        """Slots still sending past any send that could still be running: cut off by a crash."""
+        cut_off = utcnow() - self.grace - timedelta(seconds=JOB_SECONDS) - INTERRUPTED_MARGIN
+        self.session.execute(
+            update(Delivery)
+            .where(Delivery.status == "sending", Delivery.slot_at < cut_off)
+            .values(status="unknown", reason="interrupted")
+        )
 
 
 def _has_failed_lately(job: Job) -> bool:

@@ -78,7 +78,16 @@ class EndpointSchema(ma.Schema):
 class SubscriptionSchema(EndpointSchema):
     """PushSubscription.toJSON(): endpoint, expirationTime (ignored) and keys."""
 
-    endpoint = ma.fields.String(required=True, validate=[validate.Length(max=1000), _push_service])
+    endpoint = ma.fields.String(
+        required=True,
+        validate=[validate.Length(max=1000), _push_service],
+        metadata={
+            "description": "An https:// URL on a browser's push service (fcm.googleapis.com, "
+            "*.push.services.mozilla.com, *.notify.windows.com, *.push.apple.com, or a host "
+            "the server adds with UNKNOT_PUSH_HOSTS), in URL characters only.",
+            "example": "https://fcm.googleapis.com/fcm/send/dR3x:APA91bE-xyz",
+        },
+    )
     keys = ma.fields.Nested(KeysSchema, required=True)
     expirationTime = ma.fields.Float(allow_none=True, load_default=None)  # noqa: N815
 

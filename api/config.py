@@ -6,6 +6,17 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+# The push services browsers subscribe through (Chrome, Edge on Android, Opera, Samsung: FCM;
+# Firefox: Mozilla autopush; Edge on Windows: WNS; Safari: Apple). A host matches a suffix when
+# it is the suffix or ends with "." + the suffix.
+PUSH_HOSTS = (
+    "fcm.googleapis.com",
+    "android.googleapis.com",
+    "push.services.mozilla.com",
+    "notify.windows.com",
+    "push.apple.com",
+)
+
 
 class ConfigError(RuntimeError):
     """The app cannot start with the configuration it was given."""
@@ -81,6 +92,13 @@ def database_url(instance: Path) -> str:
     return f"sqlite:///{instance / 'unknot.sqlite3'}"
 
 
+def push_hosts() -> tuple[str, ...]:
+    """The push-service host suffixes, plus any in UNKNOT_PUSH_HOSTS (comma-separated)."""
+    extra = os.environ.get("UNKNOT_PUSH_HOSTS", "")
+    added = (h.strip().lower().strip(".") for h in extra.split(","))
+    return PUSH_HOSTS + tuple(h for h in added if h)
+
+
 def load(instance_path: str, overrides: dict | None) -> dict:
     """Build the Flask config from the environment, then apply overrides (tests)."""
     instance = Path(instance_path)
@@ -108,6 +126,13 @@ def load(instance_path: str, overrides: dict | None) -> dict:
         # A reminder slot missed by more than this (e.g. after downtime) is skipped, not sent late.
         "REMINDER_GRACE": timedelta(minutes=int(os.environ.get("REMINDER_GRACE_MINUTES", 30))),
         "PUSH_THREADS": int(os.environ.get("PUSH_THREADS", 4)),
+        "PUSH_HOSTS": push_hosts(),
+        # Test-only: push endpoints on 127.0.0.1 / ::1 / localhost (the stand-in push service)
+        # are accepted and connected to. Never set it on a server people use.
+        "PUSH_ALLOW_LOOPBACK": os.environ.get("UNKNOT_TEST_PUSH_LOOPBACK") == "1",
+        # Seconds to connect (and TLS handshake), and to wait for a push service's answer.
+        "PUSH_CONNECT_TIMEOUT": 1.5,
+        "PUSH_READ_TIMEOUT": 10.0,
         # Sign-in throttling (api/auth/throttle.py): failures counted in fixed windows.
         "LOGIN_WINDOW": timedelta(minutes=15),
         # Mail, for forgotten passwords: off unless SMTP_URL is set.

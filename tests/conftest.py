@@ -35,6 +35,8 @@ def make_app(database_url, instance_dir, **extra):
         "SQLALCHEMY_DATABASE_URI": database_url,
         "VAPID_PRIVATE_KEY_PATH": str(instance_dir / "vapid_private.pem"),
         "VAPID_PUBLIC_KEY_PATH": str(instance_dir / "vapid_public.pem"),
+        # The push-service stand-in (tests/push/standin.py) listens on 127.0.0.1.
+        "PUSH_ALLOW_LOOPBACK": True,
     }
     config.update(extra)
     return create_app(config)

@@ -19,6 +19,9 @@ class PushSubscription(db.Model):
     p256dh: Mapped[str] = mapped_column(String(200))
     auth: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Pushes to this endpoint that failed in a row; after a few, it is skipped until retry_at.
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    retry_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Delivery(db.Model):
@@ -35,7 +38,8 @@ class Delivery(db.Model):
     reminder_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     slot_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # pending (claimed, not yet tried) | sending (being sent: never tried again) | sent |
-    # skipped (done already, on pace, or missed by more than the grace) | failed
+    # skipped (done already, on pace, or missed by more than the grace) | failed |
+    # unknown (still "sending" long after it must have ended: the dispatcher died mid-send)
     status: Mapped[str] = mapped_column(String(20), default="pending")
     # slot | snooze | nag | once
     kind: Mapped[str] = mapped_column(String(10), default="slot", server_default="slot")

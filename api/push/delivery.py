@@ -1,9 +1,9 @@
 """Sending one push: encrypt with `webpush`, POST through a pooled urllib3 client, retry."""
 
 import email.utils
-import heapq
+import http.client
 import json
-import select
+import logging
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -12,10 +12,21 @@ import urllib3
 from webpush import WebPush
 from webpush.types import WebPushKeys, WebPushSubscription
 
+from api.config import PUSH_HOSTS
+from api.push.addresses import AddressRefused, checked_pool_classes, endpoint_problem
 from api.push.vapid import CachedVAPID, load_pems
+
+log = logging.getLogger("unknot.push")
 
 MAX_PLAINTEXT = 3993  # a push body is at most 4,096 bytes once encrypted
 URGENCIES = ("very-low", "low", "normal", "high")
+# A lost connection or a timeout: worth trying again. Any other exception is this push's own
+# fault (a malformed endpoint, a bad key) and fails it at once.
+NETWORK_ERRORS = (urllib3.exceptions.HTTPError, OSError, http.client.HTTPException)
+
+
+class EndpointRefused(ValueError):
+    """An endpoint saved before today's rules that no push may be sent to."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +37,7 @@ class Target:
     endpoint: str
     p256dh: str
     auth: str
+    failures: int = 0  # pushes to it that failed in a row (PushSubscription.failures)
 
 
 @dataclass(frozen=True)
@@ -36,6 +48,25 @@ class Result:
     status: int | None
     attempts: int
     target: Target | None = None
+    # Why it failed without an HTTP answer: network, timeout, refused, error.
+    reason: str | None = None
+
+    @property
+    def why(self) -> str:
+        """A word or two for the delivery row."""
+        return self.reason or f"http_{self.status}"
+
+
+def failure(exc: BaseException) -> str | None:
+    """The reason recorded for a push that raised `exc`; None when it is worth a retry."""
+    if isinstance(exc, urllib3.exceptions.MaxRetryError) and exc.reason is not None:
+        exc = exc.reason
+    if isinstance(exc, AddressRefused | EndpointRefused):
+        return "refused"
+    if isinstance(exc, NETWORK_ERRORS):
+        return None
+    log.warning("push failed: %s", type(exc).__name__)
+    return "error"
 
 
 def retry_after_seconds(value: str | None, now: float) -> float | None:
@@ -77,9 +108,13 @@ class PushSender:
         max_attempts: int = 4,
         max_wait: float = 60.0,
         timeout: float = 10.0,
+        connect_timeout: float = 1.5,
         pool_size: int = 8,
+        hosts=PUSH_HOSTS,
+        allow_loopback: bool = False,
         sleep=time.sleep,
     ):
+        """`hosts`: push-service host suffixes; `allow_loopback`: the tests' stand-in."""
         # `webpush` prefixes mailto: itself.
         self.webpush = WebPush(private_pem, public_pem, subscriber=subject.removeprefix("mailto:"))
         self.webpush.vapid = CachedVAPID(private_pem, public_pem)
@@ -87,9 +122,14 @@ class PushSender:
             num_pools=32,
             maxsize=pool_size,
             retries=False,
-            timeout=urllib3.Timeout(connect=5.0, read=timeout),
+            timeout=urllib3.Timeout(connect=connect_timeout, read=timeout),
         )
+        # Every connection resolves its host and connects only to a public address.
+        self.http.pool_classes_by_scheme = checked_pool_classes(allow_loopback)
+        self.hosts = hosts
+        self.allow_loopback = allow_loopback
         self.read_timeout = timeout
+        self.connect_timeout = connect_timeout
         self.max_attempts = max_attempts
         self.max_wait = max_wait
         self.sleep = sleep
@@ -97,10 +137,14 @@ class PushSender:
 
     @classmethod
     def from_config(cls, config, **kw) -> "PushSender":
-        """A sender with the app's VAPID keys and subject."""
+        """A sender with the app's VAPID keys, subject, push-service hosts and timeouts."""
         private_pem, public_pem = load_pems(config)
         kw.setdefault("max_attempts", config.get("PUSH_MAX_ATTEMPTS", 4))
         kw.setdefault("max_wait", config.get("PUSH_MAX_RETRY_WAIT", 60.0))
+        kw.setdefault("timeout", config.get("PUSH_READ_TIMEOUT", 10.0))
+        kw.setdefault("connect_timeout", config.get("PUSH_CONNECT_TIMEOUT", 1.5))
+        kw.setdefault("hosts", config.get("PUSH_HOSTS", PUSH_HOSTS))
+        kw.setdefault("allow_loopback", config.get("PUSH_ALLOW_LOOPBACK", False))
         return cls(private_pem, public_pem, config["VAPID_SUBJECT"], **kw)
 
     def encrypt(self, target: Target, payload: dict) -> tuple[bytes, str]:
@@ -137,10 +181,10 @@ class PushSender:
 
     def _post_from(self, prepared: "Prepared", deadline: float | None, first: int) -> Result:
         """Attempts `first`, `first` + 1, ... of one push, waiting between them."""
-        pool, path = self._route(prepared.target.endpoint)
         attempt = first
         while True:
             try:
+                pool, path = self.route(prepared.target.endpoint)
                 response = pool.urlopen(
                     "POST",
                     path,
@@ -151,7 +195,10 @@ class PushSender:
                     assert_same_host=False,
                 )
                 status, retry_after = response.status, response.headers.get("Retry-After")
-            except urllib3.exceptions.HTTPError:
+            except Exception as exc:  # noqa: BLE001  (one push's failure, whatever it is)
+                reason = failure(exc)
+                if reason:
+                    return Result("failed", None, attempt, prepared.target, reason)
                 status, retry_after = None, None
             result, wait = self.judge(prepared, status, retry_after, attempt, deadline)
             if result is not None:
@@ -160,9 +207,12 @@ class PushSender:
             attempt += 1
 
     def judge(
-        self, prepared, status, retry_after, attempt, deadline
+        self, prepared, status, retry_after, attempt, deadline, lost="network"
     ) -> tuple[Result | None, float]:
-        """The result of attempt `attempt`, or (None, seconds to wait) to try again."""
+        """The result of attempt `attempt`, or (None, seconds to wait) to try again.
+
+        `status` None: no answer came (`lost`: network or timeout).
+        """
         target = prepared.target
         if status is not None and 200 <= status < 300:
             return Result("sent", status, attempt, target), 0.0
@@ -175,16 +225,23 @@ class PushSender:
         wait = retry_after_seconds(retry_after, now) if status is not None else None
         if wait is None:
             wait = 0.5 * 2 ** (attempt - 1)
+        why = None if status is not None else lost
         if attempt >= self.max_attempts or wait > self.max_wait:
-            return Result("failed", status, attempt, target), 0.0
+            return Result("failed", status, attempt, target, why), 0.0
         if deadline is not None and now + wait > deadline:
-            return Result("failed", status, attempt, target), 0.0
+            return Result("failed", status, attempt, target, why), 0.0
         return None, wait
 
-    def _route(self, endpoint: str):
-        """The connection pool and request path of an endpoint (cached: parsing costs)."""
+    def route(self, endpoint: str):
+        """The connection pool and request path of an endpoint (cached: parsing costs).
+
+        EndpointRefused when it is not on a push service (a row saved before the rules).
+        """
         route = self._routes.get(endpoint)
         if route is None:
+            problem = endpoint_problem(endpoint, self.hosts, self.allow_loopback)
+            if problem:
+                raise EndpointRefused(problem)
             if len(self._routes) > 100_000:
                 self._routes.clear()
             route = self._routes[endpoint] = (
@@ -202,114 +259,3 @@ class PushSender:
     def close(self) -> None:
         self._routes.clear()
         self.http.clear()
-
-
-class Pipeline:
-    """Up to `window` pushes in flight at once from ONE thread, each on its own pooled
-    keep-alive connection: the push service works on several while this thread encrypts the
-    next, without the cost of sending threads fighting over the GIL. Answers are collected
-    in the order they come (poll), so one slow push holds up only its own connection.
-
-    send() returns the (tag, Result) of pushes that completed meanwhile; drain() the rest. A
-    push answered 429/5xx (or lost to a network error) is tried again once its wait (backoff
-    or Retry-After, as PushSender.post) is over, while the other pushes go on.
-    """
-
-    def __init__(self, sender: PushSender, window: int):
-        self.sender = sender
-        self.window = max(1, window)
-        # (tag, prepared, deadline, attempt, pool, conn or None), oldest first
-        self._flight: list = []
-        self._later: list = []  # heap of (time.monotonic() to retry at, n, tag, prep, dl, attempt)
-        self._n = 0
-
-    def __len__(self) -> int:
-        return len(self._flight) + len(self._later)
-
-    def room(self, free: int = 1) -> list:
-        """Collect answers (whichever comes first) until `free` more pushes may be sent."""
-        done = self._retry_due()
-        while self._flight and len(self._flight) > self.window - free:
-            self._collect(self._first_answered(), done)
-        return done
-
-    def send(self, tag, prepared: Prepared, deadline: float | None = None) -> list:
-        """Start one push (after making room); the pushes that completed meanwhile."""
-        done = self.room(1)
-        self._start(tag, prepared, deadline, 1)
-        return done
-
-    def drain(self) -> list:
-        """Wait for every push in flight or waiting to be tried again."""
-        done: list = []
-        while self._flight or self._later:
-            done += self._retry_due()
-            if self._flight:
-                self._collect(self._first_answered(), done)
-            elif self._later:
-                self.sender.sleep(max(0.0, self._later[0][0] - time.monotonic()))
-        return done
-
-    def _start(self, tag, prepared: Prepared, deadline, attempt: int) -> None:
-        pool, path = self.sender._route(prepared.target.endpoint)
-        conn = pool._get_conn()
-        try:
-            conn.request("POST", path, body=prepared.body, headers=prepared.headers)
-            if conn.sock is not None:
-                conn.sock.settimeout(self.sender.read_timeout)
-        except (urllib3.exceptions.HTTPError, OSError):
-            conn.close()
-            pool._put_conn(None)
-            conn = None
-        self._flight.append((tag, prepared, deadline, attempt, pool, conn))
-
-    def _retry_due(self) -> list:
-        """Start the retries whose wait is over (making room for them); what completed."""
-        done: list = []
-        while self._later and self._later[0][0] <= time.monotonic():
-            _, _, tag, prepared, deadline, attempt = heapq.heappop(self._later)
-            while len(self._flight) >= self.window:
-                self._collect(self._first_answered(), done)
-            self._start(tag, prepared, deadline, attempt)
-        return done
-
-    def _first_answered(self) -> int:
-        """The index of a push in flight whose answer has come (or failed), else the oldest's."""
-        poller = select.poll()
-        where = {}
-        timeout = self.sender.read_timeout
-        if self._later:  # wake up for a retry that comes due
-            timeout = min(timeout, max(0.0, self._later[0][0] - time.monotonic()))
-        for i, entry in enumerate(self._flight):
-            conn = entry[-1]
-            if conn is None or conn.sock is None:
-                return i
-            where[conn.sock.fileno()] = i
-            poller.register(conn.sock, select.POLLIN)
-        events = poller.poll(timeout * 1000)
-        if not events and self._later and timeout < self.sender.read_timeout:
-            return -1  # nothing answered yet, but a retry is due
-        return min(where[fd] for fd, _ in events) if events else 0
-
-    def _collect(self, index: int, done: list) -> None:
-        if index < 0:
-            done += self._retry_due()
-            return
-        tag, prepared, deadline, attempt, pool, conn = self._flight.pop(index)
-        status = retry_after = None
-        if conn is not None:
-            try:
-                response = conn.getresponse()
-                status, retry_after = response.status, response.headers.get("Retry-After")
-                pool._put_conn(conn)
-            except (urllib3.exceptions.HTTPError, OSError):
-                conn.close()
-                pool._put_conn(None)
-        result, wait = self.sender.judge(prepared, status, retry_after, attempt, deadline)
-        if result is not None:
-            done.append((tag, result))
-            return
-        self._n += 1
-        heapq.heappush(
-            self._later, (time.monotonic() + wait, self._n, tag, prepared, deadline, attempt + 1)
-        )

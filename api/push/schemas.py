@@ -1,16 +1,14 @@
 """Push subscription schemas: what a browser's PushSubscription.toJSON() sends."""
 
 import binascii
-import ipaddress
 from base64 import urlsafe_b64decode
-from urllib.parse import urlsplit
 
 import marshmallow as ma
 from cryptography.hazmat.primitives.asymmetric import ec
 from flask import current_app
 from marshmallow import validate
 
-LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
+from api.push.addresses import endpoint_problem, url_problem
 
 
 def b64url_decode(text: str) -> bytes:
@@ -45,32 +43,19 @@ def _auth(text: str) -> None:
         raise ma.ValidationError("Not an auth secret (16 bytes, base64url).") from None
 
 
-def _private_host(host: str) -> bool:
-    if host in LOOPBACK_NAMES or host.endswith(".localhost"):
-        return True
-    try:
-        ip = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return not ip.is_global
+def _url_text(url: str) -> None:
+    """URL characters only (no space, control, NUL or surrogate), and a URL's shape."""
+    problem = url_problem(url)
+    if problem:
+        raise ma.ValidationError(problem)
 
 
-def _endpoint(url: str) -> None:
-    """A push service URL: https to a public host (plain http to loopback only in tests)."""
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018  (raises ValueError on a bad port)
-    except ValueError:
-        raise ma.ValidationError("Not a URL.") from None
-    host = (parts.hostname or "").lower()
-    if not host or parts.username or parts.password or parts.fragment:
-        raise ma.ValidationError("Not a push service URL.")
-    if parts.scheme == "https" and not _private_host(host):
-        return
-    allow_loopback = current_app.config.get("PUSH_ALLOW_LOOPBACK", current_app.testing)
-    if allow_loopback and parts.scheme in ("http", "https") and host in LOOPBACK_NAMES:
-        return
-    raise ma.ValidationError("A push endpoint must be an https:// URL of a push service.")
+def _push_service(url: str) -> None:
+    """An https URL on a known push service (plain http to loopback only in tests)."""
+    config = current_app.config
+    problem = endpoint_problem(url, config["PUSH_HOSTS"], config["PUSH_ALLOW_LOOPBACK"])
+    if problem:
+        raise ma.ValidationError(problem)
 
 
 class KeysSchema(ma.Schema):
@@ -82,7 +67,9 @@ class KeysSchema(ma.Schema):
 
 
 class EndpointSchema(ma.Schema):
-    endpoint = ma.fields.String(required=True, validate=[validate.Length(max=1000), _endpoint])
+    """An endpoint to forget: any URL (one saved before today's rules can still be removed)."""
+
+    endpoint = ma.fields.String(required=True, validate=[validate.Length(max=1000), _url_text])
 
     class Meta:
         unknown = ma.EXCLUDE
@@ -91,6 +78,16 @@ class EndpointSchema(ma.Schema):
 class SubscriptionSchema(EndpointSchema):
     """PushSubscription.toJSON(): endpoint, expirationTime (ignored) and keys."""
 
+    endpoint = ma.fields.String(
+        required=True,
+        validate=[validate.Length(max=1000), _push_service],
+        metadata={
+            "description": "An https:// URL on a browser's push service (fcm.googleapis.com, "
+            "*.push.services.mozilla.com, *.notify.windows.com, *.push.apple.com, or a host "
+            "the server adds with UNKNOT_PUSH_HOSTS), in URL characters only.",
+            "example": "https://fcm.googleapis.com/fcm/send/dR3x:APA91bE-xyz",
+        },
+    )
     keys = ma.fields.Nested(KeysSchema, required=True)
     expirationTime = ma.fields.Float(allow_none=True, load_default=None)  # noqa: N815
 

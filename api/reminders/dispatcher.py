@@ -6,7 +6,9 @@ insert its Delivery row (unique on user, reminder, slot: a slot is recorded once
 claims it) and move next_fire_at on. Sending (api/reminders/sending.py) takes each delivery
 (pending -> sending) before its first byte goes out, so a crash never sends a slot twice; a
 delivery still "pending" after a crash is sent by whichever dispatcher takes it first, or
-skipped when it is older than the grace.
+skipped when it is older than the grace. A delivery still "sending" when no send can still be
+running (its slot older than the grace, the JOB_SECONDS a send may take, and a margin) was
+interrupted by a crash: it becomes "unknown" and is not sent again (see the README).
 """
 
 import logging
@@ -21,11 +23,13 @@ from api.models import Delivery, PushSubscription, Reminder, User
 from api.models.types import utcnow
 from api.push.delivery import PushSender, Target
 from api.reminders import payload as payloads
-from api.reminders.sending import Job, SlotSender
+from api.reminders.sending import JOB_SECONDS, Job, SlotSender
 from api.reminders.service import Decision, decide, latest_magnesium, water_today
 
 log = logging.getLogger("unknot.dispatcher")
 REMINDERS = Reminder.__table__
+# Past the grace and JOB_SECONDS, a delivery still "sending" was cut off by a crash.
+INTERRUPTED_MARGIN = timedelta(minutes=5)
 MOVE_ON = (
     update(REMINDERS)
     .where(REMINDERS.c.user_id == bindparam("uid"), REMINDERS.c.id == bindparam("rid"))
@@ -138,13 +142,15 @@ class Dispatcher:
                 s.rollback()
                 return [], 0
             user_ids = {u.id for _, u in rows}
-            targets = self._targets(user_ids)
+            targets = self._targets(user_ids, utcnow())
             taken = latest_magnesium(s, user_ids)
             decided = []
             for reminder, user in rows:
                 d = decide(reminder, user, now, self.grace, session=s, last_magnesium=taken)
                 if d.status == "pending" and not targets.get(user.id):
-                    d.status, d.reason = "skipped", "no_device"
+                    # Every device of theirs is skipped for now after failing again and again.
+                    why = "backing_off" if user.id in targets else "no_device"
+                    d.status, d.reason = "skipped", why
                 decided.append((reminder, user, d))
             ids = self._record(decided)
             jobs = []
@@ -165,9 +171,11 @@ class Dispatcher:
         except Exception:
             s.rollback()
             raise
-        return jobs, len(rows)
+        # People whose devices failed lately go last: a dead push service costs the others less.
+        return sorted(jobs, key=_has_failed_lately), len(rows)
 
-    def _targets(self, user_ids) -> dict[int, list[Target]]:
+    def _targets(self, user_ids, now: datetime) -> dict[int, list[Target]]:
+        """Each person's devices to push to now (an empty list: all backed off for a while)."""
         out: dict[int, list[Target]] = {}
         rows = self.session.execute(
             select(
@@ -176,10 +184,14 @@ class Dispatcher:
                 PushSubscription.endpoint,
                 PushSubscription.p256dh,
                 PushSubscription.auth,
+                PushSubscription.failures,
+                PushSubscription.retry_at,
             ).where(PushSubscription.user_id.in_(user_ids))
         )
-        for sid, uid, endpoint, p256dh, auth in rows:
-            out.setdefault(uid, []).append(Target(sid, endpoint, p256dh, auth))
+        for sid, uid, endpoint, p256dh, auth, failures, retry_at in rows:
+            targets = out.setdefault(uid, [])
+            if retry_at is None or retry_at <= now:
+                targets.append(Target(sid, endpoint, p256dh, auth, failures))
         return out
 
     def _record(self, decided) -> dict:
@@ -216,8 +228,10 @@ class Dispatcher:
 
     # ---- after a crash ----
     def recover(self, now: datetime) -> int:
-        """Pending deliveries left by a dispatcher that stopped: too late -> skipped, else sent."""
+        """Deliveries left by a dispatcher that stopped: "sending" long ago -> unknown;
+        pending: too late -> skipped, else sent."""
         s = self.session
+        self._mark_interrupted()
         stale_before = utcnow() - self.lease
         rows = s.execute(
             select(Delivery, Reminder, User)
@@ -241,7 +255,7 @@ class Dispatcher:
                     .values(status="skipped", reason=why)
                 )
                 continue
-            targets = self._targets({user.id}).get(user.id, [])
+            targets = self._targets({user.id}, utcnow()).get(user.id, [])
             water = None
             if reminder.kind == "hydration":
                 water = (water_today(s, user, delivery.slot_at, now), user.water_target_ml or 0)
@@ -253,6 +267,19 @@ class Dispatcher:
         s.expunge_all()
         self.slots.send_all(jobs)
         return len(rows)
+
+    def _mark_interrupted(self) -> None:
+        """Slots still sending past any send that could still be running: cut off by a crash."""
+        cut_off = utcnow() - self.grace - timedelta(seconds=JOB_SECONDS) - INTERRUPTED_MARGIN
+        self.session.execute(
+            update(Delivery)
+            .where(Delivery.status == "sending", Delivery.slot_at < cut_off)
+            .values(status="unknown", reason="interrupted")
+        )
+
+
+def _has_failed_lately(job: Job) -> bool:
+    return any(t.failures for t in job.targets)
 
 
 def from_app(app, **kw) -> Dispatcher:

@@ -1,15 +1,22 @@
 """Sending recorded slots: take (pending -> sending, committed), POST, record how it went.
 
-One thread sends: a Pipeline (api/push/delivery.py) keeps several pushes in flight on pooled
+One thread sends: a Pipeline (api/push/pipeline.py) keeps several pushes in flight on pooled
 keep-alive connections, so the push service works on them while this thread encrypts the
 next, without sending threads fighting over the GIL. Slots are taken `chunk` at a time (one
 UPDATE and commit for several), each chunk only once there is room to send it whole at once:
 a slot is taken before its first byte is sent, so a crash after that never sends it again;
-at most window + chunk - 1 taken slots (5 with the default 4) are lost to a crash. The final
-status (sent, failed) is written per batch; a crash before that leaves "sending" rows, which
-were sent (or were about to be), never repeated.
+about window + chunk - 1 taken slots (5 with the default 4) are lost to a crash, more while
+slow pushes are set aside (api/push/pipeline.py). The final
+status (sent, failed) is written as jobs complete; a crash before that leaves "sending" rows,
+which were sent (or were about to be), never repeated: the dispatcher marks them "unknown"
+once they are older than the grace and JOB_SECONDS (api/reminders/dispatcher.py).
+
+Each push fails on its own: an endpoint that cannot be encrypted for or sent to fails that
+push, never the pass. An endpoint whose pushes fail BACKOFF_AFTER times in a row is skipped
+for a while (PushSubscription.retry_at), longer each time, until a push to it succeeds.
 """
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -18,9 +25,17 @@ from sqlalchemy.orm import Session
 
 from api.models import Delivery, PushSubscription
 from api.models.types import utcnow
-from api.push.delivery import Pipeline, PushSender, Target
+from api.push.delivery import PushSender, Result, Target
+from api.push.pipeline import Pipeline
 
+log = logging.getLogger("unknot.dispatcher")
 MIN_TTL = 60
+# The most time one person's pushes for one slot may take, retries included.
+JOB_SECONDS = 120
+BACKOFF_AFTER = 3  # failed pushes in a row before an endpoint is skipped
+BACKOFF_FIRST = timedelta(minutes=10)  # doubled for each further failure
+BACKOFF_MOST = timedelta(days=1)
+SUBSCRIPTIONS = PushSubscription.__table__
 DELIVERIES = Delivery.__table__
 # pending -> sending, committed before the first byte goes out: whoever wins sends it.
 TAKE = (
@@ -34,6 +49,24 @@ FINISH = (
     .where(DELIVERIES.c.id == bindparam("did"))
     .values(status=bindparam("st"), reason=bindparam("why"), sent_at=bindparam("at"))
 )
+FAILED = (
+    update(SUBSCRIPTIONS)
+    .where(SUBSCRIPTIONS.c.id == bindparam("sid"), SUBSCRIPTIONS.c.user_id == bindparam("uid"))
+    .values(failures=SUBSCRIPTIONS.c.failures + 1, retry_at=bindparam("retry"))
+)
+WORKED = (
+    update(SUBSCRIPTIONS)
+    .where(SUBSCRIPTIONS.c.id == bindparam("sid"), SUBSCRIPTIONS.c.user_id == bindparam("uid"))
+    .values(failures=0, retry_at=None)
+)
+
+
+def retry_at(failures: int, now: datetime) -> datetime | None:
+    """When an endpoint with `failures` failed pushes in a row is tried again (None: now)."""
+    if failures < BACKOFF_AFTER:
+        return None
+    wait = BACKOFF_FIRST * 2 ** min(failures - BACKOFF_AFTER, 10)
+    return now + min(wait, BACKOFF_MOST)
 
 
 @dataclass
@@ -66,6 +99,7 @@ class SlotSender:
         self._done: list = []  # (job, results) complete, not recorded yet
 
     def close(self) -> None:
+        self._pipe.close()
         if self._conn is not None:
             self._conn.close()
             self._conn = None
@@ -78,30 +112,32 @@ class SlotSender:
     def send(self, job: Job) -> str | None:
         """Send one recorded slot to every device of its person; the final status."""
         self.feed([job])
-        self._collect(self._pipe.drain())
-        return self.record().get(job.delivery_id)
+        return self._settle().get(job.delivery_id)
 
     def feed(self, jobs: list[Job]) -> None:
         """Take and send the jobs; up to `window` pushes may still be in flight on return."""
         for i in range(0, len(jobs), self.chunk):
             chunk = jobs[i : i + self.chunk]
             prepared = [self._prepare(job) for job in chunk]
-            pushes = sum(len(p) for p in prepared)
-            # Room first: a slot is taken only when it can be sent right away.
+            # Room first: a slot is taken only when it can be sent right away (as much of it
+            # as one person may have in flight at once).
+            share = self._pipe.per_owner
+            pushes = sum(min(len(p), share) for p, _ in prepared)
             self._collect(self._pipe.room(min(self.window, max(1, pushes))))
             taken = self._take([job.delivery_id for job in chunk])
-            for job, pushes_of_job in zip(chunk, prepared, strict=True):
+            for job, (pushes_of_job, failed) in zip(chunk, prepared, strict=True):
                 if job.delivery_id not in taken:
                     continue  # another dispatcher has it
                 # From here on this slot is never sent again, whatever happens to this process.
                 if not pushes_of_job:
-                    self._done.append((job, []))
+                    self._done.append((job, failed))
                     continue
-                results: list = []
-                self._open[job.delivery_id] = (job, results, [len(pushes_of_job)])
-                deadline = (job.slot_at + self.grace).timestamp()
+                self._open[job.delivery_id] = (job, failed, [len(pushes_of_job)])
+                # However long its pushes wait or are retried, a slot is done within JOB_SECONDS.
+                deadline = min((job.slot_at + self.grace).timestamp(),
+                               utcnow().timestamp() + JOB_SECONDS)  # fmt: skip
                 for p in pushes_of_job:
-                    self._collect(self._pipe.send(job.delivery_id, p, deadline))
+                    self._collect(self._pipe.send(job.delivery_id, p, deadline, job.user_id))
 
     def record(self) -> dict[int, str]:
         """Record the jobs completed so far; {delivery id: final status}."""
@@ -110,16 +146,30 @@ class SlotSender:
 
     def flush(self) -> list[str]:
         """Wait for every push in flight, record everything; the statuses."""
-        self._collect(self._pipe.drain())
-        return list(self.record().values())
+        return list(self._settle().values())
 
-    def _prepare(self, job: Job) -> list:
+    def _settle(self) -> dict[int, str]:
+        """Wait for every push, recording jobs as they complete; {delivery id: status}."""
+        statuses = self.record()
+        while len(self._pipe):
+            self._collect(self._pipe.step())
+            statuses.update(self.record())
+        return statuses
+
+    def _prepare(self, job: Job) -> tuple[list, list[Result]]:
+        """The job's encrypted pushes, and a failed Result for each target that could not be."""
         expires = job.slot_at + self.grace
         ttl = max(MIN_TTL, int((expires - utcnow()).total_seconds()))
-        return [
-            self.sender.prepare(t, job.payload, ttl=ttl, urgency="high", topic=job.topic)
-            for t in job.targets
-        ]
+        pushes, failed = [], []
+        for t in job.targets:
+            try:
+                pushes.append(
+                    self.sender.prepare(t, job.payload, ttl=ttl, urgency="high", topic=job.topic)
+                )
+            except Exception as exc:  # noqa: BLE001  (a bad key fails this push only)
+                log.warning("cannot encrypt for subscription %s: %s", t.id, type(exc).__name__)
+                failed.append(Result("failed", None, 0, t, "encryption"))
+        return pushes, failed
 
     def _take(self, ids: list[int]) -> set[int]:
         """pending -> sending for these deliveries, committed; the ids this dispatcher got."""
@@ -144,33 +194,36 @@ class SlotSender:
                 self._done.append((job, results))
 
     def _finish(self, outcomes) -> dict[int, str]:
-        """Record the outcomes (one transaction); forget subscriptions that are gone.
+        """Record the outcomes (one transaction); forget subscriptions that are gone, and
+        count the failures of those that failed.
 
         A crash before this leaves the rows "sending": they were sent, and are not sent again.
         """
-        rows, gone, statuses = [], [], {}
+        rows, statuses = [], {}
+        gone, failed, worked = [], [], []
         now = utcnow()
         for job, results in outcomes:
-            lost = [r.target.id for r in results if r.outcome == "gone"]
-            gone += [(job.user_id, sid) for sid in lost]
-            if any(r.outcome == "sent" for r in results):
-                status, why = "sent", None
-            elif not results:
-                status, why = "skipped", "no_device"
-            else:
-                status = "failed"
-                why = "gone" if len(lost) == len(results) else f"http_{results[-1].status}"
+            status, why = _outcome(results)
             rows.append({"did": job.delivery_id, "st": status, "why": why,
                          "at": now if status == "sent" else None})  # fmt: skip
             statuses[job.delivery_id] = status
+            for r in results:
+                key = {"sid": r.target.id, "uid": job.user_id}
+                if r.outcome == "gone":
+                    gone.append(key)
+                elif r.outcome == "failed":
+                    failed.append({**key, "retry": retry_at(r.target.failures + 1, now)})
+                elif r.target.failures:  # sent: a failing endpoint works again
+                    worked.append(key)
         s = self.session
         try:
-            if rows:
-                s.execute(FINISH, rows)
-            for uid, sid in gone:
+            for statement, params in ((FINISH, rows), (FAILED, failed), (WORKED, worked)):
+                if params:
+                    s.execute(statement, params)
+            for key in gone:
                 s.execute(
                     delete(PushSubscription).where(
-                        PushSubscription.id == sid, PushSubscription.user_id == uid
+                        PushSubscription.id == key["sid"], PushSubscription.user_id == key["uid"]
                     )
                 )
             s.commit()
@@ -178,3 +231,13 @@ class SlotSender:
             s.rollback()
             raise
         return statuses
+
+
+def _outcome(results: list[Result]) -> tuple[str, str | None]:
+    """A slot's status and reason from the results of its pushes."""
+    if any(r.outcome == "sent" for r in results):
+        return "sent", None
+    if not results:
+        return "skipped", "no_device"
+    failed = [r for r in results if r.outcome != "gone"]
+    return "failed", failed[-1].why if failed else "gone"

@@ -139,3 +139,131 @@ def test_not_json_is_415(client, auth):
     auth.register()
     res = client.post(URL, data="endpoint=x", content_type="application/x-www-form-urlencoded")
     assert res.status_code == 415
+
+
+# What an attacker tried (issue 11): other spellings of loopback and link-local addresses,
+# internal names, multicast, hosts that merely look like a push service's, and characters that
+# crashed the sender or the database.
+REFUSED_ENDPOINTS = [
+    "https://2130706433/push/x",
+    "https://127.1/push/x",
+    "https://0x7f000001/push/x",
+    "https://0177.0.0.1/push/x",
+    "https://2852039166/latest/meta-data",  # 169.254.169.254
+    "https://169.254.169.254/latest/meta-data",
+    "https://%31%32%37.0.0.1/push/x",
+    "https://localhost./push/x",
+    "https://db/push/x",
+    "https://postgres:5432/push/x",
+    "https://224.0.0.1/push/x",
+    "https://[ff02::1]/push/x",
+    "https://[::ffff:127.0.0.1]/push/x",
+    "https://push.example.org/push/x",  # a host no browser subscribes through
+    "https://fcm.googleapis.com.example.org/fcm/send/x",
+    "https://evilfcm.googleapis.com/fcm/send/x",
+    "https://fcm.googleapis.com:8443/fcm/send/x",
+    "http://fcm.googleapis.com/fcm/send/x",
+    "https://fcm.googleapis.com/fcm/send/a b",
+    "https://fcm.googleapis.com/fcm/send/a\r\nX-Injected: 1",
+    "https://fcm.googleapis.com/fcm/send/a\nb",
+    "https://fcm.googleapis.com/fcm/send/a\x00b",
+    "https://fcm.googleapis.com/fcm/send/a\tb",
+    "https://fcm.googleapis.com/fcm/send/a\x7fb",
+    "https://fcm.googleapis.com/fcm/send/a\ud800b",  # a lone surrogate
+    "https://fcm.googleapis.com/fcm/send/\u00e4",
+]
+
+
+@pytest.mark.parametrize("endpoint", REFUSED_ENDPOINTS)
+def test_endpoints_off_the_push_services_or_with_bad_characters_are_422(
+    client, auth, browser, endpoint
+):
+    auth.register()
+    res = client.post(URL, json={**browser.new_subscription(), "endpoint": endpoint})
+    assert res.status_code == 422
+    body = res.get_json()
+    assert body["code"] == 422 and "endpoint" in body["errors"]["json"]
+    assert rows() == []
+
+
+@pytest.mark.parametrize(
+    "endpoint",
+    [
+        "https://fcm.googleapis.com/fcm/send/dR3x:APA91bE-xyz_0",
+        "https://fcm.googleapis.com/wp/dR3x:APA91bE-xyz_0",
+        "https://updates.push.services.mozilla.com/wpush/v2/gAAAAABk-xyz_0",
+        "https://wns2-par02p.notify.windows.com/w/?token=BQYAAAB%2bXyz%3d",
+        "https://web.push.apple.com/QGuQyavXutnMH_0",
+    ],
+)
+def test_the_push_services_browsers_use_are_accepted(client, auth, browser, endpoint):
+    auth.register()
+    res = client.post(URL, json={**browser.new_subscription(), "endpoint": endpoint})
+    assert res.status_code == 201
+    assert [r[1] for r in rows()] == [endpoint]
+
+
+@pytest.fixture
+def app_with(database_url, instance_dir, _schema, browser):
+    """A signed-in client of an app made with this config (and a clean database after)."""
+    from api import create_app
+    from tests.conftest import clean_tables
+
+    made = []
+
+    def make(**config):
+        app = create_app(
+            {
+                "TESTING": True,
+                "SECRET_KEY": "test-secret",
+                "SQLALCHEMY_DATABASE_URI": database_url,
+                "VAPID_PRIVATE_KEY_PATH": str(instance_dir / "vapid_private.pem"),
+                "VAPID_PUBLIC_KEY_PATH": str(instance_dir / "vapid_public.pem"),
+                **config,
+            }
+        )
+        made.append(app)
+        client = app.test_client()
+        body = {"email": f"p{len(made)}@example.org", "password": "plum kettle orbit 42"}
+        with app.app_context():
+            assert client.post("/api/v1/auth/register", json=body).status_code == 201
+        return app, client
+
+    yield make
+    for app in made:
+        with app.app_context():
+            clean_tables()
+            db.engine.dispose()
+
+
+def test_a_self_hoster_adds_a_push_service_with_unknot_push_hosts(monkeypatch, app_with, browser):
+    endpoint = "https://push.example.org/push/x"
+    monkeypatch.setenv("UNKNOT_PUSH_HOSTS", " Push.Example.org , other.example.net")
+    app, client = app_with()
+    assert {"push.example.org", "other.example.net"} <= set(app.config["PUSH_HOSTS"])
+    assert "fcm.googleapis.com" in app.config["PUSH_HOSTS"]
+    with app.app_context():
+        res = client.post(URL, json={**browser.new_subscription(), "endpoint": endpoint})
+        assert res.status_code == 201
+        assert [r[1] for r in rows()] == [endpoint]
+
+
+def test_loopback_is_allowed_only_when_a_test_says_so(monkeypatch, app_with, browser):
+    """TESTING alone does not let endpoints on 127.0.0.1 in: PUSH_ALLOW_LOOPBACK must be set."""
+    monkeypatch.delenv("UNKNOT_TEST_PUSH_LOOPBACK", raising=False)
+    app, client = app_with()
+    assert app.testing and app.config["PUSH_ALLOW_LOOPBACK"] is False
+    with app.app_context():
+        assert client.post(URL, json=browser.new_subscription()).status_code == 422
+    monkeypatch.setenv("UNKNOT_TEST_PUSH_LOOPBACK", "1")
+    app, client = app_with()
+    with app.app_context():
+        assert client.post(URL, json=browser.new_subscription()).status_code == 201
+
+
+@pytest.mark.parametrize("endpoint", ["https://a.example/\x00", "https://a.example/\ud800", 7])
+def test_unsubscribing_a_malformed_endpoint_is_422(client, auth, endpoint):
+    auth.register()
+    res = client.delete(URL, json={"endpoint": endpoint})
+    assert res.status_code == 422
+    assert "endpoint" in res.get_json()["errors"]["json"]

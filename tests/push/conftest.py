@@ -1,5 +1,7 @@
 """The push-service stand-in (one per session) and factories for people, devices and reminders."""
 
+import socket
+import threading
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,7 +14,7 @@ from api.extensions import db
 from api.models import Intake, PushSubscription, Reminder, User
 from api.models.types import utcnow
 from api.push.delivery import PushSender
-from api.push.vapid import load_pems, public_key
+from api.push.vapid import public_key
 from api.reminders.dispatcher import from_app
 from api.reminders.service import reschedule
 from tests.push.standin import PushService
@@ -40,8 +42,7 @@ def push(push_service, app):
 
 @pytest.fixture
 def sender(app):
-    private_pem, public_pem = load_pems(app.config)
-    s = PushSender(private_pem, public_pem, app.config["VAPID_SUBJECT"])
+    s = PushSender.from_config(app.config)
     yield s
     s.close()
 
@@ -135,3 +136,38 @@ def hhmm(moment: datetime, tz: str) -> str:
 
 def minute(moment: datetime) -> datetime:
     return moment.replace(second=0, microsecond=0).astimezone(UTC)
+
+
+@pytest.fixture
+def listener():
+    """A TCP port on 127.0.0.1 that accepts and counts connections, then drops them."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.2)
+    accepted = []
+    stop = threading.Event()
+
+    def serve():
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            accepted.append(conn.getpeername())
+            conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield server.getsockname()[1], accepted
+    stop.set()
+    thread.join(2)
+    server.close()
+
+
+@pytest.fixture
+def black_hole():
+    """A port on 127.0.0.1 that listens but never accepts: connections hang, nothing answers."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    yield server.getsockname()[1]
+    server.close()

@@ -17,7 +17,6 @@ from api.extensions import db
 from api.models import Delivery, Reminder
 from api.models.types import utcnow
 from api.push.delivery import PushSender
-from api.push.vapid import load_pems
 from api.reminders.dispatcher import from_app
 from tests.push.conftest import hhmm, minute
 
@@ -48,11 +47,10 @@ def test_four_dispatchers_send_each_slot_exactly_once(app, make, push):
     if db.engine.dialect.name != "postgresql":
         pytest.skip("several dispatchers need PostgreSQL (SKIP LOCKED); SQLite runs one")
     ids = many_due(make, 220)
-    private_pem, public_pem = load_pems(app.config)
     dispatchers = [
         from_app(
             app,
-            sender=PushSender(private_pem, public_pem, "ops@example.org"),
+            sender=PushSender.from_config(app.config),
             batch=7,
             lease=timedelta(0),  # each also recovers the others' pending rows: a harder race
         )
@@ -90,6 +88,7 @@ def _dispatcher_process(database_url, instance_dir, log: Path, *args):
         SECRET_KEY="test-secret",
         UNKNOT_INSTANCE=str(instance_dir),
         FLASK_APP="api",
+        UNKNOT_TEST_PUSH_LOOPBACK="1",  # the stand-in listens on 127.0.0.1
     )
     with log.open("ab") as err:
         return subprocess.Popen(

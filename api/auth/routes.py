@@ -87,7 +87,7 @@ def update_me(changes):
 @blp.response(204)
 def delete_me(args):
     """Delete the account and every record in it"""
-    service.delete_account(service.current_user(), args["password"])
+    service.delete_account(service.current_user(), args["password"], request.remote_addr)
 
 
 @blp.post("/me/password")
@@ -95,7 +95,7 @@ def delete_me(args):
 @blp.response(204)
 def change_password(args):
     """Change the password; every other device is signed out"""
-    service.change_password(sessions.current(), **args)
+    service.change_password(sessions.current(), **args, address=request.remote_addr)
 
 
 @blp.get("/me/sessions")

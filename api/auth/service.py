@@ -3,7 +3,7 @@
 from flask import session
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
-from werkzeug.security import check_password_hash, generate_password_hash
+from werkzeug.security import generate_password_hash
 
 from api.auth import sessions, throttle
 from api.auth.passwords import check_new_password, set_password
@@ -56,11 +56,22 @@ def logout() -> None:
     sessions.end_current()
 
 
-def change_password(this: AuthSession, current_password: str, new_password: str) -> None:
+def _confirm_password(user: User, password: str, address: str | None, field: str) -> None:
+    """Check the password a signed-in person types to confirm a change, throttled as a sign-in:
+    a stolen cookie must not become a way to guess the password."""
+    attempt = throttle.begin_login(user.email, address)
+    if not throttle.password_matches(user, password):
+        throttle.failed(attempt)
+        raise Unauthorized("That password is not right.", {field: ["Not right."]})
+    throttle.succeeded(attempt)
+
+
+def change_password(
+    this: AuthSession, current_password: str, new_password: str, address: str | None
+) -> None:
     """Set a new password after checking the current one; every other device is signed out."""
     user = this.user
-    if not check_password_hash(user.password_hash, current_password):
-        raise Unauthorized("That password is not right.", {"current_password": ["Not right."]})
+    _confirm_password(user, current_password, address, "current_password")
     set_password(user, new_password, keep=this.id, field="new_password")
     db.session.commit()
 
@@ -78,10 +89,9 @@ def update_settings(user: User, changes: dict) -> User:
     return user
 
 
-def delete_account(user: User, password: str) -> None:
+def delete_account(user: User, password: str, address: str | None) -> None:
     """Remove every row of this person, after checking their password."""
-    if not check_password_hash(user.password_hash, password):
-        raise Unauthorized("That password is not right.", {"password": ["Not right."]})
+    _confirm_password(user, password, address, "password")
     from api.sync.registry import COLLECTIONS  # the one list of synced tables
 
     for entry in COLLECTIONS.values():

@@ -233,3 +233,24 @@ def test_without_proxies_x_forwarded_proto_is_not_believed(client):
         headers=TLS_PROXY,
     )
     assert res.status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "field"),
+    [("POST", "/api/v1/me/password", "current_password"), ("DELETE", "/api/v1/me", "password")],
+)
+def test_a_stolen_cookie_cannot_guess_the_password_unthrottled(client, auth, method, path, field):
+    """Changing the password or deleting the account asks for the password: guesses there
+    count as sign-in guesses, so a cookie taken from a phone is no way round the throttle."""
+    assert auth.register(email=OWNER, password=PASSWORD).status_code == 201
+    body = {field: "wrong guess"}
+    if field == "current_password":
+        body["new_password"] = "violet kettle drumming"
+    answers = [
+        client.open(path, method=method, json=body, environ_base={"REMOTE_ADDR": ATTACKER})
+        for _ in range(7)
+    ]
+    assert [r.status_code for r in answers] == [401] * 5 + [429] * 2
+    assert answers[0].json["errors"] == {field: ["Not right."]}
+    # The owner, on their own phone, still signs in with the right password.
+    assert login(client, OWNER, PASSWORD, OWNER_PHONE).status_code == 200

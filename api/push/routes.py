@@ -2,6 +2,7 @@
 
 from flask_smorest import Blueprint
 
+from api.auth import sessions
 from api.auth.service import current_user
 from api.push import service
 from api.push.schemas import EndpointSchema, SubscriptionOut, SubscriptionSchema, VapidKeySchema
@@ -22,7 +23,8 @@ def vapid_public_key():
 def subscribe(args):
     """Save this browser's push subscription"""
     keys = args["keys"]
-    return service.subscribe(current_user(), args["endpoint"], keys["p256dh"], keys["auth"])
+    signed_in = sessions.current()
+    return service.subscribe(signed_in, args["endpoint"], keys["p256dh"], keys["auth"])
 
 
 @blp.delete("/subscriptions")

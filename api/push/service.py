@@ -5,7 +5,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from api.extensions import db
-from api.models import PushSubscription, User
+from api.models import AuthSession, PushSubscription, User
 from api.models.types import utcnow
 from api.push import vapid
 
@@ -22,17 +22,19 @@ def _unpadded(text: str) -> str:
     return text.rstrip("=")
 
 
-def subscribe(user: User, endpoint: str, p256dh: str, auth: str) -> PushSubscription:
-    """Save a browser's subscription; an endpoint known under another person moves to this one."""
+def subscribe(signed_in: AuthSession, endpoint: str, p256dh: str, auth: str) -> PushSubscription:
+    """Save a browser's subscription, tied to the sign-in on it (it ends with that sign-in);
+    an endpoint known under another person moves to this one."""
     try:
-        return _subscribe(user, endpoint, p256dh, auth)
+        return _subscribe(signed_in, endpoint, p256dh, auth)
     except IntegrityError:
         # The same browser posted twice at once and the other request inserted first.
         db.session.rollback()
-        return _subscribe(user, endpoint, p256dh, auth)
+        return _subscribe(signed_in, endpoint, p256dh, auth)
 
 
-def _subscribe(user: User, endpoint: str, p256dh: str, auth: str) -> PushSubscription:
+def _subscribe(signed_in: AuthSession, endpoint: str, p256dh: str, auth: str) -> PushSubscription:
+    user = signed_in.user
     sub = db.session.scalar(
         select(PushSubscription).where(PushSubscription.endpoint == endpoint).with_for_update()
     )
@@ -43,6 +45,7 @@ def _subscribe(user: User, endpoint: str, p256dh: str, auth: str) -> PushSubscri
         # The browser is the authority: whoever signed in on it last gets its notifications.
         sub.user_id = user.id
         sub.created_at = utcnow()
+    sub.session_id = signed_in.id
     sub.p256dh = _unpadded(p256dh)
     sub.auth = _unpadded(auth)
     db.session.flush()

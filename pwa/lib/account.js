@@ -3,7 +3,7 @@
 
 import { api } from "../api.js";
 import * as store from "../store.js";
-import { stopOnSignOut } from "./push.js";
+import { keepOnAfterSignIn, stopOnSignOut } from "./push.js";
 import { refresh, syncNow } from "../sync.js";
 
 const DEFAULTS = {
@@ -46,6 +46,7 @@ export async function signIn(email, password, { mode = "signin", discard = false
     const changes = Object.entries(local).filter(([k]) => k in DEFAULTS && k !== "timezone");
     if (changes.length) await store.setMeta("settingsPending", Object.fromEntries(changes));
   }
+  await keepOnAfterSignIn();
   await syncNow();
   return me;
 }

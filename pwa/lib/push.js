@@ -79,6 +79,17 @@ export async function turnOff() {
   return "off";
 }
 
+// After a sign-in: reminders left on for this phone (it was signed out from elsewhere) are tied
+// to the new sign-in, as the server ended them with the old one. Never throws.
+export async function keepOnAfterSignIn() {
+  try {
+    const saved = await getMeta("push");
+    if (!saved?.endpoint || support() !== "granted") return;
+    const { sub } = await current();
+    if (sub?.endpoint === saved.endpoint) await tellServer(sub, saved.key);
+  } catch {}
+}
+
 // Never throws and never waits long: signing out must not fail because of push.
 export async function stopOnSignOut() {
   try {

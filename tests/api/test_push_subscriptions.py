@@ -267,3 +267,50 @@ def test_unsubscribing_a_malformed_endpoint_is_422(client, auth, endpoint):
     res = client.delete(URL, json={"endpoint": endpoint})
     assert res.status_code == 422
     assert "endpoint" in res.get_json()["errors"]["json"]
+
+
+def endpoints_of(email):
+    return [row.endpoint for row in rows() if row.email == email]
+
+
+@pytest.mark.parametrize("ended_by", ["sign out", "another device", "everywhere", "new password"])
+def test_a_signed_out_phone_gets_no_more_reminders(client, auth, make_client, browser, ended_by):
+    """Notifications belong to the sign-in that turned them on, and stop when it ends."""
+    auth.register()
+    phone_sub = browser.new_subscription()
+    assert client.post(URL, json=phone_sub).status_code == 201
+    laptop = make_client("ana@example.org", register=False)
+    laptop_sub = browser.new_subscription()
+    assert laptop.post(URL, json=laptop_sub).status_code == 201
+    if ended_by == "sign out":
+        assert client.post("/api/v1/auth/logout").status_code == 204
+    elif ended_by == "another device":
+        phone = next(d for d in laptop.get("/api/v1/me/sessions").json if not d["current"])
+        assert laptop.delete(f"/api/v1/me/sessions/{phone['id']}").status_code == 204
+    elif ended_by == "everywhere":
+        assert laptop.delete("/api/v1/me/sessions").status_code == 204
+    else:
+        change = {"current_password": "correct horse", "new_password": "violet kettle drumming"}
+        assert laptop.post("/api/v1/me/password", json=change).status_code == 204
+    left = [] if ended_by == "everywhere" else [laptop_sub["endpoint"]]
+    assert endpoints_of("ana@example.org") == left
+
+
+def test_signing_in_again_ties_the_subscription_to_the_new_sign_in(
+    client, auth, make_client, browser
+):
+    auth.register()
+    sub = browser.new_subscription()
+    assert client.post(URL, json=sub).status_code == 201
+    laptop = make_client("ana@example.org", register=False)
+    assert laptop.delete("/api/v1/me/sessions").status_code == 204  # the phone is signed out
+    assert endpoints_of("ana@example.org") == []
+    assert auth.login().status_code == 200
+    assert client.post(URL, json=sub).status_code == 201  # what the app does after signing in
+    assert endpoints_of("ana@example.org") == [sub["endpoint"]]
+    assert laptop.get("/api/v1/me").status_code == 401
+    assert (
+        make_client("ana@example.org", register=False).delete("/api/v1/me/sessions").status_code
+        == 204
+    )
+    assert endpoints_of("ana@example.org") == []  # tied to the new sign-in, so it ended with it

@@ -108,7 +108,7 @@ def test_sign_out_and_remove_records_from_this_phone(page, accounts, wait_for, s
     wait_for(page, f"async () => (await ({PENDING})()) === 0")
     wait_for(page, "async () => (await (await import('/store.js')).list('intakes')).length === 1")
     page.goto("/settings")
-    page.get_by_role("button", name="Sign out").click()
+    page.get_by_role("button", name="Sign out", exact=True).click()
     page.click("[data-signout=clear]")
     page.get_by_text("You have no account").wait_for()
     assert store_call(page, "list", "intakes") == []

@@ -153,7 +153,7 @@ def test_another_account_never_mixes_with_this_devices_records(
     synced(page, wait_for)
 
     page.goto("/settings")
-    page.get_by_role("button", name="Sign out").click()
+    page.get_by_role("button", name="Sign out", exact=True).click()
     page.click("[data-signout=keep]")
     wait_for(
         page, "() => document.getElementById('sync-status').textContent.startsWith('Signed out')"

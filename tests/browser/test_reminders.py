@@ -240,7 +240,7 @@ def test_sign_out_unsubscribes_this_phone(
     assert push_endpoints(email) == [sub["endpoint"]]
 
     open_app(page, "/settings")
-    page.get_by_role("button", name="Sign out").click()
+    page.get_by_role("button", name="Sign out", exact=True).click()
     page.click("[data-signout=keep]")
     page.wait_for_function(
         "() => document.getElementById('sync-status').textContent.startsWith('Signed out')"

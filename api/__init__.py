@@ -7,7 +7,7 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from api import cli, config, errors, security, web
+from api import cli, config, errors, limits, security, web
 from api.extensions import api, db, migrate
 
 
@@ -16,7 +16,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     root = Path(__file__).resolve().parent.parent
     app = Flask(
         __name__,
-        instance_path=os.environ.get("UNKNOT_INSTANCE", str(root / "instance")),
+        instance_path=str(config.instance_path(root)),
         static_folder=None,
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
@@ -31,6 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     errors.register(app)
+    limits.register(app)
     security.register(app)
     web.register(app)
     cli.register(app)

@@ -16,6 +16,11 @@ def _read_secret(instance: Path) -> str | None:
     return path.read_text().strip() if path.exists() else None
 
 
+def instance_path(root: Path) -> Path:
+    """The folder of this installation's secrets and SQLite file: UNKNOT_INSTANCE or instance/."""
+    return Path(os.environ.get("UNKNOT_INSTANCE", str(root / "instance")))
+
+
 def database_url(instance: Path) -> str:
     """DATABASE_URL, or a SQLite file under instance/."""
     url = os.environ.get("DATABASE_URL")

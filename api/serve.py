@@ -16,6 +16,7 @@ import time
 import warnings
 from pathlib import Path
 
+import gevent
 from gevent.monkey import MonkeyPatchWarning
 from gunicorn.app.base import BaseApplication
 from gunicorn.workers.ggevent import GeventWorker
@@ -54,14 +55,18 @@ class Worker(GeventWorker):
             super().patch()
         hash_in_threads()
 
+    def handle_request(self, *args):
+        super().handle_request(*args)
+        # A greenlet runs until it would wait: a client whose next request is already there
+        # (wrk, or pipelining) would be served again and again ahead of everyone else.
+        gevent.sleep(0)
+
 
 def hash_in_threads() -> None:
     """Run scrypt and PBKDF2 in gevent's thread pool.
 
     A password check is about 0.1 s of CPU in one C call that releases the GIL: run on the event
     loop it would hold up every other connection of the worker; in a thread it does not."""
-    import gevent
-
     pool = gevent.get_hub().threadpool
     for name in ("scrypt", "pbkdf2_hmac"):
         work = getattr(hashlib, name)

@@ -74,10 +74,10 @@ def request(port: int, method: str, path: str, body=None, cookie=None, timeout=3
         conn.close()
 
 
-def timed(port: int, path: str, cookie=None) -> tuple[int, float]:
-    """(status, seconds) of one GET."""
+def timed(port: int, path: str, cookie=None, timeout=30.0) -> tuple[int, float]:
+    """(status, seconds) of one GET; status 0 when no answer came in time."""
     start = time.monotonic()
-    status = request(port, "GET", path, cookie=cookie)[0]
+    status = request(port, "GET", path, cookie=cookie, timeout=timeout)[0]
     return status, time.monotonic() - start
 
 

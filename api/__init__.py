@@ -8,7 +8,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from api import cli, config, errors, json_body, security, web
+from api import cli, config, errors, json_body, limits, security, web
 from api.extensions import api, db, migrate
 
 
@@ -17,7 +17,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     root = Path(__file__).resolve().parent.parent
     app = Flask(
         __name__,
-        instance_path=os.environ.get("UNKNOT_INSTANCE", str(root / "instance")),
+        instance_path=str(config.instance_path(root)),
         static_folder=None,
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
@@ -33,6 +33,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     errors.register(app)
+    limits.register(app)
     security.register(app)
     json_body.register(app)
     web.register(app)

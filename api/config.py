@@ -29,6 +29,11 @@ def _read_secret(instance: Path) -> str | None:
     return path.read_text().strip() if path.exists() else None
 
 
+def instance_path(root: Path) -> Path:
+    """The folder of this installation's secrets and SQLite file: UNKNOT_INSTANCE or instance/."""
+    return Path(os.environ.get("UNKNOT_INSTANCE", str(root / "instance")))
+
+
 @dataclass(frozen=True)
 class Smtp:
     """Where reset mails go out: SMTP_URL, taken apart."""

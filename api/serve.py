@@ -1,15 +1,32 @@
-"""`python -m api.serve`: the production server (gunicorn) on 127.0.0.1:PORT."""
+"""`python -m api.serve`: the production server (gunicorn) on 127.0.0.1:PORT.
+
+Each connection is a greenlet of gunicorn's gevent worker rather than one of a few threads, so a
+client that sends or reads slowly (a phone on a bad network, or someone trickling bytes on
+purpose) holds only a little memory, never a thread that every other request needs.
+"""
 
 import argparse
+import functools
+import hashlib
 import os
 import signal
 import subprocess
 import sys
 import time
+import warnings
+from pathlib import Path
 
+import gevent
+from gevent.monkey import MonkeyPatchWarning
 from gunicorn.app.base import BaseApplication
+from gunicorn.workers.ggevent import GeventWorker
 
 from api import create_app
+from api.config import instance_path
+
+ROOT = Path(__file__).resolve().parent.parent
+# A Unix socket's path holds at most 107 bytes.
+SOCKET_PATH_MAX = 100
 
 
 class Server(BaseApplication):
@@ -25,6 +42,51 @@ class Server(BaseApplication):
 
     def load(self):
         return create_app()
+
+
+class Worker(GeventWorker):
+    """gunicorn's gevent worker, with password hashing moved off the event loop."""
+
+    def patch(self):
+        # Flask imports ssl in the master, before any worker patches it; modules imported later
+        # see the patched ssl, and the web workers open no TLS connection of their own.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", MonkeyPatchWarning)
+            super().patch()
+        hash_in_threads()
+
+    def handle_request(self, *args):
+        super().handle_request(*args)
+        # A greenlet runs until it would wait: a client whose next request is already there
+        # (wrk, or pipelining) would be served again and again ahead of everyone else.
+        gevent.sleep(0)
+
+
+def hash_in_threads() -> None:
+    """Run scrypt and PBKDF2 in gevent's thread pool.
+
+    A password check is about 0.1 s of CPU in one C call that releases the GIL: run on the event
+    loop it would hold up every other connection of the worker; in a thread it does not."""
+    pool = gevent.get_hub().threadpool
+    for name in ("scrypt", "pbkdf2_hmac"):
+        work = getattr(hashlib, name)
+
+        @functools.wraps(work)
+        def in_thread(*args, _work=work, **kwargs):
+            return pool.apply(_work, args, kwargs)
+
+        setattr(hashlib, name, in_thread)
+
+
+def control_socket(port: int) -> dict:
+    """Gunicorn's control socket under this instance's folder, one per port.
+
+    Gunicorn's default is one path per user (~/.gunicorn/gunicorn.ctl): a second instance on the
+    host would take it over, and `gunicornc` would then steer the wrong server."""
+    path = instance_path(ROOT) / f"gunicorn-{port}.ctl"
+    if len(str(path).encode()) > SOCKET_PATH_MAX:
+        return {"control_socket_disable": True}
+    return {"control_socket": str(path)}
 
 
 DISPATCHER = [
@@ -114,11 +176,17 @@ def main() -> None:
         {
             "bind": f"{args.host}:{args.port}",
             "workers": args.workers,
-            "threads": 4,
+            "worker_class": Worker,
+            # Open connections per worker; past that, new ones wait in the listen queue.
+            "worker_connections": 1000,
             "accesslog": "-",
+            # X-Forwarded-Proto is believed only through UNKNOT_PROXIES (ProxyFix in create_app),
+            # not also from any local process, as gunicorn's default would.
+            "forwarded_allow_ips": "",
             "timeout": 60,
             "when_ready": start_dispatcher,
             "on_exit": stop_dispatcher,
+            **control_socket(args.port),
         }
     ).run()
 

@@ -1,9 +1,13 @@
 // The sync client (the worker runs flush() for Background Sync).
 
 import { api } from "./api.js";
+import { takeBatch } from "./lib/batch.js";
 import * as store from "./store.js";
 
 const BATCH = 500;
+// This server takes 4 MiB a request; a proxy in front may take only 1 MiB (nginx's default).
+const BATCH_BYTES = 900_000;
+const TOO_LARGE = "Too large to send to the server. It stays on this phone.";
 export const SYNC_TAG = "unknot-sync";
 export const events = new EventTarget();
 
@@ -82,9 +86,20 @@ async function exchange() {
     profileLoaded = true;
   }
   let cursor = (await store.getMeta("cursor")) ?? null;
+  let count = BATCH;
   for (let i = 0; i < 100; i++) {
-    const changes = await store.outbox(BATCH);
-    const res = await api("/api/v1/sync", { method: "POST", body: { cursor, changes } });
+    const waiting = await store.outbox(BATCH);
+    const changes = takeBatch(waiting, { count, bytes: BATCH_BYTES });
+    let res;
+    try {
+      res = await api("/api/v1/sync", { method: "POST", body: { cursor, changes } });
+    } catch (err) {
+      if (err.status !== 413 || !changes.length) throw err;
+      // refused for its size: send half as many; one that never fits stays here, out of the way
+      if (changes.length > 1) count = Math.ceil(changes.length / 2);
+      else await setAside(changes, TOO_LARGE);
+      continue;
+    }
     const rejected = res.rejected || [];
     const done = new Set([...(res.accepted || []), ...rejected.map((r) => r.id)]);
     if (rejected.length) {
@@ -97,8 +112,13 @@ async function exchange() {
     await store.applyPulled(res.changes || []);
     cursor = res.cursor;
     await store.setMeta("cursor", cursor);
-    if (!res.has_more && changes.length < BATCH) break;
+    if (!res.has_more && changes.length === waiting.length && waiting.length < BATCH) break;
   }
+}
+
+async function setAside(changes, errors) {
+  await addAttention(changes.map((c) => ({ ...c, errors })));
+  await store.settle(changes);
 }
 
 // Throws when out of reach, so Background Sync retries.

@@ -6,6 +6,7 @@ Both are streamed record by record, so memory stays flat however long the histor
 import csv
 import io
 import json
+import tempfile
 import unicodedata
 from collections.abc import Iterator
 
@@ -18,6 +19,9 @@ from api.models.types import utcnow
 from api.sync.registry import COLLECTIONS, Collection
 
 BATCH = 500
+# An export up to this size is held in memory on its way out; a longer one in a temporary file.
+SPOOL_IN_MEMORY = 1024 * 1024
+PIECE = 64 * 1024
 ACCOUNT = UserSchema()
 # A spreadsheet may run a cell as a formula when it starts with one of these, after any
 # whitespace, in ASCII or in a compatibility form (fullwidth ＝, small ﹦: NFKC maps them here).
@@ -105,3 +109,22 @@ def as_csv(user: User, name: str) -> tuple[str, Iterator[str]]:
         yield buf.getvalue()
 
     return f"unknot-{name}-{utcnow():%Y-%m-%d}.csv", chunks()
+
+
+def spooled(chunks: Iterator[str]) -> tuple[int, Iterator[bytes]]:
+    """(size in bytes, pieces) of a whole export, read from the database now.
+
+    The download then goes at whatever pace the phone reads it without holding a database
+    connection: a few slow downloads would otherwise take the pool from everyone else."""
+    buf = tempfile.SpooledTemporaryFile(SPOOL_IN_MEMORY)
+    for chunk in chunks:
+        buf.write(chunk.encode())
+    size = buf.tell()
+    buf.seek(0)
+
+    def pieces():
+        with buf:
+            while piece := buf.read(PIECE):
+                yield piece
+
+    return size, pieces()

@@ -1,6 +1,6 @@
 """The sync endpoint and the export."""
 
-from flask import Response, stream_with_context
+from flask import Response
 from flask_smorest import Blueprint
 
 from api.auth.service import current_user
@@ -31,8 +31,9 @@ def export_data(args):
     else:
         name, chunks = export.as_json(user)
         mimetype = "application/json"
+    size, body = export.spooled(chunks)
     return Response(
-        stream_with_context(chunks),
+        body,
         mimetype=mimetype,
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        headers={"Content-Disposition": f'attachment; filename="{name}"', "Content-Length": size},
     )

@@ -1,5 +1,7 @@
 """`python -m api.serve` (what `make run` starts): the web server and its reminder dispatcher."""
 
+import http.client
+import json
 import os
 import signal
 import socket
@@ -9,6 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench.slow_clients import served
 from tests.api.test_migrations import FLASK, ROOT, flask_db_upgrade
 
 
@@ -85,3 +88,61 @@ def _get(url: str) -> bytes | None:
             return response.read()
     except OSError:
         return None
+
+
+def test_two_servers_on_one_host_each_keep_their_own_control_socket(tmp_path):
+    # gunicorn's default control socket is one per user, under HOME: the same for both here
+    env = {"HOME": str(tmp_path / "home"), "XDG_RUNTIME_DIR": ""}
+    a_dir, b_dir = tmp_path / "a", tmp_path / "b"
+    with served(f"sqlite:///{a_dir / 'a.sqlite3'}", a_dir, **env) as (_, a):
+        with served(f"sqlite:///{b_dir / 'b.sqlite3'}", b_dir, **env) as (_, b):
+            paths = {a.pid: control_socket(a.pid), b.pid: control_socket(b.pid)}
+            assert paths[a.pid] != paths[b.pid]
+            for pid, path in paths.items():
+                assert arbiter(path) == pid
+        assert b.returncode == 0
+        assert arbiter(paths[a.pid]) == a.pid  # b's exit left a's socket alone
+    assert a.returncode == 0
+    assert not any(Path(path).exists() for path in paths.values())
+
+
+def control_socket(pid: int) -> str:
+    """The path of the one Unix socket the process listens on."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        target = os.readlink(fd)
+        if target.startswith("socket:["):
+            inodes.add(target[len("socket:[") : -1])
+    listening = "00010000"  # __SO_ACCEPTCON
+    lines = Path("/proc/net/unix").read_text().splitlines()[1:]
+    (path,) = [
+        f[7] for f in map(str.split, lines) if len(f) == 8 and f[6] in inodes and f[3] == listening
+    ]
+    return path
+
+
+def arbiter(socket_path: str) -> int:
+    """The pid of the gunicorn master answering on a control socket."""
+    gunicornc = Path(sys.executable).with_name("gunicornc")
+    shown = subprocess.run(
+        [str(gunicornc), "-s", socket_path, "-j", "-c", "show all"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    return json.loads(shown.stdout)["arbiter"]["pid"]
+
+
+def test_without_proxies_the_server_believes_no_forwarded_scheme(tmp_path):
+    """UNKNOT_PROXIES is the one switch: gunicorn's own trust of X-Forwarded-Proto from
+    127.0.0.1 would let a local process pass for an https page of this site."""
+    with served(f"sqlite:///{tmp_path / 'db.sqlite3'}", tmp_path) as (port, _):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        headers = {"Origin": f"https://127.0.0.1:{port}", "X-Forwarded-Proto": "https"}
+        conn.request("POST", "/api/v1/auth/logout", headers=headers)
+        res = conn.getresponse()
+        status, body = res.status, json.loads(res.read())
+        conn.close()
+    assert status == 403
+    assert body["message"] == "Requests from another site are refused."

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import {
   MIN_EACH_SIDE, addDays, crampDurations, crampSeconds, crampsByHour, crampsPerWeek, dayKey,
   formatDuration, knotsByLocation, localHour, reliefEffect, weaknessByArea, whatHelps,
-} from "../../pwa/lib/stats.js";
+} from "../../pwa/features/insights/stats.js";
 import { median, mean } from "../../pwa/lib/median.js";
 
 /** A finished cramp starting at `start` (ISO with offset) lasting `minutes`. */

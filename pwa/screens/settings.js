@@ -169,7 +169,7 @@ function deleteSection() {
 function onlineSections(me) {
   if (!navigator.onLine) return section("Devices and password", el("p", {}, "Needs a connection."));
   const box = el("div", { class: "stack" });
-  import("./settings-devices.js").then((m) => box.append(...m.sections({ section, field, reload }, me.email)));
+  import("../features/account/devices.js").then((m) => box.append(...m.sections({ section, field, reload }, me.email)));
   return box;
 }
 

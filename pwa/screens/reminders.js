@@ -2,7 +2,7 @@
 
 import { account } from "../lib/account.js";
 import { pushState, turnOff, turnOn } from "../lib/push.js";
-import { detailsText, snooze } from "../lib/quick.js";
+import { detailsText, snooze } from "../features/quick/logs.js";
 import { btn, clock, el, toast } from "../lib/ui.js";
 import { list, onChange, remove, save } from "../store.js";
 import { syncNow } from "../sync.js";

@@ -3,17 +3,17 @@
 import { get, list, nowIso, onChange, remove, save } from "../store.js";
 import { navigate } from "../router.js";
 import { el, toast } from "../lib/ui.js";
-import { SCALE, SIDES, chips, labelOf, opts, summary, typed, whenText } from "./log-chips.js";
+import { SCALE, SIDES, chips, labelOf, opts, summary, typed, whenText } from "../features/log/chips.js";
 import {
   clockText, crampEditor, elapsedSeconds, isRunning, keepAwake, lengthSeconds, lengthText, newestFirst, runningCramp,
   startCramp,
-} from "./cramp-timer.js";
+} from "../features/cramp/timer.js";
 
 const MUSCLES = opts("Calf", "Foot", "Hamstring", "Thigh", "Hand", "neck/shoulder=Neck / shoulder", "Back", "Other");
 // Loaded after the timer shows (budget: 1 s).
 let TRIED = null;
 let loading = null;
-const later = () => (loading ||= import("../lib/stats.js").then(({ RELIEFS }) => {
+const later = () => (loading ||= import("../features/insights/stats.js").then(({ RELIEFS }) => {
   TRIED = RELIEFS.map(({ key, short }) => ({ value: key, label: short }));
 }));
 

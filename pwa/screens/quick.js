@@ -1,6 +1,6 @@
 // /quick?kind=magnesium|hydration&reminder=<id>: the logger a notification opens (Safari and Firefox
 // show no notification buttons). Its water and magnesium panel is Today's too.
-import { detailsText, magnesiumDetails, quickLog, snooze } from "../lib/quick.js";
+import { detailsText, magnesiumDetails, quickLog, snooze } from "../features/quick/logs.js";
 import { profile } from "../lib/account.js";
 import { localDay } from "../lib/day.js";
 import { clock, el } from "../lib/ui.js";

@@ -1,6 +1,6 @@
 // Pacing rules over flat records (api/sync/schemas.py); the crash rule is in the README.
-import { mean, round1 } from "./median.js";
-import { addDays, dayKey, plural } from "./stats.js";
+import { mean, round1 } from "../../lib/median.js";
+import { addDays, dayKey, plural } from "../insights/stats.js";
 
 export const COSTS = { light: 1, moderate: 2, heavy: 3 };
 export const DEFAULT_CHUNK = 15;

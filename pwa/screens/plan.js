@@ -1,13 +1,13 @@
 // Plan: the day's energy budget, its activities, the timer and the person's own pattern.
 import { saveSettings } from "../lib/account.js";
-import { DEFAULT_CHUNK, MIN_CHECKIN_DAYS, SYMPTOMS, crashPattern, pts } from "../lib/pacing.js";
-import { plural } from "../lib/stats.js";
+import { DEFAULT_CHUNK, MIN_CHECKIN_DAYS, SYMPTOMS, crashPattern, pts } from "../features/plan/pacing.js";
+import { plural } from "../features/insights/stats.js";
 import { btn, el, toast } from "../lib/ui.js";
 import { list, onChange, remove, save } from "../store.js";
-import { pointsLine } from "./plan-bar.js";
-import { days, loadDay, moveActivity, savePlan, saveTemplate, templates } from "./plan-data.js";
-import { activityForm, cap, field, num, text, whole } from "./plan-form.js";
-import { costChooser, current, mmss, startStep, timerCard, timerEvents, watchTimer } from "./plan-timer.js";
+import { pointsLine } from "../features/plan/bar.js";
+import { days, loadDay, moveActivity, savePlan, saveTemplate, templates } from "../features/plan/data.js";
+import { activityForm, cap, field, num, text, whole } from "../features/plan/form.js";
+import { costChooser, current, mmss, startStep, timerCard, timerEvents, watchTimer } from "../features/plan/timer.js";
 
 let which = "today";
 let stops = [];

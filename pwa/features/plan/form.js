@@ -1,8 +1,8 @@
 // Plan's add/change form, and field helpers plan.js shares.
-import { COSTS, DEFAULT_REST, checkAdd, costOf, pts, splitIntoSteps } from "../lib/pacing.js";
-import { btn, el, showErrors, toast } from "../lib/ui.js";
-import { save } from "../store.js";
-import { addActivity, days, loadDay, moveActivity } from "./plan-data.js";
+import { COSTS, DEFAULT_REST, checkAdd, costOf, pts, splitIntoSteps } from "./pacing.js";
+import { btn, el, showErrors, toast } from "../../lib/ui.js";
+import { save } from "../../store.js";
+import { addActivity, days, loadDay, moveActivity } from "./data.js";
 
 export const num = (id, min, max, value, more) => el("input", { id, type: "number", inputmode: "numeric", min, max, value, ...more });
 export const text = (id, value, more) => el("input", { id, type: "text", maxlength: 200, value, ...more });

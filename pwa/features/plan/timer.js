@@ -1,7 +1,7 @@
 // Activity timer: timestamps in meta (a reload resumes); a "rest" reminder lets the server push when the app is closed.
-import { DEFAULT_CHUNK, pts } from "../lib/pacing.js";
-import { banner, btn, clearBanner, el } from "../lib/ui.js";
-import { get, getMeta, nowIso, remove, save, setMeta } from "../store.js";
+import { DEFAULT_CHUNK, pts } from "./pacing.js";
+import { banner, btn, clearBanner, el } from "../../lib/ui.js";
+import { get, getMeta, nowIso, remove, save, setMeta } from "../../store.js";
 
 const KEY = "activityTimer";
 const MIN = 60000;

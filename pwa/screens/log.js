@@ -1,9 +1,9 @@
 // Log: jelly legs in one tap, knot and weakness forms with recent entries; /log?quick=water|magnesium.
 
 import { list, nowIso, onChange, remove, save } from "../store.js";
-import { quickLog } from "../lib/quick.js";
+import { quickLog } from "../features/quick/logs.js";
 import { el, toast } from "../lib/ui.js";
-import { SCALE, SIDES, chips, labelOf, lower, opts, summary, whenText } from "./log-chips.js";
+import { SCALE, SIDES, chips, labelOf, lower, opts, summary, whenText } from "../features/log/chips.js";
 
 export const LOCATIONS = opts("Neck", "Shoulders", "Upper back", "Lower back", "Hips", "Arms", "Legs", "Other");
 export const KNOT_HELPED = opts("massage=Massage or myofascial release", "Foam rolling", "stretching=Gentle stretching",

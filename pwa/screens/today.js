@@ -3,12 +3,12 @@ import { getMeta, list, onChange, setMeta } from "../store.js";
 import { localDay } from "../lib/day.js";
 import { el } from "../lib/ui.js";
 import { account, profile } from "../lib/account.js";
-import { clockText, elapsedSeconds, isRunning, lengthSeconds, lengthText, newestFirst } from "./cramp-timer.js";
-import { whenText } from "./log-chips.js";
+import { clockText, elapsedSeconds, isRunning, lengthSeconds, lengthText, newestFirst } from "../features/cramp/timer.js";
+import { whenText } from "../features/log/chips.js";
 import { intakePanel } from "./quick.js";
-import { checkinFor, days, loadDay } from "./plan-data.js";
-import { pointsLine } from "./plan-bar.js";
-import { mmss, timerEvents, watchTimer } from "./plan-timer.js";
+import { checkinFor, days, loadDay } from "../features/plan/data.js";
+import { pointsLine } from "../features/plan/bar.js";
+import { mmss, timerEvents, watchTimer } from "../features/plan/timer.js";
 
 const START = "Cramp! Start timer";
 const PHASES = { step: "Doing now", rest: "Resting", ready: "Rest is over", finished: "All steps done" };

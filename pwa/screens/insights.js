@@ -2,9 +2,9 @@
 
 import { list, onChange } from "../store.js";
 import { profile } from "../lib/account.js";
-import { MIN_EACH_SIDE, MIN_FOR_PATTERN as MIN, barChart, formatDuration, plural, whatHelps } from "../lib/stats.js";
+import { MIN_EACH_SIDE, MIN_FOR_PATTERN as MIN, barChart, formatDuration, plural, whatHelps } from "../features/insights/stats.js";
 import { el } from "../lib/ui.js";
-import { labelOf } from "./log-chips.js";
+import { labelOf } from "../features/log/chips.js";
 import { KNOT_HELPED, LOCATIONS } from "./log.js";
 
 let unsubscribe = null;

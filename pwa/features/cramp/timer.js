@@ -1,6 +1,6 @@
 // The running cramp (ended_at null); time is counted from started_at, so a reload loses nothing.
 
-import { list, nowIso, save } from "../store.js";
+import { list, nowIso, save } from "../../store.js";
 
 const STALE = 3 * 3600; // longer was forgotten, not still going
 

@@ -1,6 +1,6 @@
 // "What helps me" figures (pure) and a bar chart. startHour: a 2 a.m. cramp is the night before's.
-import { localDay } from "./day.js";
-import { median } from "./median.js";
+import { localDay } from "../../lib/day.js";
+import { median } from "../../lib/median.js";
 
 export const RELIEFS = [
   ["stretch", "Stretching", "Stretch"],

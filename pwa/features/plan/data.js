@@ -23,7 +23,7 @@ export async function days() {
 export async function loadDay(day, me) {
   const id = await derivedId("plan", day);
   const stored = await get("plans", id);
-  const plan = stored || { id, day, energy_budget: me.energy_budget || 12, notes: null };
+  const plan = stored || { id, day, energy_budget: me.energy_budget, notes: null };
   const activities = (await list("activities"))
     .filter((a) => a.plan_id === id)
     .sort((a, b) => (a.position ?? 0) - (b.position ?? 0) || (a.created_at < b.created_at ? -1 : 1));

@@ -1,4 +1,5 @@
 // Start-up: theme, router, the sync state in the header, the offline worker and its updates, auto-sync.
+import { plural } from "./lib/format.js";
 import { applyTheme, banner, clearBanner } from "./lib/ui.js";
 import { navigate, routerEvents, startRouter } from "./router.js";
 import { events, refresh, startAutoSync, statusText, syncState } from "./sync.js";
@@ -22,7 +23,7 @@ function showStatus(s = syncState()) {
     onClick: () => navigate("/signin"),
   });
   const n = s.attention;
-  show("attention", n && `${n} record${n === 1 ? " was" : "s were"} not accepted.`, {
+  show("attention", n && `${plural(n, "record was", "records were")} not accepted.`, {
     label: "See why",
     onClick: () => navigate("/settings"),
   });

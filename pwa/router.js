@@ -1,4 +1,4 @@
-// A screen: views/<view>.js (or <file>.js's export <view>) with mount(root, params), unmount().
+// A screen: screens/<view>.js (or <file>.js's export <view>) with mount(root, params), unmount().
 
 import { el } from "./lib/ui.js";
 
@@ -33,7 +33,7 @@ const page = (title, text) => ({
 async function load(route) {
   if (route === NOT_FOUND) return page("Nothing here", "This page does not exist.");
   try {
-    const module = await import(`./views/${route.file || route.view}.js`);
+    const module = await import(`./screens/${route.file || route.view}.js`);
     return route.file ? module[route.view] : module;
   } catch (err) {
     console.error(err);

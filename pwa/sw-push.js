@@ -1,7 +1,7 @@
 // Push in the service worker; actions work offline, without opening the app.
 
 import { resubscribe } from "/lib/push.js";
-import { logMagnesium, logWater, magnesiumDetails, snooze } from "/lib/quick.js";
+import { logMagnesium, logWater, magnesiumDetails, snooze } from "/features/quick/logs.js";
 import { flush, SYNC_TAG } from "/sync.js";
 
 const LOOK = { icon: "/static/icons/icon-192.png", badge: "/static/icons/badge-96.png" };

@@ -3,21 +3,16 @@
 
 import { api } from "../api.js";
 import * as store from "../store.js";
+import { SETTINGS_DEFAULTS } from "./defaults.js";
+import { plural } from "./format.js";
 import { keepOnAfterSignIn, stopOnSignOut } from "./push.js";
 import { refresh, syncNow } from "../sync.js";
 
-const DEFAULTS = {
-  timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
-  day_start_hour: 4,
-  water_target_ml: 2000,
-  energy_budget: 12,
-  chunk_minutes: 15,
-};
 
 export class OtherAccountError extends Error {
   constructor(owner, n) {
     super(
-      `This phone holds ${n} record${n === 1 ? "" : "s"} of ${owner} that are not uploaded yet. ` +
+      `This phone holds ${plural(n, "record")} of ${owner} that are not uploaded yet. ` +
         "Sign in as that account to upload them, or remove them from this phone.",
     );
   }
@@ -25,7 +20,7 @@ export class OtherAccountError extends Error {
 
 export const account = async () => (await store.getMeta("account")) || null;
 
-export const profile = async () => ({ ...DEFAULTS, ...(await store.getMeta("profile")) });
+export const profile = async () => ({ ...SETTINGS_DEFAULTS, ...(await store.getMeta("profile")) });
 
 export async function signIn(email, password, { mode = "signin", discard = false } = {}) {
   const owner = await account();

@@ -13,6 +13,7 @@ export function localDay(date = new Date(), startHour = 4) {
   return isoDate(new Date(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours() - startHour, d.getMinutes(), d.getSeconds()));
 }
 
+// A calendar day n days on ("2026-02-28", 1 -> "2026-03-01"); noon, so no DST change moves it.
 export function addDays(day, n) {
   const [y, m, d] = day.split("-");
   return isoDate(new Date(y, m - 1, +d + n, 12));

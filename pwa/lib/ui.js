@@ -13,6 +13,18 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// svg("rect", {x: 0, width: 10}, "title text"): an SVG element, text only like el().
+export function svg(tag, attrs = {}, text) {
+  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const k in attrs) node.setAttribute(k, attrs[k]);
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+// A titled card: <section class="card stack"> labelled by its <h2 id>; with no title, the caller adds the <h2>.
+export const card = (id, title, ...body) =>
+  el("section", { class: "card stack", "aria-labelledby": id }, title != null && el("h2", { id }, title), ...body);
+
 export const btn = (label, onclick, cls, attrs) =>
   el("button", { class: cls ? `btn ${cls}` : "btn", type: "button", onclick, ...attrs }, label);
 

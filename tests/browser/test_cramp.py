@@ -111,7 +111,7 @@ def test_today_shows_the_running_cramp_and_past_cramps_list_durations(
 def test_wake_lock_is_held_while_running_and_released_on_stop(page, open_app, wait_for):
     open_app(page, "/cramp?start=1")
     page.locator(TIMER).wait_for()
-    awake = "async () => (await import('/views/cramp-timer.js')).awake()"
+    awake = "async () => (await import('/features/cramp/timer.js')).awake()"
     wait_for(page, awake)
     page.click("[data-action=stop]")
     page.locator("[data-saved]").wait_for()

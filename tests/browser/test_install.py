@@ -5,7 +5,7 @@ import json
 SHELL_CACHED = (
     "async () => { const k = await caches.keys();"
     " const s = k.find(n => n.startsWith('unknot-shell-'));"
-    " return !!s && !!(await (await caches.open(s)).match('/views/settings.js')); }"
+    " return !!s && !!(await (await caches.open(s)).match('/screens/settings.js')); }"
 )
 
 

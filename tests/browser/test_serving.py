@@ -37,7 +37,7 @@ def test_app_routes_answer_the_shell_page(client, path):
     "path, mimetype",
     [
         ("/app.js", "text/javascript"),
-        ("/views/today.js", "text/javascript"),
+        ("/screens/today.js", "text/javascript"),
         ("/lib/day.js", "text/javascript"),
         ("/styles.css", "text/css"),
         ("/manifest.webmanifest", "application/manifest+json"),
@@ -91,7 +91,7 @@ def test_worker_carries_the_shell_version_and_precache_list(client):
     assert "/" in files and "/sw.js" not in files and "/index.html" not in files
     for needed in ["/app.js", "/store.js", "/styles.css", "/manifest.webmanifest"]:
         assert needed in files
-    assert "/views/settings.js" in files and "/lib/day.js" in files
+    assert "/screens/settings.js" in files and "/lib/day.js" in files
     assert "/static/icons/icon-192.png" in files
     assert not any(f.startswith("/static/screenshots/") for f in files)
     for url in files:  # every precached file is served
@@ -111,9 +111,9 @@ def test_changing_any_shell_file_gives_a_new_version(database_url, instance_dir,
     assert second != first
     assert b"/* changed */" in client.get("/styles.css").data
 
-    (pwa / "views" / "extra.js").write_text("export function mount() {}\n")
+    (pwa / "screens" / "extra.js").write_text("export function mount() {}\n")
     third, files = worker_constants(client.get("/sw.js").data)
-    assert third != second and "/views/extra.js" in files
+    assert third != second and "/screens/extra.js" in files
 
 
 def test_text_files_are_compressed_as_the_client_asks(client):

@@ -1,7 +1,7 @@
 // Bar chart geometry (the SVG drawing itself is checked in the browser).
 import test from "node:test";
 import assert from "node:assert/strict";
-import { barLayout } from "../../pwa/lib/stats.js";
+import { barLayout } from "../../pwa/features/insights/stats.js";
 
 test("bars scale to the largest value and sit on one baseline", () => {
   const L = barLayout([{ label: "a", value: 2 }, { label: "b", value: 4 }, { label: "c", value: 0 }]);

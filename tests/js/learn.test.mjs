@@ -1,7 +1,7 @@
 // The Learn screen's words: the topics the issue asks for, the safety notes, and never a dose.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { DOCTOR, NOTE, QUESTIONS, SECTIONS, mount } from "../../pwa/views/learn.js";
+import { DOCTOR, NOTE, QUESTIONS, SECTIONS, mount } from "../../pwa/screens/learn.js";
 
 /** Every string in a value, flattened. */
 function strings(v) {

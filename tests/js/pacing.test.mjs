@@ -4,8 +4,8 @@ import assert from "node:assert/strict";
 import {
   COSTS, MIN_CHECKIN_DAYS, TEMPLATES, activityLoad, checkAdd, costOf, crashPattern, dayLoads,
   dayTotals, pairDays, splitIntoSteps, suggestBudget,
-} from "../../pwa/lib/pacing.js";
-import { addDays } from "../../pwa/lib/stats.js";
+} from "../../pwa/features/plan/pacing.js";
+import { addDays } from "../../pwa/lib/day.js";
 
 test("costs: light 1, moderate 2, heavy 3, or custom", () => {
   assert.deepEqual(COSTS, { light: 1, moderate: 2, heavy: 3 });

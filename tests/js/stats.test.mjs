@@ -1,10 +1,13 @@
 // "What helps me" statistics on constructed records.
 import test from "node:test";
 import assert from "node:assert/strict";
+import { crampSeconds } from "../../pwa/features/cramp/length.js";
 import {
-  MIN_EACH_SIDE, addDays, crampDurations, crampSeconds, crampsByHour, crampsPerWeek, dayKey,
-  formatDuration, knotsByLocation, localHour, reliefEffect, weaknessByArea, whatHelps,
-} from "../../pwa/lib/stats.js";
+  MIN_EACH_SIDE, crampDurations, crampsByHour, crampsPerWeek, dayKey,
+  knotsByLocation, localHour, reliefEffect, weaknessByArea, whatHelps,
+} from "../../pwa/features/insights/stats.js";
+import { addDays } from "../../pwa/lib/day.js";
+import { durationWords } from "../../pwa/lib/format.js";
 import { median, mean } from "../../pwa/lib/median.js";
 
 /** A finished cramp starting at `start` (ISO with offset) lasting `minutes`. */
@@ -167,10 +170,10 @@ test("weakness by area", () => {
 });
 
 test("durations read as plain words", () => {
-  assert.equal(formatDuration(45), "45 seconds");
-  assert.equal(formatDuration(60), "60 seconds");
-  assert.equal(formatDuration(240), "4 minutes");
-  assert.equal(formatDuration(4200), "1 hour 10 minutes");
+  assert.equal(durationWords(45), "45 seconds");
+  assert.equal(durationWords(60), "60 seconds");
+  assert.equal(durationWords(240), "4 minutes");
+  assert.equal(durationWords(4200), "1 hour 10 minutes");
 });
 
 test("whatHelps gathers every figure", () => {

@@ -2,10 +2,11 @@
 
 import { list, onChange } from "../store.js";
 import { profile } from "../lib/account.js";
-import { MIN_EACH_SIDE, MIN_FOR_PATTERN as MIN, barChart, formatDuration, plural, whatHelps } from "../lib/stats.js";
+import { MIN_EACH_SIDE, MIN_FOR_PATTERN as MIN, barChart, whatHelps } from "../features/insights/stats.js";
+import { durationWords, plural } from "../lib/format.js";
 import { el } from "../lib/ui.js";
-import { labelOf } from "./log-chips.js";
-import { KNOT_HELPED, LOCATIONS } from "./log.js";
+import { labelOf } from "../features/log/chips.js";
+import { KNOT_HELPED, LOCATIONS } from "../features/log/knots.js";
 
 let unsubscribe = null;
 let pending = null;
@@ -20,7 +21,7 @@ function figure(id, title, count, ...body) {
 function gated(id, title, n, min, [one, many = one + "s"], body, tail = "", few = `${plural(n, one, many)}${tail || " so far"}`) {
   if (n >= min) return figure(id, title, `From ${plural(n, one, many)}${tail}`, ...body());
   return figure(id, title, few, el("p", { class: "insight-need", "data-need": "" },
-    `Not enough yet: log ${min - n} more ${min - n === 1 ? one : many} to see this.`));
+    `Not enough yet: log ${plural(min - n, `more ${one}`, `more ${many}`)} to see this.`));
 }
 
 const chart = (rows, label, summary, noun, labelEvery) =>
@@ -29,7 +30,7 @@ const chart = (rows, label, summary, noun, labelEvery) =>
 async function render(root) {
   const me = await profile();
   const [cramps, knots, weakness] = await Promise.all(["cramps", "knots", "weakness"].map(list));
-  const s = whatHelps({ cramps, knots, weakness }, { startHour: me.day_start_hour ?? 4 });
+  const s = whatHelps({ cramps, knots, weakness }, { startHour: me.day_start_hour });
   const { durations: d, weeks: w, hours: h, knots: k, weakness: wk } = s;
   const tried = s.reliefs.filter((r) => r.tried);
   const n = w.weeks.length;
@@ -38,7 +39,7 @@ async function render(root) {
     el("h1", {}, "What helps me"),
     el("p", { class: "hint" }, "From your own logs on this phone. Information, not medical advice."),
     gated("durations", "How long your cramps last", d.count, MIN_EACH_SIDE, ["cramp"], () => [
-      el("p", { class: "big-number" }, formatDuration(d.medianSeconds)),
+      el("p", { class: "big-number" }, durationWords(d.medianSeconds)),
       el("p", {}, "That is the middle value: half of your cramps were shorter, half longer.")],
     "", `${plural(d.count, "finished cramp")} so far`),
     el("section", { class: "card insight", "aria-labelledby": "reliefs-t", "data-figure": "reliefs" },

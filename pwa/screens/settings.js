@@ -1,12 +1,13 @@
 // Settings, and the Sign in screen.
 
 import * as accounts from "../lib/account.js";
-import { THEMES, btn, el, getTheme, setTheme, showErrors, toast } from "../lib/ui.js";
+import { THEMES, btn, card, el, getTheme, setTheme, showErrors, toast } from "../lib/ui.js";
+import { COLLECTIONS } from "../lib/collections.js";
+import { plural } from "../lib/format.js";
 import { navigate } from "../router.js";
 import { pendingCount } from "../store.js";
 import { attention, dismissAttention, events, syncState } from "../sync.js";
 
-const COLLECTIONS = ["cramps", "knots", "weakness", "intakes", "plans", "activities", "checkins", "reminders"];
 const NUMBERS = {
   water_target_ml: ["Water goal a day (ml)", 0, 10000],
   energy_budget: ["Energy budget a day (points)", 1, 100],
@@ -15,13 +16,10 @@ const NUMBERS = {
 let stop = null;
 
 const reload = () => navigate("/settings", { replace: true });
-const lost = (n) => `${n} change${n === 1 ? "" : "s"} not uploaded yet will be lost.`;
+const lost = (n) => `${plural(n, "change")} not uploaded yet will be lost.`;
 const errorSlot = (name, attrs) => el("p", { class: "error-text", "data-error-for": name, ...attrs });
 
-function section(title, ...children) {
-  const id = `h-${title.replace(/\W+/g, "-")}`;
-  return el("section", { class: "card stack", "aria-labelledby": id }, el("h2", { id }, title), ...children);
-}
+const section = (title, ...children) => card(`h-${title.replace(/\W+/g, "-")}`, title, ...children);
 
 function field(name, label, control, id = `s-${name}`) {
   control.id = id;
@@ -134,8 +132,8 @@ function dataSection(me, signedIn) {
       ? el("div", { class: "stack" },
         el("a", { class: "btn", href: "/api/v1/export", download: true }, "Download everything (JSON)"),
         el("details", {}, el("summary", { class: "btn btn-link" }, "Download one list as CSV"),
-          el("ul", { class: "list" }, COLLECTIONS.map((c) => el("li", {},
-            el("a", { href: `/api/v1/export?format=csv&collection=${c}`, download: true }, c))))))
+          el("ul", { class: "list" }, COLLECTIONS.map(({ name }) => el("li", {},
+            el("a", { href: `/api/v1/export?format=csv&collection=${name}`, download: true }, name))))))
       : el("p", {}, "Sign in to download your records."),
     !me && removeButton());
 }
@@ -169,7 +167,7 @@ function deleteSection() {
 function onlineSections(me) {
   if (!navigator.onLine) return section("Devices and password", el("p", {}, "Needs a connection."));
   const box = el("div", { class: "stack" });
-  import("./settings-devices.js").then((m) => box.append(...m.sections({ section, field, reload }, me.email)));
+  import("../features/account/devices.js").then((m) => box.append(...m.sections({ section, field, reload }, me.email)));
   return box;
 }
 

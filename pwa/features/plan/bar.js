@@ -1,12 +1,6 @@
 // "Points left today: 4" over a bar of done and planned points; small, as Today loads it too.
-import { pts } from "../lib/pacing.js";
-import { el } from "../lib/ui.js";
-
-function svg(tag, attrs) {
-  const n = document.createElementNS("http://www.w3.org/2000/svg", tag);
-  for (const k in attrs) n.setAttribute(k, attrs[k]);
-  return n;
-}
+import { pts } from "./pacing.js";
+import { el, svg } from "../../lib/ui.js";
 
 // An SVG, so the widths need no style attributes.
 function bar({ budget, spent, load }) {

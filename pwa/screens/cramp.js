@@ -2,18 +2,20 @@
 
 import { get, list, nowIso, onChange, remove, save } from "../store.js";
 import { navigate } from "../router.js";
-import { el, toast } from "../lib/ui.js";
-import { SCALE, SIDES, chips, labelOf, opts, summary, typed, whenText } from "./log-chips.js";
+import { clockText, durationShort } from "../lib/format.js";
+import { card, el, toast } from "../lib/ui.js";
+import { SCALE, SIDES, chips, labelOf, opts, summary, typed, whenText } from "../features/log/chips.js";
 import {
-  clockText, crampEditor, elapsedSeconds, isRunning, keepAwake, lengthSeconds, lengthText, newestFirst, runningCramp,
+  crampEditor, elapsedSeconds, isRunning, keepAwake, newestFirst, runningCramp,
   startCramp,
-} from "./cramp-timer.js";
+} from "../features/cramp/timer.js";
+import { crampSeconds } from "../features/cramp/length.js";
 
 const MUSCLES = opts("Calf", "Foot", "Hamstring", "Thigh", "Hand", "neck/shoulder=Neck / shoulder", "Back", "Other");
 // Loaded after the timer shows (budget: 1 s).
 let TRIED = null;
 let loading = null;
-const later = () => (loading ||= import("../lib/stats.js").then(({ RELIEFS }) => {
+const later = () => (loading ||= import("../features/insights/stats.js").then(({ RELIEFS }) => {
   TRIED = RELIEFS.map(({ key, short }) => ({ value: key, label: short }));
 }));
 
@@ -25,7 +27,6 @@ let editor = null;
 let phase = null;
 
 const button = (action, cls, onclick, text) => el("button", { class: `btn ${cls}`, type: "button", "data-action": action, onclick }, text);
-const card = (id, title, ...body) => el("section", { class: "card", "aria-labelledby": id }, el("h2", { id }, title), ...body);
 
 function crampDetails(ed) {
   const r = ed.record;
@@ -78,11 +79,11 @@ async function renderPast(host, all) {
   const past = newestFirst(await list("cramps")).filter((c) => c.started_at && !isRunning(c));
   const shown = all ? past : past.slice(0, 20);
   const item = (c) => {
-    const secs = lengthSeconds(c);
+    const secs = crampSeconds(c);
     const more = summary(c.muscle && labelOf(MUSCLES, c.muscle), c.side, c.intensity, c.reliefs_helped, TRIED);
     return el("li", {}, el("a", { class: "entry", href: `/cramp?edit=${encodeURIComponent(c.id)}`, "data-cramp": c.id },
       el("span", { class: "entry-main" }, whenText(c.started_at)),
-      el("span", { class: "entry-value" }, secs == null ? "Not stopped" : lengthText(secs)),
+      el("span", { class: "entry-value" }, secs == null ? "Not stopped" : durationShort(secs)),
       more && el("span", { class: "entry-more" }, more)));
   };
   host.replaceChildren(...[
@@ -176,7 +177,7 @@ async function stop() {
 
 function showStopped(record) {
   show("stopped", record,
-    el("p", { class: "cramp-saved", role: "status", "data-saved": "" }, `Saved. ${lengthText(lengthSeconds(record))}`),
+    el("p", { class: "cramp-saved", role: "status", "data-saved": "" }, `Saved. ${durationShort(crampSeconds(record))}`),
     button("start", "btn-block", start, "Another cramp? Start timer"),
     detailsCard("Fill in what you can, now or later. Saved as you tap."),
     button("done", "btn-primary btn-block", () => {
@@ -197,9 +198,9 @@ async function showEdit(id) {
   }
   if (isRunning(r)) return navigate("/cramp", { replace: true });
   const ed = crampEditor(r);
-  const told = () => `${whenText(ed.record.started_at)} · ${lengthText(lengthSeconds(ed.record))}`;
+  const told = () => `${whenText(ed.record.started_at)} · ${durationShort(crampSeconds(ed.record))}`;
   const shown = el("p", { class: "big-text", "data-summary": "cramp" }, told());
-  const secs = lengthSeconds(r);
+  const secs = crampSeconds(r);
   const input = (id, label, attrs, cls) => el("div", { class: cls }, el("label", { for: id }, label), el("input", { id, ...attrs }));
   const num = (max, v) => ({ type: "number", inputmode: "numeric", min: "0", max, step: "1", value: secs == null ? "" : v });
   const error = el("p", { class: "error-text", role: "alert" });
@@ -220,7 +221,7 @@ async function showEdit(id) {
     const bad = isNaN(start) || (m != null && !(m >= 0 && s >= 0 && s < 60));
     error.textContent = bad ? "Use whole minutes and 0–59 seconds." : "";
     if (bad) return;
-    const length = m != null ? m * 60 + s : was.ended_at ? lengthSeconds(was) || 0 : null;
+    const length = m != null ? m * 60 + s : was.ended_at ? crampSeconds(was) || 0 : null;
     await ed.change({ started_at: nowIso(start), ...(length != null && { ended_at: nowIso(new Date(+start + length * 1000)) }) });
     shown.textContent = told();
   };

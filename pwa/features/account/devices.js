@@ -1,8 +1,8 @@
 // Settings, online only: the signed-in devices and a password change (imported when opened).
 
-import * as accounts from "../lib/account.js";
-import { btn, clock, el, showErrors, toast } from "../lib/ui.js";
-import { syncNow } from "../sync.js";
+import * as accounts from "../../lib/account.js";
+import { btn, clock, el, showErrors, toast } from "../../lib/ui.js";
+import { syncNow } from "../../sync.js";
 
 const midnight = (d) => new Date(d).setHours(0, 0, 0, 0);
 

@@ -1,9 +1,13 @@
 // Pacing rules over flat records (api/sync/schemas.py); the crash rule is in the README.
-import { mean, round1 } from "./median.js";
-import { addDays, dayKey, plural } from "./stats.js";
+import { SETTINGS_DEFAULTS } from "../../lib/defaults.js";
+import { mean, round1 } from "../../lib/median.js";
+import { addDays } from "../../lib/day.js";
+import { plural } from "../../lib/format.js";
+import { dayKey } from "../insights/stats.js";
 
 export const COSTS = { light: 1, moderate: 2, heavy: 3 };
-export const DEFAULT_CHUNK = 15;
+export const DEFAULT_BUDGET = SETTINGS_DEFAULTS.energy_budget;
+export const DEFAULT_CHUNK = SETTINGS_DEFAULTS.chunk_minutes;
 export const DEFAULT_REST = 5;
 export const MIN_CHECKIN_DAYS = 14; // days with a total and the next morning's check-in
 const MIN_HELD_DAYS = 3; // days a total must be reached on to be suggested
@@ -39,7 +43,7 @@ export const activityLoad = (a) => (a.status === "skipped" ? 0 : (a.spent_cost ?
 
 const sum = (xs, f) => xs.reduce((n, x) => n + f(x), 0);
 
-export function dayTotals(activities, budget = 12) {
+export function dayTotals(activities, budget = DEFAULT_BUDGET) {
   const live = activities.filter((a) => !a.deleted_at && a.status !== "skipped");
   const load = sum(live, activityLoad);
   const over = load > budget;
@@ -49,7 +53,7 @@ export function dayTotals(activities, budget = 12) {
   };
 }
 
-export function checkAdd(activities, a, budget = 12) {
+export function checkAdd(activities, a, budget = DEFAULT_BUDGET) {
   const total = dayTotals(activities, budget).load + activityLoad(a);
   const over = total > budget;
   const warning = over
@@ -60,7 +64,7 @@ export function checkAdd(activities, a, budget = 12) {
 }
 
 // An activity without a plan counts on the day it started.
-export function dayLoads({ plans = [], activities = [], budget = 12 } = {}, opts = {}) {
+export function dayLoads({ plans = [], activities = [], budget = DEFAULT_BUDGET } = {}, opts = {}) {
   const days = new Map();
   const planDay = new Map();
   for (const p of plans) {
@@ -102,7 +106,7 @@ function groupFigures(pairs) {
 }
 
 // The highest total reached on `minHeld` days, all below the lowest crash total.
-export function suggestBudget(pairs, { current = 12, minHeld = MIN_HELD_DAYS } = {}) {
+export function suggestBudget(pairs, { current = DEFAULT_BUDGET, minHeld = MIN_HELD_DAYS } = {}) {
   const crashTotals = pairs.filter((p) => p.next.crash).map((p) => p.load);
   const lowestCrash = crashTotals.length ? Math.min(...crashTotals) : null;
   const safe = pairs.filter((p) => !p.next.crash && (lowestCrash == null || p.load < lowestCrash));
@@ -121,7 +125,7 @@ export function suggestBudget(pairs, { current = 12, minHeld = MIN_HELD_DAYS } =
 }
 
 export function crashPattern(records = {}, opts = {}) {
-  const { budget = 12, minDays = MIN_CHECKIN_DAYS, minHeld } = opts;
+  const { budget = DEFAULT_BUDGET, minDays = MIN_CHECKIN_DAYS, minHeld } = opts;
   const pairs = pairDays(dayLoads({ ...records, budget }, opts), records.checkins);
   if (pairs.length < minDays) return { ready: false, days: pairs.length, needed: minDays - pairs.length };
   return {

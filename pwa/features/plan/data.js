@@ -1,8 +1,8 @@
 // Plan records on the device: a day's plan has an id made from its day, so two phones share it.
-import { addDays, localDay } from "../lib/day.js";
-import { TEMPLATES, dayTotals } from "../lib/pacing.js";
-import { profile } from "../lib/account.js";
-import { get, list, save } from "../store.js";
+import { addDays, localDay } from "../../lib/day.js";
+import { TEMPLATES, dayTotals } from "./pacing.js";
+import { profile } from "../../lib/account.js";
+import { get, list, save } from "../../store.js";
 
 // The same id on every device: SHA-256 of "unknot:<kind>:<key>" as an RFC 9562 version 8 UUID.
 async function derivedId(kind, key) {
@@ -23,7 +23,7 @@ export async function days() {
 export async function loadDay(day, me) {
   const id = await derivedId("plan", day);
   const stored = await get("plans", id);
-  const plan = stored || { id, day, energy_budget: me.energy_budget || 12, notes: null };
+  const plan = stored || { id, day, energy_budget: me.energy_budget, notes: null };
   const activities = (await list("activities"))
     .filter((a) => a.plan_id === id)
     .sort((a, b) => (a.position ?? 0) - (b.position ?? 0) || (a.created_at < b.created_at ? -1 : 1));

@@ -1,29 +1,12 @@
 // The running cramp (ended_at null); time is counted from started_at, so a reload loses nothing.
 
-import { list, nowIso, save } from "../store.js";
+import { list, nowIso, save } from "../../store.js";
 
 const STALE = 3 * 3600; // longer was forgotten, not still going
 
 export const elapsedSeconds = (startedAt, now = Date.now()) => Math.max(0, Math.floor((now - Date.parse(startedAt)) / 1000));
 
-export const lengthSeconds = (c) => (c?.started_at && c.ended_at
-  ? Math.max(0, Math.round((Date.parse(c.ended_at) - Date.parse(c.started_at)) / 1000)) : null);
-
 export const isRunning = (c, now) => Boolean(c?.started_at && !c.ended_at) && elapsedSeconds(c.started_at, now) < STALE;
-
-const hms = (t) => [Math.floor(t / 3600), Math.floor(t / 60) % 60, t % 60];
-const pad = (n) => String(n).padStart(2, "0");
-
-export function clockText(t) {
-  const [h, m, s] = hms(t);
-  return `${h ? `${h}:` : ""}${pad(m)}:${pad(s)}`;
-}
-
-export function lengthText(t) {
-  if (t == null) return "not stopped";
-  const [h, m, s] = hms(t);
-  return h ? `${h} h${m ? ` ${m} min` : ""}` : m ? `${m} min${s ? ` ${s} s` : ""}` : `${s} s`;
-}
 
 export const newestFirst = (cramps) => [...cramps].sort((a, b) => Date.parse(b.started_at || 0) - Date.parse(a.started_at || 0));
 

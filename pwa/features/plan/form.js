@@ -1,12 +1,12 @@
 // Plan's add/change form, and field helpers plan.js shares.
-import { COSTS, DEFAULT_REST, checkAdd, costOf, pts, splitIntoSteps } from "../lib/pacing.js";
-import { btn, el, showErrors, toast } from "../lib/ui.js";
-import { save } from "../store.js";
-import { addActivity, days, loadDay, moveActivity } from "./plan-data.js";
+import { COSTS, DEFAULT_REST, checkAdd, costOf, pts, splitIntoSteps } from "./pacing.js";
+import { capitalize } from "../../lib/format.js";
+import { btn, el, showErrors, toast } from "../../lib/ui.js";
+import { save } from "../../store.js";
+import { addActivity, days, loadDay, moveActivity } from "./data.js";
 
 export const num = (id, min, max, value, more) => el("input", { id, type: "number", inputmode: "numeric", min, max, value, ...more });
 export const text = (id, value, more) => el("input", { id, type: "text", maxlength: 200, value, ...more });
-export const cap = (s) => s[0].toUpperCase() + s.slice(1);
 export const whole = (n, min, max) => Number.isInteger(n) && n >= min && n <= max;
 export const field = (label, input, slot = el("p", { class: "error-text", "data-error-for": input.id })) =>
   el("div", { class: "field" }, el("label", { for: input.id }, label), input, slot);
@@ -64,7 +64,7 @@ function build(chunk, context) {
   const levels = el("fieldset", {}, el("legend", {}, "How much energy?"),
     [...Object.keys(COSTS), "custom"].map((key) => el("label", { class: "choice" },
       el("input", { type: "radio", name: "level", value: key }),
-      cap(key) + (COSTS[key] ? ` (${pts(COSTS[key])})` : ""))),
+      capitalize(key) + (COSTS[key] ? ` (${pts(COSTS[key])})` : ""))),
     customField);
   const warning = el("div", { class: "plan-warning", role: "alert", hidden: true });
   const submit = btn("", null, "btn-primary", { type: "submit" });

@@ -1,6 +1,9 @@
 // "What helps me" figures (pure) and a bar chart. startHour: a 2 a.m. cramp is the night before's.
-import { localDay } from "./day.js";
-import { median } from "./median.js";
+import { addDays, localDay } from "../../lib/day.js";
+import { durationWords, plural } from "../../lib/format.js";
+import { median } from "../../lib/median.js";
+import { svg } from "../../lib/ui.js";
+import { crampSeconds } from "../cramp/length.js";
 
 export const RELIEFS = [
   ["stretch", "Stretching", "Stretch"],
@@ -26,28 +29,12 @@ export function localHour(moment, { offsetMinutes: off } = {}) {
   return off == null ? new Date(moment).getHours() : shifted(moment, off).getUTCHours();
 }
 
-export const addDays = (day, n) => ymd(new Date(Date.parse(day) + n * 864e5));
 const dayLabel = (day) => `${+day.slice(8)} ${MONTHS[day.slice(5, 7) - 1]}`;
 const hourLabel = (h) => `${h % 12 || 12} ${h < 12 ? "am" : "pm"}`;
-
-export const plural = (n, word, many = word + "s") => `${n} ${n === 1 ? word : many}`;
-
-export function formatDuration(seconds) {
-  if (seconds == null) return "unknown";
-  if (seconds < 90) return plural(Math.round(seconds), "second");
-  const m = Math.round(seconds / 60);
-  if (m < 60) return plural(m, "minute");
-  return plural(Math.floor(m / 60), "hour") + (m % 60 ? " " + plural(m % 60, "minute") : "");
-}
 
 const live = (records) => (records || []).filter((r) => r && !r.deleted_at);
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 const top = (xs) => xs.reduce((a, b) => (b.count > a.count ? b : a));
-
-export function crampSeconds(c) {
-  const s = (Date.parse(c.ended_at) - Date.parse(c.started_at)) / 1000;
-  return c.started_at && c.ended_at && s >= 0 ? s : null;
-}
 
 export function crampDurations(cramps) {
   const secs = live(cramps).map(crampSeconds).filter((s) => s != null);
@@ -70,7 +57,7 @@ export function reliefEffect(cramps, { min = MIN_EACH_SIDE } = {}) {
     const label = RELIEFS.find((r) => r.key === key)?.label ?? key;
     const helped = all.filter((c) => c.helped.includes(key)).length;
     const said = helped ? ` You marked it as helping ${plural(helped, "time")}.` : "";
-    const from = (s) => `${formatDuration(s.medianSeconds)} (from ${plural(s.count, "cramp")})`;
+    const from = (s) => `${durationWords(s.medianSeconds)} (from ${plural(s.count, "cramp")})`;
     const need = [needWith && `${needWith} more with it`, needWithout && `${needWithout} more without it`];
     const text = enough
       ? `${label}: cramps with it lasted ${from(withIt)}, without it ${from(without)}.${said}`
@@ -170,13 +157,6 @@ export function barLayout(data, { labelEvery = 1 } = {}) {
     };
   });
   return { width: W, height: base + 36, base, max, bars };
-}
-
-function svg(tag, attrs = {}, text) {
-  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
-  for (const k in attrs) node.setAttribute(k, attrs[k]);
-  if (text != null) node.textContent = text;
-  return node;
 }
 
 export function barChart(data, { label, summary, valueLabel, labelEvery }) {

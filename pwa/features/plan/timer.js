@@ -1,7 +1,8 @@
 // Activity timer: timestamps in meta (a reload resumes); a "rest" reminder lets the server push when the app is closed.
-import { DEFAULT_CHUNK, pts } from "../lib/pacing.js";
-import { banner, btn, clearBanner, el } from "../lib/ui.js";
-import { get, getMeta, nowIso, remove, save, setMeta } from "../store.js";
+import { DEFAULT_CHUNK, pts } from "./pacing.js";
+import { countdownText } from "../../lib/format.js";
+import { banner, btn, clearBanner, el } from "../../lib/ui.js";
+import { get, getMeta, nowIso, remove, save, setMeta } from "../../store.js";
 
 const KEY = "activityTimer";
 const MIN = 60000;
@@ -21,11 +22,6 @@ function phaseOf(state, activity, now) {
   const restEnd = since + (activity.rest_minutes || 0) * MIN;
   if (now < restEnd) return { kind: "rest", endsAt: restEnd, since };
   return { kind: "ready", next: state.step + 1, since: restEnd };
-}
-
-export function mmss(ms) {
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
 const dropReminder = async (id) => id && (await get("reminders", id)) && remove("reminders", id);
@@ -134,12 +130,13 @@ export function costChooser(planned, onPick, label = "What did it cost?") {
       btn(pts(n), () => onPick(n), n === planned && "btn-primary", { "data-cost": n }))));
 }
 
-const PHASES = { step: "Doing now", rest: "Time to rest", ready: "Rest is over", finished: "All steps done" };
+// What the running activity is at, as the timer card and Today name it.
+export const PHASES = { step: "Doing now", rest: "Time to rest", ready: "Rest is over", finished: "All steps done" };
 
 export function timerCard({ state, activity, phase }) {
   const steps = stepsOf(activity);
   const { kind, endsAt } = phase;
-  const count = endsAt ? mmss(endsAt - Date.now()) : "";
+  const count = endsAt ? countdownText(endsAt - Date.now()) : "";
   const act = (key, text, onclick, cls = "btn-primary") => btn(text, onclick, cls, { "data-timer": key });
   const ask = el("div", { class: "stack" });
   const stop = act("stop", "Stop here", () => {

@@ -1,13 +1,13 @@
 // Log: jelly legs in one tap, knot and weakness forms with recent entries; /log?quick=water|magnesium.
 
 import { list, nowIso, onChange, remove, save } from "../store.js";
-import { quickLog } from "../lib/quick.js";
+import { quickLog } from "../features/quick/logs.js";
+import { KNOT_HELPED, LOCATIONS } from "../features/log/knots.js";
+import { collection, whenOf } from "../lib/collections.js";
+import { capitalize } from "../lib/format.js";
 import { el, toast } from "../lib/ui.js";
-import { SCALE, SIDES, chips, labelOf, lower, opts, summary, whenText } from "./log-chips.js";
+import { SCALE, SIDES, chips, labelOf, lower, opts, summary, whenText } from "../features/log/chips.js";
 
-export const LOCATIONS = opts("Neck", "Shoulders", "Upper back", "Lower back", "Hips", "Arms", "Legs", "Other");
-export const KNOT_HELPED = opts("massage=Massage or myofascial release", "Foam rolling", "stretching=Gentle stretching",
-  "Heat", "needling=Trigger point injection or dry needling");
 const AREAS = opts("Legs", "Arms", "Grip", "Whole body", "Other");
 const ACTIVITIES = opts("Walking", "Stairs", "Housework", "Shopping");
 const LASTED = [[15, "15 min"], [30, "30 min"], [60, "1 hour"], [120, "2 hours"], [240, "4 hours"], [720, "All day"]]
@@ -52,8 +52,6 @@ const WEAKNESS = {
     NOTES,
   ],
 };
-
-const cap = (s) => s[0].toUpperCase() + s.slice(1);
 
 function field(f, draft) {
   const id = `f-${f.name}`;
@@ -124,7 +122,8 @@ function entryForm(spec) {
     }
     let saved;
     try {
-      saved = await save(spec.collection, { ...draft, noted_at: draft.noted_at || nowIso() });
+      const when = collection(spec.collection).when;
+      saved = await save(spec.collection, { ...draft, [when]: draft[when] || nowIso() });
     } catch (err) {
       console.error(err);
       error.textContent = "This phone did not let the app save. Try again; if it keeps failing, free some space.";
@@ -141,7 +140,7 @@ function entryForm(spec) {
     node: form,
     edit(record) {
       editing = true;
-      fill({ ...record }, `Change ${spec.noun} of ${whenText(record.noted_at)}`, "Save changes");
+      fill({ ...record }, `Change ${spec.noun} of ${whenText(whenOf(spec.collection, record))}`, "Save changes");
       done.textContent = "";
       form.scrollIntoView({ block: "start" });
       heading.tabIndex = -1;
@@ -151,23 +150,24 @@ function entryForm(spec) {
 }
 
 async function renderRecent(host, spec, onEdit) {
+  const when = (r) => whenOf(spec.collection, r);
   const entries = (await list(spec.collection))
-    .sort((a, b) => Date.parse(b.noted_at || 0) - Date.parse(a.noted_at || 0))
+    .sort((a, b) => Date.parse(when(b) || 0) - Date.parse(when(a) || 0))
     .slice(0, 10);
   const titleId = `${spec.collection}-recent-title`;
   const noun = spec.noun;
   const button = (action, text, cls, r, onclick) => el("button", { class: cls, type: "button", "data-action": action, onclick },
-    text, el("span", { class: "visually-hidden" }, ` ${noun} of ${whenText(r.noted_at)}`));
+    text, el("span", { class: "visually-hidden" }, ` ${noun} of ${whenText(when(r))}`));
   const remover = (r) => async () => {
     await remove(spec.collection, r.id);
-    toast(`${cap(noun)} deleted.`, { label: "Undo", onClick: () => save(spec.collection, r) });
+    toast(`${capitalize(noun)} deleted.`, { label: "Undo", onClick: () => save(spec.collection, r) });
   };
   host.replaceChildren(
     el("h2", { id: titleId }, spec.recentTitle),
     entries.length
       ? el("ul", { class: "list entries", "aria-labelledby": titleId }, entries.map((r) =>
         el("li", { "data-entry": r.id },
-          el("p", { class: "entry-main" }, whenText(r.noted_at)),
+          el("p", { class: "entry-main" }, whenText(when(r))),
           el("p", { class: "entry-more" }, spec.describe(r)),
           el("div", { class: "row" },
             button("change", "Change", "btn", r, () => onEdit(r)),
@@ -212,7 +212,7 @@ export async function mount(root, params) {
     history.replaceState(null, "", kind === "knot" ? "/log" : "/log?tab=weakness");
   };
   for (const kind in panels) {
-    tabs.append(el("button", { class: "btn", type: "button", "data-kind": kind, onclick: () => show(kind) }, cap(kind)));
+    tabs.append(el("button", { class: "btn", type: "button", "data-kind": kind, onclick: () => show(kind) }, capitalize(kind)));
   }
 
   screen.append(

@@ -3,7 +3,7 @@
 import { el, toast } from "../lib/ui.js";
 import { save } from "../store.js";
 import { navigate } from "../router.js";
-import { checkinFor, checkinIdFor, days } from "./plan-data.js";
+import { checkinFor, checkinIdFor, days } from "../features/plan/data.js";
 
 const SCALES = { fatigue: "Tiredness (fatigue)", weakness: "Muscle weakness", cramps: "Cramps", knots: "Knots (tight, sore spots)" };
 

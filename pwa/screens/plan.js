@@ -1,20 +1,18 @@
 // Plan: the day's energy budget, its activities, the timer and the person's own pattern.
 import { saveSettings } from "../lib/account.js";
-import { DEFAULT_CHUNK, MIN_CHECKIN_DAYS, SYMPTOMS, crashPattern, pts } from "../lib/pacing.js";
-import { plural } from "../lib/stats.js";
-import { btn, el, toast } from "../lib/ui.js";
+import { MIN_CHECKIN_DAYS, SYMPTOMS, crashPattern, pts } from "../features/plan/pacing.js";
+import { capitalize, countdownText, plural } from "../lib/format.js";
+import { btn, card, el, toast } from "../lib/ui.js";
 import { list, onChange, remove, save } from "../store.js";
-import { pointsLine } from "./plan-bar.js";
-import { days, loadDay, moveActivity, savePlan, saveTemplate, templates } from "./plan-data.js";
-import { activityForm, cap, field, num, text, whole } from "./plan-form.js";
-import { costChooser, current, mmss, startStep, timerCard, timerEvents, watchTimer } from "./plan-timer.js";
+import { pointsLine } from "../features/plan/bar.js";
+import { days, loadDay, moveActivity, savePlan, saveTemplate, templates } from "../features/plan/data.js";
+import { activityForm, field, num, text, whole } from "../features/plan/form.js";
+import { costChooser, current, startStep, timerCard, timerEvents, watchTimer } from "../features/plan/timer.js";
 
 let which = "today";
 let stops = [];
 let shown; // {me, day, data} on show
 let form;
-
-const card = (id, title, ...rest) => el("section", { class: "card stack", "aria-labelledby": id }, el("h2", { id }, title), ...rest);
 
 function budgetCard({ plan, totals }) {
   const b = plan.energy_budget;
@@ -133,13 +131,13 @@ function group(title, g, key) {
     el("h3", {}, title),
     el("p", {}, g.days ? `${plural(g.days, "day")}, followed by ${plural(g.crashes, "crash", "crashes")}.` : "No days yet."),
     g.days && el("ul", { class: "list" }, SYMPTOMS.map((s) => el("li", {},
-      `${cap(s)}: ${g[s].count ? `${g[s].mean} of 10 on average (${plural(g[s].count, "answer")})` : "no answers"}`))));
+      `${capitalize(s)}: ${g[s].count ? `${g[s].mean} of 10 on average (${plural(g[s].count, "answer")})` : "no answers"}`))));
 }
 
 async function drawPattern(host) {
   const { me } = shown;
   const [plans, activities, checkins] = await Promise.all(["plans", "activities", "checkins"].map(list));
-  const p = crashPattern({ plans, activities, checkins }, { budget: me.energy_budget || 12, startHour: me.day_start_hour });
+  const p = crashPattern({ plans, activities, checkins }, { budget: me.energy_budget, startHour: me.day_start_hour });
   const s = p.suggestion;
   const held = s?.basis === "held";
   host.dataset.pattern = p.ready ? "ready" : "waiting";
@@ -165,7 +163,7 @@ export async function mount(root, params = {}) {
   const dayHost = el("div", { class: "stack" });
   const timerHost = el("div", { "data-timer-host": "" });
   const patternHost = el("section", { class: "card stack", "aria-labelledby": "pattern-h" });
-  form = activityForm(me.chunk_minutes || DEFAULT_CHUNK, () => ({ ...shown, which }));
+  form = activityForm(me.chunk_minutes, () => ({ ...shown, which }));
   const redraw = () => drawDay(dayHost);
   const pick = async (key) => {
     which = key;
@@ -191,7 +189,7 @@ export async function mount(root, params = {}) {
     } else if (d?.phase.endsAt) {
       const count = timerHost.querySelector(".plan-count");
       if (count) {
-        count.textContent = mmss(d.phase.endsAt - Date.now());
+        count.textContent = countdownText(d.phase.endsAt - Date.now());
         count.setAttribute("aria-label", `${count.textContent} left`);
       }
     }

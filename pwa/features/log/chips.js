@@ -1,6 +1,6 @@
 // Toggle chips and small helpers for the logs and cramps.
 
-import { el } from "../lib/ui.js";
+import { el } from "../../lib/ui.js";
 
 export function chips({ label, options, value = null, multi, onChange, name, small }) {
   const box = el("div", { class: small ? "chips chips-small" : "chips" });

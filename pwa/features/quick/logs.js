@@ -1,8 +1,8 @@
 // One-tap logs and snoozes; the service worker imports this too (no DOM at load time).
 // Never a dose: magnesium gets the form and amount the person set in a reminder, or none.
-import { api } from "../api.js";
-import { get, list, nowIso, remove, save } from "../store.js";
-import { toast } from "./ui.js";
+import { api } from "../../api.js";
+import { get, list, nowIso, remove, save } from "../../store.js";
+import { toast } from "../../lib/ui.js";
 
 // That reminder's details, else those of the person's magnesium reminders (enabled first, then oldest).
 export async function magnesiumDetails(reminderId) {

@@ -1,17 +1,18 @@
 // Today: the cramp button first, one-tap water and magnesium, the day's cramps and energy.
 import { getMeta, list, onChange, setMeta } from "../store.js";
 import { localDay } from "../lib/day.js";
+import { clockText, countdownText, durationShort } from "../lib/format.js";
 import { el } from "../lib/ui.js";
 import { account, profile } from "../lib/account.js";
-import { clockText, elapsedSeconds, isRunning, lengthSeconds, lengthText, newestFirst } from "./cramp-timer.js";
-import { whenText } from "./log-chips.js";
-import { intakePanel } from "./quick.js";
-import { checkinFor, days, loadDay } from "./plan-data.js";
-import { pointsLine } from "./plan-bar.js";
-import { mmss, timerEvents, watchTimer } from "./plan-timer.js";
+import { crampSeconds } from "../features/cramp/length.js";
+import { elapsedSeconds, isRunning, newestFirst } from "../features/cramp/timer.js";
+import { whenText } from "../features/log/chips.js";
+import { intakePanel } from "../features/quick/panel.js";
+import { checkinFor, days, loadDay } from "../features/plan/data.js";
+import { pointsLine } from "../features/plan/bar.js";
+import { PHASES, timerEvents, watchTimer } from "../features/plan/timer.js";
 
 const START = "Cramp! Start timer";
-const PHASES = { step: "Doing now", rest: "Resting", ready: "Rest is over", finished: "All steps done" };
 let stops = [];
 
 // Points left, the activity running now, and the check-in about yesterday (offered from the start
@@ -28,14 +29,14 @@ async function energy(host) {
         el("div", { class: "row" },
           el("a", { class: "btn btn-primary", href: "/checkin" }, "Check in (1 minute)"),
           el("button", { class: "btn", type: "button", onclick: async () => { await setMeta("checkinLater", today); draw(); } }, "Not today"))),
-      data.activities.length || data.saved ? pointsLine(data.totals) : el("p", {}, `Your budget: ${me.energy_budget || 12} points a day.`),
+      data.activities.length || data.saved ? pointsLine(data.totals) : el("p", {}, `Your budget: ${me.energy_budget} points a day.`),
       running,
       el("a", { class: "btn", href: "/plan" }, data.activities.length ? "See today's plan" : "Plan today"));
   };
   await draw();
   const tick = ({ detail: d }) => {
     running.hidden = !d;
-    if (d) running.textContent = `${PHASES[d.phase.kind]}: ${d.activity.title}${d.phase.endsAt ? ` · ${mmss(d.phase.endsAt - Date.now())} left` : ""}`;
+    if (d) running.textContent = `${PHASES[d.phase.kind]}: ${d.activity.title}${d.phase.endsAt ? ` · ${countdownText(d.phase.endsAt - Date.now())} left` : ""}`;
   };
   timerEvents.addEventListener("tick", tick);
   watchTimer();
@@ -85,7 +86,7 @@ export async function mount(root) {
       big.textContent = START;
     }
     last.textContent = done
-      ? `${count} today. Last: ${whenText(done.started_at)}, lasted ${lengthText(lengthSeconds(done))}.`
+      ? `${count} today. Last: ${whenText(done.started_at)}, lasted ${durationShort(crampSeconds(done))}.`
       : "No cramps logged yet.";
   };
   const signup = account().then((me) => me || hint.append("Saved on this phone only. ", el("a", { href: "/signin?mode=signup" }, "Create an account")));

@@ -2,8 +2,8 @@
 
 import { account } from "../lib/account.js";
 import { pushState, turnOff, turnOn } from "../lib/push.js";
-import { detailsText, snooze } from "../lib/quick.js";
-import { btn, clock, el, toast } from "../lib/ui.js";
+import { detailsText, snooze } from "../features/quick/logs.js";
+import { btn, card, clock, el, toast } from "../lib/ui.js";
 import { list, onChange, remove, save } from "../store.js";
 import { syncNow } from "../sync.js";
 
@@ -272,10 +272,9 @@ function openForm(kind, reminder) {
 }
 
 export async function mount(root) {
-  const card = (id, ...kids) => el("section", { class: "card stack", "aria-labelledby": id }, ...kids);
   const [pushHost, listHost] = [card("h-push"), card("h-list")];
   formHost = el("div");
-  const add = card("h-add", el("h2", { id: "h-add" }, "Add a reminder"),
+  const add = card("h-add", "Add a reminder",
     row(ORDER.map((kind) => btn(KINDS[kind], () => openForm(kind), "", { "data-add": kind }))));
   root.append(el("div", { class: "stack reminders" }, el("h1", {}, "Reminders"), pushHost, listHost, add, formHost));
   await Promise.all([renderPush(pushHost), renderList(listHost)]);

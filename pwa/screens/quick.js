@@ -1,0 +1,44 @@
+// /quick?kind=magnesium|hydration&reminder=<id>: the logger a notification opens (Safari and Firefox
+// show no notification buttons). Its water and magnesium panel is Today's too.
+import { snooze } from "../features/quick/logs.js";
+import { intakePanel } from "../features/quick/panel.js";
+import { btn, clock, el } from "../lib/ui.js";
+import { get } from "../store.js";
+
+function snoozeBlock(id) {
+  const status = el("p", { class: "intake-figure", role: "status", "data-snooze-status": "" });
+  const press = async (e, min) => {
+    const b = e.currentTarget;
+    b.disabled = true;
+    status.textContent = "Snoozing…";
+    const where = await snooze(id, min);
+    b.disabled = false;
+    const at = clock(Date.now() + min * 60000);
+    status.textContent = {
+      server: `Snoozed until ${at}.`,
+      phone: `No connection: snoozed until ${at} on this phone; sent when you are online.`,
+    }[where] || "The snooze did not work. Try again later.";
+  };
+  return el("div", { class: "stack intake-block" },
+    el("h2", {}, "Later"),
+    el("div", { class: "row" }, [15, 60].map((min) =>
+      btn(`Snooze ${min < 60 ? `${min} min` : "1 h"}`, (e) => press(e, min), "", { "data-snooze": min }))),
+    status);
+}
+
+let stop;
+
+export async function mount(root, { kind, reminder: id } = {}) {
+  kind = { magnesium: "magnesium", hydration: "water", water: "water" }[kind];
+  const r = id && (await get("reminders", id));
+  const panel = el("div", { class: "stack" });
+  root.append(el("div", { class: "stack quick" },
+    el("h1", {}, kind ? `Time for ${kind === "water" ? "some water" : "magnesium"}` : "Water and magnesium"),
+    r?.title && el("p", { class: "muted" }, r.title),
+    panel,
+    id && snoozeBlock(id),
+    el("a", { class: "btn btn-block", href: "/" }, "Back to Today")));
+  stop = await intakePanel(panel, kind, id);
+}
+
+export const unmount = () => stop?.();

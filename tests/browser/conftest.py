@@ -23,7 +23,6 @@ Fixtures for any tests/browser/test_*.py (see ../../shared/TESTING-PWA.md for wh
   context up through the API (cookies only: the app does not know); ``accounts.sign_in_ui(page,
   email, mode="signup"|"signin")`` through the app's own form (the app then syncs).
 - ``server_rows(collection, email, deleted=False)``: the server's rows of that person (dicts).
-- ``sync_api``: skips the test when POST /api/v1/sync is not there.
 
 Trap: the pages run under the app's strict CSP, which forbids eval: give
 ``page.wait_for_function`` an arrow function ("() => ..."), not a bare expression.
@@ -327,11 +326,3 @@ def push_endpoints(live_server):
             return found
 
     return endpoints
-
-
-@pytest.fixture
-def sync_api(live_server):
-    """Skip when the sync endpoint is not there yet."""
-    rules = {rule.rule for rule in live_server.app.url_map.iter_rules()}
-    if "/api/v1/sync" not in rules:
-        pytest.skip("POST /api/v1/sync is not there yet")

@@ -28,9 +28,7 @@ def user(live_server, email):
         return found
 
 
-def test_refused_record_is_shown_with_the_servers_reason(
-    page, accounts, wait_for, store_call, sync_api
-):
+def test_refused_record_is_shown_with_the_servers_reason(page, accounts, wait_for, store_call):
     accounts.sign_in_ui(page)
     now = page.evaluate("async () => (await import('/store.js')).nowIso()")
     store_call(page, "save", "intakes", {"kind": "coffee", "taken_at": now})
@@ -50,7 +48,7 @@ def test_refused_record_is_shown_with_the_servers_reason(
 
 
 def test_background_sync_uploads_after_the_page_is_closed(
-    context, page, accounts, open_app, wait_for, server_rows, sync_api
+    context, page, accounts, open_app, wait_for, server_rows
 ):
     email = accounts.sign_in_ui(page)
     open_app(page, "/")

@@ -6,7 +6,7 @@ from tests.browser.test_offline_sync import synced
 
 
 def test_check_in_the_next_morning_with_a_shifted_clock(
-    new_context, accounts, open_app, wait_for, store_call, server_rows, sync_api
+    new_context, accounts, open_app, wait_for, store_call, server_rows
 ):
     page = new_context(timezone_id="Europe/Berlin").new_page()
     # 25 November, 10:00 in Berlin: plan the day.

@@ -20,7 +20,7 @@ def chip(page, group, value):
 
 
 def test_shortcut_starts_offline_survives_reload_and_syncs_once(
-    context, page, accounts, open_app, wait_for, store_call, server_rows, sync_api
+    context, page, accounts, open_app, wait_for, store_call, server_rows
 ):
     page.clock.install()  # the page's clock flows on its own and can be moved forward
     email = accounts.sign_in_ui(page)

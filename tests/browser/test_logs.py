@@ -10,7 +10,7 @@ def chip(page, group, value):
 
 
 def test_knot_and_weakness_logged_offline_reach_server_once(
-    context, page, accounts, open_app, wait_for, store_call, server_rows, sync_api
+    context, page, accounts, open_app, wait_for, store_call, server_rows
 ):
     email = accounts.sign_in_ui(page)
     open_app(page, "/log")

@@ -21,7 +21,7 @@ def add(page, title, level="moderate", minutes=10, fits=True):
 
 
 def test_plan_warns_before_going_over_budget_and_syncs_once(
-    page, accounts, open_app, wait_for, store_call, server_rows, sync_api
+    page, accounts, open_app, wait_for, store_call, server_rows
 ):
     email = accounts.sign_in_ui(page)
     open_app(page, "/plan")

@@ -12,7 +12,7 @@ def phase(page):
 
 
 def test_split_run_a_step_and_its_rest_break(
-    page, accounts, open_app, wait_for, store_call, server_rows, sync_api
+    page, accounts, open_app, wait_for, store_call, server_rows
 ):
     # A morning well in the past: the server then never clamps this page's times to its own
     # clock, which could order a clamped delete before the write it deletes.

@@ -39,7 +39,7 @@ def sync_requests(live_server, email_ids):
 
 
 def test_long_text_made_offline_reaches_the_server_once(
-    context, page, accounts, open_app, wait_for, server_rows, live_server, sync_api
+    context, page, accounts, open_app, wait_for, server_rows, live_server
 ):
     email = sign_in_and_go_offline(context, page, accounts, open_app, wait_for)
     ids = page.evaluate(SAVE_CRAMPS, [250, NOTES, WORDS])  # 23 kB each: 5.7 MB in all
@@ -56,7 +56,7 @@ def test_long_text_made_offline_reaches_the_server_once(
 
 
 def test_a_smaller_limit_halves_batches_and_a_record_that_never_fits_waits_aside(
-    context, page, accounts, open_app, wait_for, store_call, server_rows, live_server, sync_api
+    context, page, accounts, open_app, wait_for, store_call, server_rows, live_server
 ):
     email = sign_in_and_go_offline(context, page, accounts, open_app, wait_for)
     ids = page.evaluate(SAVE_CRAMPS, [20, NOTES, WORDS])  # 23 kB each

@@ -17,6 +17,11 @@ Fixtures for any tests/browser/test_*.py (see ../../shared/TESTING-PWA.md for wh
   the page.
 - ``wait_for(page, js, timeout=20)``: poll a JS expression or (async) function until truthy
   (``page.wait_for_function`` does not await promises).
+- ``synced(page, wait_for)`` (a function to import): wait until the outbox is empty and the header
+  says Synced; ``PENDING`` is the JS that counts the outbox.
+- ``APP_ROUTES`` (to import): every path of pwa/router.js's ROUTES, read from that file.
+- ``signed_up(page, path="/", offline=False)``: sign a new person up through the app's form, open
+  a screen under the worker, wait until synced, and go offline if asked; returns the email.
 - ``store_call(page, fn, *args)``: call a pwa/store.js export in the page, e.g.
   ``store_call(page, "save", "intakes", {...})`` or ``store_call(page, "list", "intakes")``.
 - ``accounts``: ``accounts.email()`` a new unique address; ``accounts.register(context)`` signs a
@@ -30,6 +35,7 @@ Trap: the pages run under the app's strict CSP, which forbids eval: give
 
 import io
 import json
+import re
 import shutil
 import threading
 import time
@@ -47,6 +53,16 @@ from tests.conftest import make_app
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery"
+
+
+def app_routes():
+    """The paths of pwa/router.js's ROUTES, in order: the one list of the app's screens."""
+    text = (ROOT / "pwa" / "router.js").read_text()
+    block = text[text.index("export const ROUTES = {") : text.index("\n};", text.index("ROUTES"))]
+    return re.findall(r'^\s*"(/[^"]*)":', block, re.M)
+
+
+APP_ROUTES = app_routes()
 
 
 class ApiLog:
@@ -232,6 +248,15 @@ def open_app_fixture():
     return open_app
 
 
+PENDING = "async () => (await import('/store.js')).pendingCount()"
+
+
+def synced(page, wait_for, timeout=15):
+    """Wait until the outbox is empty and the header says so."""
+    wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=timeout)
+    wait_for(page, "() => document.getElementById('sync-status').textContent.startsWith('Synced')")
+
+
 def store_call(page, fn, *args):
     """Call an export of pwa/store.js inside the page and return its result."""
     return page.evaluate(
@@ -326,3 +351,19 @@ def push_endpoints(live_server):
             return found
 
     return endpoints
+
+
+@pytest.fixture
+def signed_up(accounts):
+    """Sign up through the app's form, open a screen, wait until synced, go offline if asked."""
+
+    def sign_up(page, path="/", offline=False):
+        email = accounts.sign_in_ui(page)
+        open_app(page, path)
+        synced(page, wait_for)
+        if offline:
+            page.context.set_offline(True)
+            wait_for(page, "() => navigator.onLine === false")
+        return email
+
+    return sign_up

@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-PENDING = "async () => (await import('/store.js')).pendingCount()"
+from tests.browser.conftest import PENDING
+
 NOTIFICATIONS = """async (tag) => {
   const reg = await navigator.serviceWorker.ready;
   return (await reg.getNotifications({tag})).map(n => ({
@@ -151,13 +152,12 @@ def click(ctx, tag, action=""):
 
 
 @pytest.fixture
-def phone(persistent_context, live_server, accounts, open_app, wait_for, store_call):
+def phone(persistent_context, live_server, signed_up, wait_for, store_call):
     """A persistent profile with notifications allowed, signed in, with a magnesium reminder."""
     ctx = persistent_context("push")
     ctx.grant_permissions(["notifications"], origin=live_server.url)
     page = ctx.pages[0] if ctx.pages else ctx.new_page()
-    email = accounts.sign_in_ui(page)
-    open_app(page, "/")
+    email = signed_up(page)
     reminder = store_call(
         page,
         "save",

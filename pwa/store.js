@@ -10,15 +10,48 @@ const promisify = (req) =>
     req.onerror = () => reject(req.error);
   });
 
+// Version 1 named a row's fields c (collection) and r (record); version 2 says what they are.
+const VERSION = 2;
+const KEY = ["collection", "id"];
+
+const createRecords = (db) => {
+  const records = db.createObjectStore("records", { keyPath: KEY });
+  records.createIndex("collection", "collection");
+  return records;
+};
+const createOutbox = (db) => db.createObjectStore("outbox", { keyPath: KEY });
+const fromVersion1 = {
+  records: ({ c, id, r, updated_at }) => ({ collection: c, id, record: r, updated_at }),
+  outbox: ({ c, ...entry }) => ({ collection: c, ...entry }),
+};
+
+// A key path cannot change in place: read every row, make the store again, write them back,
+// all inside the upgrade's one transaction (nothing is lost if it fails half-way).
+function carryAcross(db, tx, name, create) {
+  tx.objectStore(name).getAll().onsuccess = (e) => {
+    db.deleteObjectStore(name);
+    const store = create(db);
+    for (const row of e.target.result) store.put(fromVersion1[name](row));
+  };
+}
+
+function upgrade(db, tx, oldVersion) {
+  if (oldVersion === 0) {
+    createRecords(db);
+    createOutbox(db);
+    db.createObjectStore("meta");
+    return;
+  }
+  if (oldVersion === 1) {
+    carryAcross(db, tx, "records", createRecords);
+    carryAcross(db, tx, "outbox", createOutbox);
+  }
+}
+
 function openDb() {
   if (opening) return opening;
-  const req = indexedDB.open("unknot", 1);
-  req.onupgradeneeded = () => {
-    const db = req.result;
-    db.createObjectStore("records", { keyPath: ["c", "id"] }).createIndex("c", "c");
-    db.createObjectStore("outbox", { keyPath: ["c", "id"] });
-    db.createObjectStore("meta");
-  };
+  const req = indexedDB.open("unknot", VERSION);
+  req.onupgradeneeded = (e) => upgrade(req.result, req.transaction, e.oldVersion);
   const forget = () => (opening = null);
   return (opening = promisify(req).then((db) => {
     // let another tab upgrade
@@ -80,30 +113,41 @@ export function onChange(fn) {
   return () => listeners.delete(fn);
 }
 
-// Record (null: tombstone) and outbox entry in ONE transaction.
-async function write(c, id, r) {
-  const updated_at = r ? r.updated_at : nowIso();
+// Strictly later than the record's previous updated_at, even for two saves in one millisecond:
+// settle() tells the entry it sent from a newer one only by updated_at.
+function nextStamp(previous) {
+  return nowIso(new Date(Math.max(Date.now(), (Date.parse(previous) || 0) + 1)));
+}
+
+// Record (null: tombstone) and outbox entry in ONE transaction; returns what was stored.
+async function write(collection, id, record) {
+  let stored = null;
   await transact(RW, "readwrite", (records, box) => {
-    records.put({ c, id, r, updated_at });
-    box.put({ c, id, op: r ? "upsert" : "delete", updated_at, data: r && toData(r) });
+    records.get([collection, id]).onsuccess = (e) => {
+      const updated_at = nextStamp(e.target.result?.updated_at);
+      stored = record && { ...record, updated_at };
+      records.put({ collection, id, record: stored, updated_at });
+      box.put({ collection, id, op: record ? "upsert" : "delete", updated_at, data: stored && toData(stored) });
+    };
   });
-  announce([{ collection: c, id, source: "local" }]);
+  announce([{ collection, id, source: "local" }]);
+  return stored;
 }
 
 export async function save(collection, record) {
-  const now = nowIso();
-  const saved = { ...record, id: record.id || crypto.randomUUID(), created_at: record.created_at || now, updated_at: now };
+  const saved = { ...record, id: record.id || crypto.randomUUID(), created_at: record.created_at || nowIso() };
   delete saved.deleted_at;
-  await write(collection, saved.id, saved);
-  return saved;
+  return write(collection, saved.id, saved);
 }
 
-export const remove = (collection, id) => write(collection, id, null);
+export const remove = async (collection, id) => {
+  await write(collection, id, null);
+};
 
-export const get = async (collection, id) => (await read("records", (s) => s.get([collection, id])))?.r || undefined;
+export const get = async (collection, id) => (await read("records", (s) => s.get([collection, id])))?.record || undefined;
 
 export const list = async (collection) =>
-  (await read("records", (s) => s.index("c").getAll(collection))).filter((row) => row.r).map((row) => row.r);
+  (await read("records", (s) => s.index("collection").getAll(collection))).filter((row) => row.record).map((row) => row.record);
 
 export const getMeta = (key) => read("meta", (s) => s.get(key));
 
@@ -113,8 +157,7 @@ export const setMeta = (key, value) =>
     else s.put(value, key);
   });
 
-export const outbox = async (limit = 500) =>
-  (await read("outbox", (s) => s.getAll(null, limit))).map(({ c, ...rest }) => ({ collection: c, ...rest }));
+export const outbox = (limit = 500) => read("outbox", (s) => s.getAll(null, limit));
 
 export const pendingCount = () => read("outbox", (s) => s.count());
 
@@ -131,20 +174,20 @@ export const settle = (sent) =>
 export async function applyPulled(changes) {
   const applied = [];
   await transact(RW, "readwrite", (records, box) => {
-    for (const { collection: c, id, op, updated_at, data } of changes) {
-      const key = [c, id];
+    for (const { collection, id, op, updated_at, data } of changes) {
+      const key = [collection, id];
       box.get(key).onsuccess = (e) => {
         const pending = e.target.result;
         if (pending && Date.parse(pending.updated_at) >= Date.parse(updated_at)) return;
         if (pending) box.delete(key); // it would lose
-        if (op === "delete") records.put({ c, id, r: null, updated_at });
+        if (op === "delete") records.put({ collection, id, record: null, updated_at });
         else {
           records.get(key).onsuccess = (got) => {
-            const local = Object.entries(got.target.result?.r || {}).filter(([k]) => k[0] === "_");
-            records.put({ c, id, r: { ...data, ...Object.fromEntries(local), id, updated_at }, updated_at });
+            const local = Object.entries(got.target.result?.record || {}).filter(([k]) => k[0] === "_");
+            records.put({ collection, id, record: { ...data, ...Object.fromEntries(local), id, updated_at }, updated_at });
           };
         }
-        applied.push({ collection: c, id, source: "sync" });
+        applied.push({ collection, id, source: "sync" });
       };
     }
   });

@@ -3,6 +3,8 @@
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from api.sync.registry import COLLECTIONS
+
 T0 = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
 
 
@@ -53,17 +55,8 @@ def sample_data(collection: str, n: int = 0) -> dict:
     return {"created_at": stamp, **data}
 
 
-COLLECTION_NAMES = [
-    "cramps",
-    "knots",
-    "weakness",
-    "intakes",
-    "plans",
-    "activities",
-    "templates",
-    "checkins",
-    "reminders",
-]
+# Every collection the server syncs (sample_data has one of each; a new one fails loudly there).
+COLLECTION_NAMES = list(COLLECTIONS)
 
 
 def change(collection="cramps", id=None, op="upsert", updated_at=None, data=None, **fields):

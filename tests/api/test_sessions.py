@@ -29,7 +29,7 @@ def device(app):
         client.environ_base["HTTP_USER_AGENT"] = user_agent
         path = "/api/v1/auth/register" if register else "/api/v1/auth/login"
         res = client.post(path, json={"email": email, "password": PASSWORD})
-        assert res.status_code in (200, 201), res.json
+        assert res.status_code == (201 if register else 200), res.json
         return client
 
     return make

@@ -17,13 +17,17 @@ Fixtures for any tests/browser/test_*.py (see ../../shared/TESTING-PWA.md for wh
   the page.
 - ``wait_for(page, js, timeout=20)``: poll a JS expression or (async) function until truthy
   (``page.wait_for_function`` does not await promises).
+- ``synced(page, wait_for)`` (a function to import): wait until the outbox is empty and the header
+  says Synced; ``PENDING`` is the JS that counts the outbox.
+- ``APP_ROUTES`` (to import): every path of pwa/router.js's ROUTES, read from that file.
+- ``signed_up(page, path="/", offline=False)``: sign a new person up through the app's form, open
+  a screen under the worker, wait until synced, and go offline if asked; returns the email.
 - ``store_call(page, fn, *args)``: call a pwa/store.js export in the page, e.g.
   ``store_call(page, "save", "intakes", {...})`` or ``store_call(page, "list", "intakes")``.
 - ``accounts``: ``accounts.email()`` a new unique address; ``accounts.register(context)`` signs a
   context up through the API (cookies only: the app does not know); ``accounts.sign_in_ui(page,
   email, mode="signup"|"signin")`` through the app's own form (the app then syncs).
 - ``server_rows(collection, email, deleted=False)``: the server's rows of that person (dicts).
-- ``sync_api``: skips the test when POST /api/v1/sync is not there.
 
 Trap: the pages run under the app's strict CSP, which forbids eval: give
 ``page.wait_for_function`` an arrow function ("() => ..."), not a bare expression.
@@ -31,6 +35,7 @@ Trap: the pages run under the app's strict CSP, which forbids eval: give
 
 import io
 import json
+import re
 import shutil
 import threading
 import time
@@ -48,6 +53,16 @@ from tests.conftest import make_app
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery"
+
+
+def app_routes():
+    """The paths of pwa/router.js's ROUTES, in order: the one list of the app's screens."""
+    text = (ROOT / "pwa" / "router.js").read_text()
+    block = text[text.index("export const ROUTES = {") : text.index("\n};", text.index("ROUTES"))]
+    return re.findall(r'^\s*"(/[^"]*)":', block, re.M)
+
+
+APP_ROUTES = app_routes()
 
 
 class ApiLog:
@@ -233,6 +248,15 @@ def open_app_fixture():
     return open_app
 
 
+PENDING = "async () => (await import('/store.js')).pendingCount()"
+
+
+def synced(page, wait_for, timeout=15):
+    """Wait until the outbox is empty and the header says so."""
+    wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=timeout)
+    wait_for(page, "() => document.getElementById('sync-status').textContent.startsWith('Synced')")
+
+
 def store_call(page, fn, *args):
     """Call an export of pwa/store.js inside the page and return its result."""
     return page.evaluate(
@@ -330,8 +354,16 @@ def push_endpoints(live_server):
 
 
 @pytest.fixture
-def sync_api(live_server):
-    """Skip when the sync endpoint is not there yet."""
-    rules = {rule.rule for rule in live_server.app.url_map.iter_rules()}
-    if "/api/v1/sync" not in rules:
-        pytest.skip("POST /api/v1/sync is not there yet")
+def signed_up(accounts):
+    """Sign up through the app's form, open a screen, wait until synced, go offline if asked."""
+
+    def sign_up(page, path="/", offline=False):
+        email = accounts.sign_in_ui(page)
+        open_app(page, path)
+        synced(page, wait_for)
+        if offline:
+            page.context.set_offline(True)
+            wait_for(page, "() => navigator.onLine === false")
+        return email
+
+    return sign_up

@@ -6,9 +6,9 @@ from sqlalchemy import select
 
 from api.extensions import db
 from api.models import User
+from tests.browser.conftest import PENDING
 
 STATUS = "() => document.getElementById('sync-status').textContent"
-PENDING = "async () => (await import('/store.js')).pendingCount()"
 
 
 def eventually(check, timeout=15.0):
@@ -28,9 +28,7 @@ def user(live_server, email):
         return found
 
 
-def test_refused_record_is_shown_with_the_servers_reason(
-    page, accounts, wait_for, store_call, sync_api
-):
+def test_refused_record_is_shown_with_the_servers_reason(page, accounts, wait_for, store_call):
     accounts.sign_in_ui(page)
     now = page.evaluate("async () => (await import('/store.js')).nowIso()")
     store_call(page, "save", "intakes", {"kind": "coffee", "taken_at": now})
@@ -50,11 +48,9 @@ def test_refused_record_is_shown_with_the_servers_reason(
 
 
 def test_background_sync_uploads_after_the_page_is_closed(
-    context, page, accounts, open_app, wait_for, server_rows, sync_api
+    context, page, signed_up, wait_for, server_rows
 ):
-    email = accounts.sign_in_ui(page)
-    open_app(page, "/")
-    context.set_offline(True)
+    email = signed_up(page, offline=True)
     page.click("[data-quick=water]")
     wait_for(page, f"async () => (await ({PENDING})()) === 1")
     tags = wait_for(

@@ -2,17 +2,16 @@
 
 from datetime import UTC, datetime
 
-from tests.browser.test_offline_sync import synced
+from tests.browser.conftest import synced
 
 
 def test_check_in_the_next_morning_with_a_shifted_clock(
-    new_context, accounts, open_app, wait_for, store_call, server_rows, sync_api
+    new_context, signed_up, open_app, wait_for, store_call, server_rows
 ):
     page = new_context(timezone_id="Europe/Berlin").new_page()
     # 25 November, 10:00 in Berlin: plan the day.
     page.clock.install(time=datetime(2026, 11, 25, 9, 0, tzinfo=UTC))
-    email = accounts.sign_in_ui(page)
-    open_app(page, "/plan")
+    email = signed_up(page, "/plan")
     page.click("[data-template=Shower]")
     page.click("[data-plan-form] button[type=submit]")
     page.wait_for_selector("[data-activity]")

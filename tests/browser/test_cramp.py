@@ -2,8 +2,8 @@
 
 from datetime import datetime
 
+from tests.browser.conftest import synced
 from tests.browser.test_install import SHELL_CACHED
-from tests.browser.test_offline_sync import synced
 
 TIMER = "[data-timer=running]"
 BIG = "main [data-action=cramp]"  # Today's biggest control
@@ -20,14 +20,10 @@ def chip(page, group, value):
 
 
 def test_shortcut_starts_offline_survives_reload_and_syncs_once(
-    context, page, accounts, open_app, wait_for, store_call, server_rows, sync_api
+    context, page, signed_up, open_app, wait_for, store_call, server_rows
 ):
     page.clock.install()  # the page's clock flows on its own and can be moved forward
-    email = accounts.sign_in_ui(page)
-    open_app(page, "/")
-    synced(page, wait_for)
-
-    context.set_offline(True)
+    email = signed_up(page, offline=True)
     wait_for(page, "() => document.getElementById('sync-status').textContent.startsWith('Offline')")
     response = page.goto("/cramp?start=1")
     assert response.from_service_worker

@@ -1,6 +1,6 @@
 """Knot and weakness logs: saved offline, changed, deleted with Undo, synced exactly once."""
 
-from tests.browser.test_offline_sync import synced
+from tests.browser.conftest import synced
 
 WEAK_ENTRY = "[data-recent=weakness] [data-entry]"
 
@@ -10,12 +10,9 @@ def chip(page, group, value):
 
 
 def test_knot_and_weakness_logged_offline_reach_server_once(
-    context, page, accounts, open_app, wait_for, store_call, server_rows, sync_api
+    context, page, signed_up, open_app, wait_for, store_call, server_rows
 ):
-    email = accounts.sign_in_ui(page)
-    open_app(page, "/log")
-    synced(page, wait_for)
-    context.set_offline(True)
+    email = signed_up(page, "/log", offline=True)
     wait_for(page, "() => document.getElementById('sync-status').textContent.startsWith('Offline')")
 
     knot = page.locator("[data-form=knots]")

@@ -2,7 +2,8 @@
 
 import time
 
-PENDING = "async () => (await import('/store.js')).pendingCount()"
+from tests.browser.conftest import PENDING, synced
+
 STATUS = "() => document.getElementById('sync-status').textContent"
 
 
@@ -12,12 +13,6 @@ def saved(page, wait_for, count, collection="intakes"):
         page,
         f"async () => (await (await import('/store.js')).list('{collection}')).length === {count}",
     )
-
-
-def synced(page, wait_for, timeout=15):
-    """Wait until the outbox is empty and the header says so."""
-    wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=timeout)
-    wait_for(page, "() => document.getElementById('sync-status').textContent.startsWith('Synced')")
 
 
 def end_session(context):
@@ -35,13 +30,9 @@ def end_session(context):
 
 
 def test_offline_records_survive_reload_and_reach_server_once(
-    context, page, accounts, open_app, wait_for, store_call, server_rows, sync_api
+    context, page, signed_up, open_app, wait_for, store_call, server_rows
 ):
-    email = accounts.sign_in_ui(page)
-    open_app(page, "/")
-    synced(page, wait_for)
-
-    context.set_offline(True)
+    email = signed_up(page, offline=True)
     wait_for(page, "() => document.getElementById('sync-status').textContent.startsWith('Offline')")
     page.click("[data-quick=water]")
     page.click("[data-quick=water]")
@@ -69,7 +60,7 @@ def test_offline_records_survive_reload_and_reach_server_once(
 
 
 def test_delete_on_one_device_disappears_on_the_other(
-    new_context, accounts, open_app, wait_for, store_call, server_rows, sync_api
+    new_context, accounts, open_app, wait_for, store_call, server_rows
 ):
     phone, tablet = new_context().new_page(), new_context().new_page()
     email = accounts.sign_in_ui(phone)
@@ -94,7 +85,7 @@ def test_delete_on_one_device_disappears_on_the_other(
 
 
 def test_records_made_before_and_during_sign_up_are_uploaded(
-    context, accounts, open_app, wait_for, store_call, server_rows, sync_api
+    context, accounts, open_app, wait_for, store_call, server_rows
 ):
     first = open_app(context.new_page(), "/")
     first.click("[data-quick=water]")
@@ -120,7 +111,7 @@ def test_records_made_before_and_during_sign_up_are_uploaded(
 
 
 def test_expired_session_keeps_the_outbox_and_asks_to_sign_in(
-    context, page, accounts, open_app, wait_for, store_call, server_rows, sync_api
+    context, page, accounts, open_app, wait_for, store_call, server_rows
 ):
     email = accounts.sign_in_ui(page)
     synced(page, wait_for)
@@ -145,7 +136,7 @@ def test_expired_session_keeps_the_outbox_and_asks_to_sign_in(
 
 
 def test_another_account_never_mixes_with_this_devices_records(
-    page, accounts, open_app, wait_for, store_call, server_rows, sync_api
+    page, accounts, open_app, wait_for, store_call, server_rows
 ):
     first = accounts.sign_in_ui(page)
     page.click("[data-quick=water]")
@@ -197,11 +188,9 @@ def test_shortcut_logs_water_once(page, open_app, store_call):
 
 
 def test_a_long_outbox_goes_up_in_batches(
-    live_server, context, page, accounts, open_app, wait_for, server_rows, sync_api
+    live_server, context, page, signed_up, wait_for, server_rows
 ):
-    email = accounts.sign_in_ui(page)
-    open_app(page, "/")
-    context.set_offline(True)
+    email = signed_up(page, offline=True)
     page.evaluate(
         """async () => { const s = await import('/store.js');
         for (let i = 0; i < 505; i++) {

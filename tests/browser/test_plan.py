@@ -1,6 +1,6 @@
 """The pacing planner: budget, warning before going over, steps with rest breaks, the timer."""
 
-from tests.browser.test_offline_sync import synced
+from tests.browser.conftest import synced
 
 
 def points_left(page):
@@ -21,10 +21,9 @@ def add(page, title, level="moderate", minutes=10, fits=True):
 
 
 def test_plan_warns_before_going_over_budget_and_syncs_once(
-    page, accounts, open_app, wait_for, store_call, server_rows, sync_api
+    page, signed_up, wait_for, store_call, server_rows
 ):
-    email = accounts.sign_in_ui(page)
-    open_app(page, "/plan")
+    email = signed_up(page, "/plan")
     assert "Points left today: 12" in page.inner_text(".plan-points")
     for title in ("Shower", "Laundry", "Cooking", "Walk"):
         add(page, title, "heavy", 10)

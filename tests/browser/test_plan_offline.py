@@ -2,20 +2,16 @@
 
 from datetime import UTC, datetime
 
-from tests.browser.test_offline_sync import synced
+from tests.browser.conftest import synced
 
 
 def test_plan_timer_and_check_in_offline_then_synced_once(
-    context, page, accounts, open_app, wait_for, store_call, server_rows, sync_api
+    context, page, signed_up, open_app, wait_for, store_call, server_rows
 ):
     # A morning well in the past: the server then never clamps this page's times to its own
     # clock, which could order a clamped delete before the write it deletes.
     page.clock.install(time=datetime(2026, 11, 18, 9, 0, tzinfo=UTC))
-    email = accounts.sign_in_ui(page)
-    open_app(page, "/plan")
-    synced(page, wait_for)
-
-    context.set_offline(True)
+    email = signed_up(page, "/plan", offline=True)
     page.reload()  # the worker serves every screen file
     page.wait_for_function("() => document.documentElement.dataset.screen === 'plan'")
     page.click("[data-template=Groceries]")
@@ -55,7 +51,7 @@ def test_plan_timer_and_check_in_offline_then_synced_once(
 
 
 def test_two_phones_planning_the_same_day_share_one_plan(
-    new_context, accounts, open_app, wait_for, store_call, server_rows, sync_api
+    new_context, accounts, open_app, wait_for, store_call, server_rows
 ):
     phone, tablet = new_context().new_page(), new_context().new_page()
     email = accounts.sign_in_ui(phone)

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from tests.browser.test_offline_sync import synced
+from tests.browser.conftest import synced
 
 TIMER = "async () => (await import('/store.js')).getMeta('activityTimer')"
 
@@ -11,14 +11,11 @@ def phase(page):
     return page.get_attribute("[data-timer-phase]", "data-timer-phase")
 
 
-def test_split_run_a_step_and_its_rest_break(
-    page, accounts, open_app, wait_for, store_call, server_rows, sync_api
-):
+def test_split_run_a_step_and_its_rest_break(page, signed_up, wait_for, store_call, server_rows):
     # A morning well in the past: the server then never clamps this page's times to its own
     # clock, which could order a clamped delete before the write it deletes.
     page.clock.install(time=datetime(2026, 11, 18, 9, 0, tzinfo=UTC))
-    email = accounts.sign_in_ui(page)
-    open_app(page, "/plan")
+    email = signed_up(page, "/plan")
 
     # A 40-minute task is offered as steps of at most 15 minutes, which can be changed.
     page.fill("#a-title", "Cooking")

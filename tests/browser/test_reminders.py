@@ -3,9 +3,8 @@
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
+from tests.browser.conftest import synced
 
-PENDING = "async () => (await import('/store.js')).pendingCount()"
 STATUS = "() => document.querySelector('[data-kind=magnesium] [data-status]').textContent"
 # Count the permission requests the page makes (test instrumentation, injected by the test).
 COUNT_PERMISSION_ASKS = """
@@ -25,10 +24,6 @@ def screen(page, name):
     page.wait_for_function(f"() => document.documentElement.dataset.screen === '{name}'")
 
 
-def synced(page, wait_for):
-    wait_for(page, f"async () => (await ({PENDING})()) === 0", timeout=15)
-
-
 def add_magnesium_at_21(page, amount=None):
     page.click("[data-add=magnesium]")
     form = page.locator("[data-reminder-form=magnesium]")
@@ -41,11 +36,10 @@ def add_magnesium_at_21(page, amount=None):
 
 
 def test_screen_creates_a_magnesium_reminder_at_21_that_reaches_the_server(
-    new_context, accounts, open_app, wait_for, store_call, server_rows, sync_api
+    new_context, signed_up, wait_for, store_call, server_rows
 ):
     page = new_context(timezone_id="Europe/Berlin").new_page()
-    email = accounts.sign_in_ui(page)
-    open_app(page, "/reminders")
+    email = signed_up(page, "/reminders")
 
     page.click("[data-add=magnesium]")
     form = page.locator("[data-reminder-form=magnesium]")
@@ -75,16 +69,14 @@ def test_screen_creates_a_magnesium_reminder_at_21_that_reaches_the_server(
 
 
 def test_server_computes_next_fire_at_for_a_reminder_made_on_the_screen(
-    new_context, accounts, open_app, wait_for, server_rows, sync_api
+    new_context, signed_up, wait_for, server_rows
 ):
     page = new_context(timezone_id="Europe/Berlin").new_page()
-    email = accounts.sign_in_ui(page)
-    open_app(page, "/reminders")
+    email = signed_up(page, "/reminders")
     add_magnesium_at_21(page)
     synced(page, wait_for)
     (row,) = server_rows("reminders", email)
-    if row["next_fire_at"] is None:
-        pytest.skip("the server does not compute next_fire_at yet (api/reminders reminder_changed)")
+    assert row["next_fire_at"] is not None  # computed by the server when the reminder arrives
     berlin = row["next_fire_at"].astimezone(ZoneInfo("Europe/Berlin"))
     assert berlin.strftime("%H:%M") == "21:00"
     assert datetime.now(UTC) < row["next_fire_at"] <= datetime.now(UTC) + timedelta(days=1)
@@ -249,11 +241,8 @@ def test_sign_out_unsubscribes_this_phone(
     assert store_call(page, "getMeta", "push") is None
 
 
-def test_snooze_from_the_list_reaches_the_server(
-    page, accounts, open_app, wait_for, server_rows, sync_api
-):
-    email = accounts.sign_in_ui(page)
-    open_app(page, "/reminders")
+def test_snooze_from_the_list_reaches_the_server(page, signed_up, wait_for, server_rows):
+    email = signed_up(page, "/reminders")
     item = add_magnesium_at_21(page)
     synced(page, wait_for)
 

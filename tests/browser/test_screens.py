@@ -2,18 +2,7 @@
 
 import pytest
 
-SCREENS = [
-    "/",
-    "/cramp",
-    "/log",
-    "/reminders",
-    "/plan",
-    "/learn",
-    "/settings",
-    "/signin",
-    "/forgot",
-    "/reset",
-]
+from tests.browser.conftest import APP_ROUTES
 
 
 def test_water_tap_is_saved_and_counted_today(page, open_app, wait_for, store_call):
@@ -30,7 +19,7 @@ def test_water_tap_is_saved_and_counted_today(page, open_app, wait_for, store_ca
     assert page.errors == []
 
 
-@pytest.mark.parametrize("path", [*SCREENS, "/no/such/screen"])
+@pytest.mark.parametrize("path", [*APP_ROUTES, "/no/such/screen"])
 def test_screen_mounts_with_a_heading(page, path):
     page.goto(path)
     page.wait_for_function("() => document.documentElement.dataset.ready === '1'")

@@ -8,20 +8,8 @@ import shutil
 import brotli
 import pytest
 
+from tests.browser.conftest import APP_ROUTES
 from tests.conftest import make_app
-
-APP_ROUTES = [
-    "/",
-    "/cramp",
-    "/log",
-    "/reminders",
-    "/plan",
-    "/learn",
-    "/settings",
-    "/signin",
-    "/forgot",
-    "/reset",
-]
 
 
 @pytest.mark.parametrize("path", [*APP_ROUTES, "/cramp?start=1", "/some/unknown/screen"])

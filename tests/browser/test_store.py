@@ -1,5 +1,7 @@
 """pwa/store.js in the browser: one transaction per change, outbox rules, pulled changes."""
 
+from datetime import UTC, datetime
+
 PAST = "2020-01-01T00:00:00.000+00:00"
 FUTURE = "2999-01-01T00:00:00.000+00:00"
 
@@ -15,17 +17,39 @@ def test_save_writes_the_record_and_its_outbox_entry(page, open_app, store_call)
     assert set(entry["data"]) == {"noted_at", "location", "created_at"}
 
 
-def test_an_entry_changed_again_while_sending_is_kept(page, open_app, store_call):
+def test_an_entry_changed_again_in_the_same_millisecond_is_kept(page, open_app, store_call):
     open_app(page, "/", controlled=False)
+    page.clock.set_fixed_time(datetime(2026, 11, 25, 9, 0, tzinfo=UTC))  # Date.now() stands still
     first = store_call(page, "save", "knots", {"noted_at": PAST, "location": "neck"})
     sent = store_call(page, "outbox")
-    page.wait_for_timeout(5)
-    store_call(page, "save", "knots", {**first, "location": "back"})
+    second = store_call(page, "save", "knots", {**first, "location": "back"})
+    assert second["updated_at"] > first["updated_at"]  # both ISO, same offset: text order is time
     store_call(page, "settle", sent)  # the server accepted the first version only
     (left,) = store_call(page, "outbox")
-    assert left["data"]["location"] == "back"
+    assert left["data"]["location"] == "back" and left["updated_at"] == second["updated_at"]
+
+    store_call(page, "remove", "knots", first["id"])  # a delete, still the same millisecond
+    (gone,) = store_call(page, "outbox")
+    assert gone["op"] == "delete" and gone["updated_at"] > second["updated_at"]
+    store_call(page, "settle", [left])
+    assert store_call(page, "pendingCount") == 1
     store_call(page, "settle", store_call(page, "outbox"))
     assert store_call(page, "pendingCount") == 0
+
+
+def test_a_change_after_a_pulled_one_is_later_than_it(page, open_app, store_call):
+    """A record pulled with a stamp ahead of this phone's clock is changed here: the change wins."""
+    open_app(page, "/", controlled=False)
+    pulled = {
+        "collection": "knots",
+        "id": "5b0c3c2e-8d3e-4c55-9a40-2f1e7b2a1c01",
+        "op": "upsert",
+        "updated_at": FUTURE,
+        "data": {"noted_at": PAST, "location": "server", "created_at": PAST},
+    }
+    store_call(page, "applyPulled", [pulled])
+    mine = store_call(page, "save", "knots", {**store_call(page, "get", "knots", pulled["id"])})
+    assert datetime.fromisoformat(mine["updated_at"]) > datetime.fromisoformat(FUTURE)
 
 
 def test_pulled_changes_never_overwrite_a_newer_local_change(page, open_app, store_call):

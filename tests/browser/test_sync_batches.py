@@ -1,6 +1,6 @@
 """Sync batches sized by bytes: long text made offline reaches the server, whatever its size."""
 
-from tests.browser.test_offline_sync import PENDING, synced
+from tests.browser.conftest import PENDING, synced
 
 NOTES = "😖" * 2000  # the longest notes the server takes: 8,000 bytes of UTF-8
 WORDS = ["😖" * 60] * 20  # the most words a list takes, each as long as it may be: 4,900 bytes
@@ -18,15 +18,6 @@ SAVE_CRAMPS = """async ([n, notes, words]) => {
 }"""
 
 
-def sign_in_and_go_offline(context, page, accounts, open_app, wait_for):
-    email = accounts.sign_in_ui(page)
-    open_app(page, "/")
-    synced(page, wait_for)
-    context.set_offline(True)
-    wait_for(page, "() => navigator.onLine === false")
-    return email
-
-
 def sync_requests(live_server, email_ids):
     """The sync requests the server got that carried any of these ids, as lists of ids."""
     wanted = set(email_ids)
@@ -39,9 +30,9 @@ def sync_requests(live_server, email_ids):
 
 
 def test_long_text_made_offline_reaches_the_server_once(
-    context, page, accounts, open_app, wait_for, server_rows, live_server, sync_api
+    context, page, signed_up, wait_for, server_rows, live_server
 ):
-    email = sign_in_and_go_offline(context, page, accounts, open_app, wait_for)
+    email = signed_up(page, offline=True)
     ids = page.evaluate(SAVE_CRAMPS, [250, NOTES, WORDS])  # 23 kB each: 5.7 MB in all
     assert page.evaluate(PENDING) == 250
 
@@ -56,9 +47,9 @@ def test_long_text_made_offline_reaches_the_server_once(
 
 
 def test_a_smaller_limit_halves_batches_and_a_record_that_never_fits_waits_aside(
-    context, page, accounts, open_app, wait_for, store_call, server_rows, live_server, sync_api
+    context, page, signed_up, wait_for, store_call, server_rows, live_server
 ):
-    email = sign_in_and_go_offline(context, page, accounts, open_app, wait_for)
+    email = signed_up(page, offline=True)
     ids = page.evaluate(SAVE_CRAMPS, [20, NOTES, WORDS])  # 23 kB each
     steps = [{"title": "😖" * 200, "minutes": 5}] * 50  # 42 kB: more than the limit below
     activity = {"title": "Move", "energy_cost": 3, "steps": steps}

@@ -138,6 +138,9 @@ def load(instance_path: str, overrides: dict | None) -> dict:
         # Seconds to connect (and TLS handshake), and to wait for a push service's answer.
         "PUSH_CONNECT_TIMEOUT": 1.5,
         "PUSH_READ_TIMEOUT": 10.0,
+        # Tries per push when the service answers 429 or 5xx, waiting at most this long between.
+        "PUSH_MAX_ATTEMPTS": 4,
+        "PUSH_MAX_RETRY_WAIT": 60.0,
         # Sign-in throttling (api/auth/throttle.py): failures counted in fixed windows.
         "LOGIN_WINDOW": timedelta(minutes=15),
         # Mail, for forgotten passwords: off unless SMTP_URL is set.
@@ -163,6 +166,9 @@ def load(instance_path: str, overrides: dict | None) -> dict:
         # How many reverse proxies stand in front of the app. Only then are X-Forwarded-For,
         # -Proto and -Host believed (that many hops of them): anyone can send those headers.
         "PROXIES": int(os.environ.get("UNKNOT_PROXIES", 0)),
+        # Where the shell and static files are served from (tests point PWA_DIR at a copy).
+        "PWA_DIR": None,
+        "STATIC_DIR": None,
         "API_TITLE": "Unknot",
         "API_VERSION": "v1",
         "OPENAPI_VERSION": "3.0.3",

@@ -139,12 +139,12 @@ class PushSender:
     def from_config(cls, config, **kw) -> "PushSender":
         """A sender with the app's VAPID keys, subject, push-service hosts and timeouts."""
         private_pem, public_pem = load_pems(config)
-        kw.setdefault("max_attempts", config.get("PUSH_MAX_ATTEMPTS", 4))
-        kw.setdefault("max_wait", config.get("PUSH_MAX_RETRY_WAIT", 60.0))
-        kw.setdefault("timeout", config.get("PUSH_READ_TIMEOUT", 10.0))
-        kw.setdefault("connect_timeout", config.get("PUSH_CONNECT_TIMEOUT", 1.5))
-        kw.setdefault("hosts", config.get("PUSH_HOSTS", PUSH_HOSTS))
-        kw.setdefault("allow_loopback", config.get("PUSH_ALLOW_LOOPBACK", False))
+        kw.setdefault("max_attempts", config["PUSH_MAX_ATTEMPTS"])
+        kw.setdefault("max_wait", config["PUSH_MAX_RETRY_WAIT"])
+        kw.setdefault("timeout", config["PUSH_READ_TIMEOUT"])
+        kw.setdefault("connect_timeout", config["PUSH_CONNECT_TIMEOUT"])
+        kw.setdefault("hosts", config["PUSH_HOSTS"])
+        kw.setdefault("allow_loopback", config["PUSH_ALLOW_LOOPBACK"])
         return cls(private_pem, public_pem, config["VAPID_SUBJECT"], **kw)
 
     def encrypt(self, target: Target, payload: dict) -> tuple[bytes, str]:

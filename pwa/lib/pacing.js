@@ -1,4 +1,5 @@
 // Pacing rules over flat records (api/sync/schemas.py); the crash rule is in the README.
+import { LIMITS } from "./limits.js";
 import { mean, round1 } from "./median.js";
 import { addDays, dayKey, plural } from "./stats.js";
 
@@ -18,7 +19,8 @@ export const TEMPLATES = [
 export function costOf(level, custom) {
   if (level in COSTS) return COSTS[level];
   const n = Math.round(Number(custom));
-  if (!(n >= 0 && n <= 20)) throw new RangeError("A custom cost is a whole number from 0 to 20.");
+  const { min, max } = LIMITS.energy_cost;
+  if (!(n >= min && n <= max)) throw new RangeError(`A custom cost is a whole number from ${min} to ${max}.`);
   return n;
 }
 

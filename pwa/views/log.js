@@ -2,6 +2,7 @@
 
 import { list, nowIso, onChange, remove, save } from "../store.js";
 import { quickLog } from "../lib/quick.js";
+import { LIMITS } from "../lib/limits.js";
 import { el, toast } from "../lib/ui.js";
 import { SCALE, SIDES, chips, labelOf, lower, opts, summary, whenText } from "./log-chips.js";
 
@@ -58,7 +59,7 @@ const cap = (s) => s[0].toUpperCase() + s.slice(1);
 function field(f, draft) {
   const id = `f-${f.name}`;
   if (f.type === "notes") {
-    const area = el("textarea", { id, name: f.name, rows: "2", maxlength: "2000" });
+    const area = el("textarea", { id, name: f.name, rows: "2", maxlength: LIMITS.notes.max });
     area.addEventListener("input", () => {
       draft[f.name] = area.value.trim() ? area.value : null;
     });

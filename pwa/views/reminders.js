@@ -2,6 +2,7 @@
 
 import { account } from "../lib/account.js";
 import { pushState, turnOff, turnOn } from "../lib/push.js";
+import { LIMITS } from "../lib/limits.js";
 import { detailsText, snooze } from "../lib/quick.js";
 import { KINDS, kindOf } from "../lib/reminder-kinds.js";
 import { btn, clock, el, toast } from "../lib/ui.js";
@@ -98,7 +99,8 @@ async function doSnooze(r, m) {
 function snoozeBox(r) {
   const id = `snz-${r.id}`;
   const error = el("p", { class: "error-text", id: `${id}-e` });
-  const input = el("input", { type: "number", inputmode: "numeric", min: 5, max: 720, step: 5, id, placeholder: "minutes", "aria-describedby": error.id });
+  const { min, max } = LIMITS.snooze_minutes;
+  const input = el("input", { type: "number", inputmode: "numeric", min, max, step: 5, id, placeholder: "minutes", "aria-describedby": error.id });
   return el("div", { class: "stack reminders-snooze", hidden: true },
     el("p", { class: "label", id: `${id}-l` }, "Snooze for"),
     el("div", { class: "row", role: "group", "aria-labelledby": `${id}-l` },
@@ -107,8 +109,8 @@ function snoozeBox(r) {
       el("label", { for: id }, "Other (minutes)"),
       el("div", { class: "reminders-time" }, input, btn("Snooze", () => {
         const m = Number(input.value);
-        const ok = Number.isInteger(m) && m >= 5 && m <= 720;
-        error.textContent = ok ? "" : "Use a number of minutes from 5 to 720.";
+        const ok = Number.isInteger(m) && m >= min && m <= max;
+        error.textContent = ok ? "" : `Use a number of minutes from ${min} to ${max}.`;
         if (ok) doSnooze(r, m);
         else input.focus();
       }, "", { "data-snooze": "custom" })),
@@ -202,9 +204,9 @@ function kindFields(r) {
   }
   const times = r.fire_at ? null : timesFieldset(r.times || []);
   if (!parts.includes("dose")) return [times];
-  const amount = el("input", { type: "number", name: "amount", inputmode: "decimal", min: 0, step: "any", value: r.amount ?? "", placeholder: "as your doctor or pharmacist advised" });
+  const amount = el("input", { type: "number", name: "amount", inputmode: "decimal", min: LIMITS.dose_amount.min, step: "any", value: r.amount ?? "", placeholder: "as your doctor or pharmacist advised" });
   return [times,
-    field("Form (optional)", textInput("form", r.form, "as on the package", 60)),
+    field("Form (optional)", textInput("form", r.form, "as on the package", LIMITS.dose_form.max)),
     field("Amount (optional)", amount, "Unknot never suggests an amount: use what your doctor or pharmacist advised, or leave it empty."),
     field("Unit", select("unit", ["mg", "ml"], r.unit || "mg", String))];
 }
@@ -236,7 +238,7 @@ function readForm(form, base) {
   if (parts.includes("dose")) {
     const amount = val("amount");
     Object.assign(r, { form: val("form") || null, amount: amount ? Number(amount) : null, unit: amount ? val("unit") || "mg" : null });
-    if (amount && !(r.amount >= 0 && r.amount <= 100000)) e.amount = "Use a number, or leave it empty.";
+    if (amount && !(r.amount >= LIMITS.dose_amount.min && r.amount <= LIMITS.dose_amount.max)) e.amount = "Use a number, or leave it empty.";
   }
   r.nag_after_minutes = fd.get("nag") ? Number(val("nag_after_minutes")) : null;
   return [r, e];
@@ -247,7 +249,7 @@ function openForm(kind, reminder) {
   const heading = el("h2", { id: "h-rform", tabindex: "-1" }, reminder ? `Change: ${nameOf(reminder)}` : `New reminder: ${kindOf(kind).label}`);
   const form = el("form", { class: "card stack", novalidate: true, "aria-labelledby": "h-rform", "data-reminder-form": kind },
     heading,
-    field("Name (optional)", textInput("title", base.title, kindOf(kind).label, 120)),
+    field("Name (optional)", textInput("title", base.title, kindOf(kind).label, LIMITS.reminder_title.max)),
     kindFields(base),
     el("fieldset", { class: "field", "aria-describedby": "r-days-hint" },
       el("legend", {}, "On which days"),

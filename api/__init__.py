@@ -1,6 +1,5 @@
 """Unknot: the application factory."""
 
-import os
 from pathlib import Path
 
 from flask import Flask
@@ -21,12 +20,6 @@ def create_app(test_config: dict | None = None) -> Flask:
         static_folder=None,
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    if test_config is None:
-        from api.keys import ensure_secret_key
-
-        # The session key is made once per installation and kept under instance/.
-        if not os.environ.get("SECRET_KEY"):
-            ensure_secret_key(Path(app.instance_path))
     app.config.update(config.load(app.instance_path, test_config))
     app.config["PROJECT_ROOT"] = str(root)
     register_proxies(app)

@@ -8,7 +8,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from api import keys
+from api import config, keys
 
 keys_cli = AppGroup("keys", help="Secrets under instance/.")
 vapid_cli = AppGroup("vapid", help="The VAPID key pair for Web Push.")
@@ -18,8 +18,14 @@ users_cli = AppGroup("users", help="Accounts.")
 
 @keys_cli.command("init")
 def keys_init():
-    """Create the session key and the VAPID key pair if they are missing."""
+    """Create the session key (unless SECRET_KEY is set) and the VAPID key pair if missing."""
     cfg = current_app.config
+    if cfg["SECRET_KEY"]:
+        click.echo("Session key present.")
+    else:
+        path = config.secret_key_path(Path(current_app.instance_path))
+        keys.ensure_secret_key(path)
+        click.echo(f"Session key created in {path}.")
     made = keys.ensure_vapid_keys(
         Path(cfg["VAPID_PRIVATE_KEY_PATH"]), Path(cfg["VAPID_PUBLIC_KEY_PATH"])
     )

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from api.models import Delivery, PushSubscription, Reminder, User
 from api.models.types import utcnow
-from api.push.delivery import PushSender, Target
+from api.push.sender import PushSender, Target
 from api.reminders import payload as payloads
 from api.reminders.kinds import KINDS
 from api.reminders.rules import latest_magnesium
@@ -114,10 +114,6 @@ class Dispatcher:
                 busy = 0
             if not busy:
                 stop.wait(poll)
-
-    def send(self, job: Job) -> str | None:
-        """Send one recorded slot now; its final status (None if someone else has it)."""
-        return self.slots.send(job)
 
     def close(self) -> None:
         self.slots.close()

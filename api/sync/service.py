@@ -1,6 +1,6 @@
 """The sync protocol: push a batch of changes, pull what changed after a cursor.
 
-Rules (issue 2 §5):
+Rules:
 - a record is identified by (owner, collection, id); another person's record with the
   same id is another row, so nobody can reach anyone else's data by guessing an id;
 - last writer wins by updated_at; on a tie a delete beats an upsert, then the larger

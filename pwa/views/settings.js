@@ -5,7 +5,7 @@ import { LIMITS } from "../lib/limits.js";
 import { THEMES, btn, el, getTheme, setTheme, showErrors, toast } from "../lib/ui.js";
 import { navigate } from "../router.js";
 import { pendingCount } from "../store.js";
-import { attention, dismissAttention, events, syncState } from "../sync.js";
+import { attention, dismissAttention, statusEvents, syncState } from "../sync.js";
 
 const COLLECTIONS = ["cramps", "knots", "weakness", "intakes", "plans", "activities", "checkins", "reminders"];
 // Profile numbers: the label, and the field's limits (named as the field).
@@ -188,8 +188,8 @@ export async function mount(root) {
     if (phase !== last && (last === "signin" || phase === "signin")) reload();
     last = phase;
   };
-  events.addEventListener("status", onStatus);
-  stop = () => events.removeEventListener("status", onStatus);
+  statusEvents.addEventListener("status", onStatus);
+  stop = () => statusEvents.removeEventListener("status", onStatus);
 }
 
 export const unmount = () => stop?.();

@@ -7,21 +7,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from api import (
-    cli,
-    config,
-    errors,
-    json_body,
-    limits,
-    models,  # noqa: F401  (every table known to Alembic)
-    security,
-    web,
-)
-from api.auth.routes import blp as auth
+from api import cli, config, errors, json_body, limits, security, web
 from api.extensions import api, db, migrate
-from api.push.routes import blp as push
-from api.reminders.routes import blp as reminders
-from api.sync.routes import blp as sync
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -56,13 +43,25 @@ def register_proxies(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     """Bind db, migrations and the OpenAPI layer."""
+    from api import models  # noqa: F401  (every table known to Alembic)
+
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(app.config["PROJECT_ROOT"]) / "migrations"))
     api.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
-    """One blueprint per feature."""
+    """One blueprint per feature.
+
+    Imported when the app is built, not with `api`: the server's master process imports `api`
+    before its gevent workers patch the standard library; with the feature modules loaded that
+    early, the server no longer stopped on SIGTERM (tests/api/test_serve.py caught it).
+    """
+    from api.auth.routes import blp as auth
+    from api.push.routes import blp as push
+    from api.reminders.routes import blp as reminders
+    from api.sync.routes import blp as sync
+
     for blp in (auth, sync, push, reminders):
         api.register_blueprint(blp)
 

@@ -1,6 +1,5 @@
 """Unknot: the application factory."""
 
-import os
 from pathlib import Path
 
 from flask import Flask
@@ -21,12 +20,6 @@ def create_app(test_config: dict | None = None) -> Flask:
         static_folder=None,
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    if test_config is None:
-        from api.keys import ensure_secret_key
-
-        # The session key is made once per installation and kept under instance/.
-        if not os.environ.get("SECRET_KEY"):
-            ensure_secret_key(Path(app.instance_path))
     app.config.update(config.load(app.instance_path, test_config))
     app.config["PROJECT_ROOT"] = str(root)
     register_proxies(app)
@@ -58,7 +51,12 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    """One blueprint per feature."""
+    """One blueprint per feature.
+
+    Imported when the app is built, not with `api`: the server's master process imports `api`
+    before its gevent workers patch the standard library; with the feature modules loaded that
+    early, the server no longer stopped on SIGTERM (tests/api/test_serve.py caught it).
+    """
     from api.auth.routes import blp as auth
     from api.push.routes import blp as push
     from api.reminders.routes import blp as reminders

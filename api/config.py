@@ -22,11 +22,49 @@ class ConfigError(RuntimeError):
     """The app cannot start with the configuration it was given."""
 
 
-def _read_secret(instance: Path) -> str | None:
+def secret_key_path(instance: Path) -> Path:
+    """Where `flask keys init` keeps the session key when SECRET_KEY is not set."""
+    return instance / "secret_key"
+
+
+def secret_key(instance: Path) -> str | None:
+    """SECRET_KEY, else the key `flask keys init` wrote under instance/; None when neither."""
     if os.environ.get("SECRET_KEY"):
         return os.environ["SECRET_KEY"]
-    path = instance / "secret_key"
+    path = secret_key_path(instance)
     return path.read_text().strip() if path.exists() else None
+
+
+def require_secret_key(instance: Path) -> None:
+    """A server refuses to start without a session key, rather than invent one of its own.
+
+    Two machines that each made up a key would not accept each other's sessions."""
+    if not secret_key(instance):
+        raise ConfigError(
+            "No session key. Set SECRET_KEY (the same on every machine serving this app), or run "
+            f"`flask --app api keys init` once to create {secret_key_path(instance)} "
+            "(make run does this)."
+        )
+
+
+@dataclass(frozen=True)
+class Serving:
+    """How `python -m api.serve` listens: PORT, HOST, WEB_CONCURRENCY, UNKNOT_DISPATCHER."""
+
+    port: int
+    host: str
+    workers: int
+    dispatcher: bool  # also run the reminder dispatcher
+
+
+def serving() -> Serving:
+    """The server's settings from the environment."""
+    return Serving(
+        port=int(os.environ.get("PORT", 8000)),
+        host=os.environ.get("HOST", "127.0.0.1"),
+        workers=int(os.environ.get("WEB_CONCURRENCY", 2)),
+        dispatcher=os.environ.get("UNKNOT_DISPATCHER", "1") not in ("0", "false", "no"),
+    )
 
 
 def instance_path(root: Path) -> Path:
@@ -111,7 +149,9 @@ def load(instance_path: str, overrides: dict | None) -> dict:
     cfg = {
         "SQLALCHEMY_DATABASE_URI": database_url(instance),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
-        "SECRET_KEY": _read_secret(instance),
+        # None until `flask keys init` or SECRET_KEY: the server then refuses to start
+        # (require_secret_key); other commands (db upgrade, keys init itself) need none.
+        "SECRET_KEY": secret_key(instance),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": https,
@@ -138,6 +178,9 @@ def load(instance_path: str, overrides: dict | None) -> dict:
         # Seconds to connect (and TLS handshake), and to wait for a push service's answer.
         "PUSH_CONNECT_TIMEOUT": 1.5,
         "PUSH_READ_TIMEOUT": 10.0,
+        # Tries per push when the service answers 429 or 5xx, waiting at most this long between.
+        "PUSH_MAX_ATTEMPTS": 4,
+        "PUSH_MAX_RETRY_WAIT": 60.0,
         # Sign-in throttling (api/auth/throttle.py): failures counted in fixed windows.
         "LOGIN_WINDOW": timedelta(minutes=15),
         # Mail, for forgotten passwords: off unless SMTP_URL is set.
@@ -163,6 +206,9 @@ def load(instance_path: str, overrides: dict | None) -> dict:
         # How many reverse proxies stand in front of the app. Only then are X-Forwarded-For,
         # -Proto and -Host believed (that many hops of them): anyone can send those headers.
         "PROXIES": int(os.environ.get("UNKNOT_PROXIES", 0)),
+        # Where the shell and static files are served from (tests point PWA_DIR at a copy).
+        "PWA_DIR": None,
+        "STATIC_DIR": None,
         "API_TITLE": "Unknot",
         "API_VERSION": "v1",
         "OPENAPI_VERSION": "3.0.3",
@@ -171,9 +217,4 @@ def load(instance_path: str, overrides: dict | None) -> dict:
     }
     cfg.update(overrides or {})
     _check_mail(cfg)
-    if not cfg["SECRET_KEY"]:
-        raise ConfigError(
-            "No session key: set SECRET_KEY or run `flask --app api keys init` "
-            f"to create {instance / 'secret_key'} (make run does this)."
-        )
     return cfg

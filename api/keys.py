@@ -16,9 +16,8 @@ def _write_private(path: Path, data: bytes) -> None:
         fh.write(data)
 
 
-def ensure_secret_key(instance: Path) -> bool:
-    """Create instance/secret_key if there is none; True when created."""
-    path = instance / "secret_key"
+def ensure_secret_key(path: Path) -> bool:
+    """Create the session key file if there is none; True when created."""
     if path.exists():
         return False
     _write_private(path, secrets.token_urlsafe(48).encode())

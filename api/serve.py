@@ -22,7 +22,7 @@ from gunicorn.app.base import BaseApplication
 from gunicorn.workers.ggevent import GeventWorker
 
 from api import create_app
-from api.config import instance_path
+from api.config import ConfigError, instance_path, require_secret_key, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 # A Unix socket's path holds at most 107 bytes.
@@ -109,7 +109,7 @@ def start_dispatcher(server) -> None:
     Started here, before the web workers are forked, and as a process rather than a thread of the
     master: a worker forked while a thread was starting a program would inherit that start-up's
     pipe and hold it open."""
-    if os.environ.get("UNKNOT_DISPATCHER", "1") in ("0", "false", "no"):
+    if not serving().dispatcher:
         server.log.info("Reminder dispatcher off (UNKNOT_DISPATCHER=0).")
         return
     server.unknot_dispatcher = subprocess.Popen([sys.executable, "-m", "api.serve", "--dispatcher"])
@@ -164,13 +164,18 @@ def keep_dispatching() -> None:
 def main() -> None:
     """Parse the port and serve."""
     parser = argparse.ArgumentParser(description="Serve Unknot.")
-    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
-    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 2)))
+    settings = serving()
+    parser.add_argument("--port", type=int, default=settings.port)
+    parser.add_argument("--host", default=settings.host)
+    parser.add_argument("--workers", type=int, default=settings.workers)
     parser.add_argument("--dispatcher", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.dispatcher:
         return keep_dispatching()
+    try:
+        require_secret_key(instance_path(ROOT))
+    except ConfigError as err:
+        sys.exit(f"Unknot cannot start: {err}")
     print(f"Unknot is at http://{args.host}:{args.port}/", flush=True)
     Server(
         {

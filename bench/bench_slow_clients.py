@@ -1,4 +1,4 @@
-"""A normal request's latency while slow or busy clients hold the real server (issue 11).
+"""A normal request's latency while slow or busy clients hold the real server.
 
 Against `python -m api.serve` (2 workers) on a fresh SQLite file: GET /api/v1/me, ten times,
 when the server is quiet; beside 12 sign-ins trickling their body and 8 slow readers of one 7 MB

@@ -2,7 +2,7 @@
 import { plural } from "./lib/format.js";
 import { applyTheme, banner, clearBanner } from "./lib/ui.js";
 import { navigate, routerEvents, startRouter } from "./router.js";
-import { events, refresh, startAutoSync, statusText, syncState } from "./sync.js";
+import { readStatus, startAutoSync, statusEvents, statusText, syncState } from "./sync.js";
 
 applyTheme();
 
@@ -29,7 +29,7 @@ function showStatus(s = syncState()) {
   });
 }
 
-events.addEventListener("status", (e) => showStatus(e.detail));
+statusEvents.addEventListener("status", (e) => showStatus(e.detail));
 setInterval(() => showStatus(), 30000); // "Synced 2 min ago" ages
 
 routerEvents.addEventListener("route", (e) => {
@@ -70,6 +70,6 @@ async function registerWorker() {
 }
 
 await startRouter(document.getElementById("main"));
-await refresh();
+await readStatus();
 startAutoSync();
 registerWorker();

@@ -2,14 +2,14 @@
 
 import { resubscribe } from "/lib/push.js";
 import { logMagnesium, logWater, magnesiumDetails, snooze } from "/features/quick/logs.js";
-import { flush, SYNC_TAG } from "/sync.js";
+import { pushAndPull, SYNC_TAG } from "/sync.js";
 
 const LOOK = { icon: "/static/icons/icon-192.png", badge: "/static/icons/badge-96.png" };
 
 // Background Sync (or the next app start) sends it once online.
 async function syncSoon() {
   await self.registration.sync?.register(SYNC_TAG).catch(() => {});
-  await flush().catch(() => {});
+  await pushAndPull().catch(() => {});
 }
 
 const ACTIONS = {

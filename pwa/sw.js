@@ -1,6 +1,6 @@
 // The server fills in VERSION and SHELL_FILES.
 
-import { flush, SYNC_TAG } from "/sync.js";
+import { pushAndPull, SYNC_TAG } from "/sync.js";
 import { onNotificationClick, onPush, onSubscriptionChange } from "/sw-push.js";
 
 const VERSION = "__SHELL_VERSION__";
@@ -29,7 +29,7 @@ addEventListener("fetch", (e) => {
 });
 
 addEventListener("message", (e) => e.data?.type === "skip-waiting" && skipWaiting());
-addEventListener("sync", (e) => e.tag === SYNC_TAG && e.waitUntil(flush({ force: true })));
+addEventListener("sync", (e) => e.tag === SYNC_TAG && e.waitUntil(pushAndPull({ force: true })));
 addEventListener("push", onPush);
 addEventListener("notificationclick", onNotificationClick);
 addEventListener("pushsubscriptionchange", onSubscriptionChange);

@@ -1,4 +1,5 @@
-// The sync client (the worker runs flush() for Background Sync).
+// The sync client: pushAndPull() sends the outbox and pulls what changed (the worker runs it
+// for Background Sync); statusEvents tell the screens how it stands.
 
 import { api } from "./api.js";
 import { takeBatch } from "./lib/batch.js";
@@ -9,18 +10,19 @@ const BATCH = 500;
 const BATCH_BYTES = 900_000;
 const TOO_LARGE = "Too large to send to the server. It stays on this phone.";
 export const SYNC_TAG = "unknot-sync";
-export const events = new EventTarget();
+export const statusEvents = new EventTarget(); // "status": the new state, after each change
 
 let state = { phase: "idle", pending: 0 };
 
 function setState(changes) {
   state = { ...state, ...changes };
-  events.dispatchEvent(new CustomEvent("status", { detail: state }));
+  statusEvents.dispatchEvent(new CustomEvent("status", { detail: state }));
 }
 
 export const syncState = () => state;
 
-export async function refresh() {
+// Work the status out again from the store and the network (no request).
+export async function readStatus() {
   const [pending, attention, account, lastSyncedAt, authLost] = await Promise.all([
     store.pendingCount(),
     ...["attention", "account", "lastSyncedAt", "authLost"].map(store.getMeta),
@@ -62,7 +64,7 @@ async function addAttention(entries) {
 
 export async function dismissAttention(id) {
   await store.setMeta("attention", (await attention()).filter((x) => x.id !== id));
-  await refresh();
+  await readStatus();
 }
 
 async function pushSettings() {
@@ -122,9 +124,9 @@ async function setAside(changes, errors) {
 }
 
 // Throws when out of reach, so Background Sync retries.
-export const flush = ({ force = false } = {}) =>
+export const pushAndPull = ({ force = false } = {}) =>
   navigator.locks.request("unknot-sync", async () => {
-    await refresh();
+    await readStatus();
     if ((!force && !navigator.onLine) || !state.account || state.phase === "signin") return state;
     setState({ phase: "syncing" });
     try {
@@ -135,16 +137,16 @@ export const flush = ({ force = false } = {}) =>
     } catch (err) {
       if (err.status !== 401) {
         setState({ phase: navigator.onLine ? "error" : "offline" });
-        await refresh();
+        await readStatus();
         throw err;
       }
       await store.setMeta("authLost", true);
       setState({ phase: "signin" });
     }
-    return refresh();
+    return readStatus();
   });
 
-export const syncNow = () => flush().catch(() => state);
+export const syncNow = () => pushAndPull().catch(() => state);
 
 async function backgroundSync() {
   try {
@@ -161,7 +163,7 @@ export function startAutoSync() {
     counting = setTimeout(async () => {
       const wasLocal = local;
       local = false;
-      await refresh();
+      await readStatus();
       if (wasLocal && state.pending) {
         backgroundSync();
         clearTimeout(timer);
@@ -170,8 +172,8 @@ export function startAutoSync() {
     }, 50);
   });
   addEventListener("online", syncNow);
-  addEventListener("offline", refresh);
-  setInterval(() => (state.pending || Date.now() - (state.lastSyncedAt || 0) > 60000 ? syncNow() : refresh()), 60000);
+  addEventListener("offline", readStatus);
+  setInterval(() => (state.pending || Date.now() - (state.lastSyncedAt || 0) > 60000 ? syncNow() : readStatus()), 60000);
   document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && syncNow());
   return syncNow();
 }

@@ -10,7 +10,9 @@ from api.auth.passwords import check_new_password, set_password
 from api.auth.sessions import current_user
 from api.errors import Conflict, Unauthorized
 from api.extensions import db
-from api.models import AuthSession, PasswordReset, PushSubscription, User
+from api.models import AuthSession, Delivery, PasswordReset, PushSubscription, User
+from api.reminders.service import reschedule_all
+from api.sync.registry import COLLECTIONS  # the one list of synced tables
 
 __all__ = ["current_user"]  # the one way views learn who is signed in
 
@@ -82,8 +84,6 @@ def update_settings(user: User, changes: dict) -> User:
     for name, value in changes.items():
         setattr(user, name, value)
     if moved:
-        from api.reminders.service import reschedule_all
-
         reschedule_all(user)
     db.session.commit()
     return user
@@ -92,12 +92,8 @@ def update_settings(user: User, changes: dict) -> User:
 def delete_account(user: User, password: str, address: str | None) -> None:
     """Remove every row of this person, after checking their password."""
     _confirm_password(user, password, address, "password")
-    from api.sync.registry import COLLECTIONS  # the one list of synced tables
-
     for entry in COLLECTIONS.values():
         db.session.execute(delete(entry.model).where(entry.model.user_id == user.id))
-    from api.models import Delivery
-
     db.session.execute(delete(Delivery).where(Delivery.user_id == user.id))
     db.session.execute(delete(PushSubscription).where(PushSubscription.user_id == user.id))
     db.session.execute(delete(PasswordReset).where(PasswordReset.user_id == user.id))

@@ -27,7 +27,7 @@ from collections import Counter, deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from api.push.delivery import Prepared, PushSender, Result, failure
+from api.push.sender import Prepared, PushSender, Result, failure
 
 SLOW_AFTER = 0.5  # seconds unanswered before a push stops counting against the window
 MAX_PARKED = 256  # slow pushes awaited at once beyond the window (each holds a socket)
@@ -148,6 +148,8 @@ class Pipeline:
         push.parked = False
         try:
             push.pool, path = self.sender.route(push.prepared.target.endpoint)
+            # Private urllib3 (pinned below 3 in pyproject.toml): a pooled keep-alive connection,
+            # held while its answer is awaited with poll(), then put back.
             push.conn = push.pool._get_conn()
         except Exception as exc:  # noqa: BLE001  (this push's own failure, whatever it is)
             self._finish(push, done, None, None, failure(exc) or "error")

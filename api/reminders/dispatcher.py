@@ -21,10 +21,12 @@ from sqlalchemy.orm import Session
 
 from api.models import Delivery, PushSubscription, Reminder, User
 from api.models.types import utcnow
-from api.push.delivery import PushSender, Target
+from api.push.sender import PushSender, Target
 from api.reminders import payload as payloads
+from api.reminders.kinds import KINDS
+from api.reminders.rules import latest_magnesium
 from api.reminders.sending import JOB_SECONDS, Job, SlotSender
-from api.reminders.service import Decision, decide, latest_magnesium, water_today
+from api.reminders.service import Decision, decide
 
 log = logging.getLogger("unknot.dispatcher")
 REMINDERS = Reminder.__table__
@@ -112,10 +114,6 @@ class Dispatcher:
                 busy = 0
             if not busy:
                 stop.wait(poll)
-
-    def send(self, job: Job) -> str | None:
-        """Send one recorded slot now; its final status (None if someone else has it)."""
-        return self.slots.send(job)
 
     def close(self) -> None:
         self.slots.close()
@@ -223,7 +221,7 @@ class Dispatcher:
         return {(uid, rid): did for did, uid, rid in rows}
 
     def _job(self, delivery_id, reminder, user, d: Decision, targets) -> Job:
-        body = payloads.build(reminder, user.timezone, d.slot_at, d.kind, d.water)
+        body = payloads.build(reminder, user.timezone, d.slot_at, d.kind, d.progress)
         return Job(delivery_id, user.id, d.slot_at, body, payloads.topic(reminder), targets)
 
     # ---- after a crash ----
@@ -256,10 +254,10 @@ class Dispatcher:
                 )
                 continue
             targets = self._targets({user.id}, utcnow()).get(user.id, [])
-            water = None
-            if reminder.kind == "hydration":
-                water = (water_today(s, user, delivery.slot_at, now), user.water_target_ml or 0)
-            body = payloads.build(reminder, user.timezone, delivery.slot_at, delivery.kind, water)
+            progress = KINDS[reminder.kind].progress(s, user, delivery.slot_at, now)
+            body = payloads.build(
+                reminder, user.timezone, delivery.slot_at, delivery.kind, progress
+            )
             jobs.append(
                 Job(delivery.id, user.id, delivery.slot_at, body, payloads.topic(reminder), targets)
             )
@@ -284,13 +282,8 @@ def _has_failed_lately(job: Job) -> bool:
 
 def from_app(app, **kw) -> Dispatcher:
     """A dispatcher on the app's database, keys and grace."""
-    from api.reminders.service import DEFAULT_GRACE
-
-    grace = app.config.get("REMINDER_GRACE", DEFAULT_GRACE)
-    if not isinstance(grace, timedelta):
-        grace = timedelta(seconds=float(grace))
-    kw.setdefault("grace", grace)
-    kw.setdefault("threads", int(app.config.get("PUSH_THREADS", 4)))
+    kw.setdefault("grace", app.config["REMINDER_GRACE"])
+    kw.setdefault("threads", app.config["PUSH_THREADS"])
     # Up to window + chunk - 1 pushes in flight (api/reminders/sending.py), each on its own.
     pool = 2 * kw["threads"]
     sender = kw.pop("sender", None) or PushSender.from_config(app.config, pool_size=pool)

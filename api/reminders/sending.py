@@ -25,8 +25,8 @@ from sqlalchemy.orm import Session
 
 from api.models import Delivery, PushSubscription
 from api.models.types import utcnow
-from api.push.delivery import PushSender, Result, Target
 from api.push.pipeline import Pipeline
+from api.push.sender import PushSender, Result, Target
 
 log = logging.getLogger("unknot.dispatcher")
 MIN_TTL = 60
@@ -108,11 +108,6 @@ class SlotSender:
         """Send recorded slots, wait for every answer, record how each went."""
         self.feed(jobs)
         return self.flush()
-
-    def send(self, job: Job) -> str | None:
-        """Send one recorded slot to every device of its person; the final status."""
-        self.feed([job])
-        return self._settle().get(job.delivery_id)
 
     def feed(self, jobs: list[Job]) -> None:
         """Take and send the jobs; up to `window` pushes may still be in flight on return."""

@@ -7,7 +7,7 @@ from api.models import User
 from api.sync.registry import COLLECTIONS, Collection
 
 
-def pull(user: User, cursor: int, limit: int, seq: int, written: dict, losers: dict) -> dict:
+def pull(user: User, cursor: int, limit: int, seq: int, losers: dict) -> dict:
     """This person's changes after `cursor` (up to seq), oldest first, `limit` at most."""
     rows = []
     bound = seq

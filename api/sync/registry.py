@@ -7,7 +7,7 @@ import marshmallow as ma
 
 from api import models
 from api.reminders import service as reminder_service
-from api.sync import schemas
+from api.sync import data
 
 
 @dataclass(frozen=True)
@@ -23,16 +23,16 @@ class Collection:
 COLLECTIONS: dict[str, Collection] = {
     c.name: c
     for c in [
-        Collection("cramps", models.Cramp, schemas.CrampData()),
-        Collection("knots", models.Knot, schemas.KnotData()),
-        Collection("weakness", models.Weakness, schemas.WeaknessData()),
-        Collection("intakes", models.Intake, schemas.IntakeData()),
-        Collection("plans", models.Plan, schemas.PlanData()),
-        Collection("activities", models.Activity, schemas.ActivityData()),
-        Collection("templates", models.Template, schemas.TemplateData()),
-        Collection("checkins", models.Checkin, schemas.CheckinData()),
+        Collection("cramps", models.Cramp, data.CrampData()),
+        Collection("knots", models.Knot, data.KnotData()),
+        Collection("weakness", models.Weakness, data.WeaknessData()),
+        Collection("intakes", models.Intake, data.IntakeData()),
+        Collection("plans", models.Plan, data.PlanData()),
+        Collection("activities", models.Activity, data.ActivityData()),
+        Collection("templates", models.Template, data.TemplateData()),
+        Collection("checkins", models.Checkin, data.CheckinData()),
         Collection(
-            "reminders", models.Reminder, schemas.ReminderData(), reminder_service.reminder_changed
+            "reminders", models.Reminder, data.ReminderData(), reminder_service.reminder_changed
         ),
     ]
 }

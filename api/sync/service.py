@@ -1,6 +1,6 @@
 """The sync protocol: push a batch of changes, pull what changed after a cursor.
 
-Rules (issue 2 §5):
+Rules:
 - a record is identified by (owner, collection, id); another person's record with the
   same id is another row, so nobody can reach anyone else's data by guessing an id;
 - last writer wins by updated_at; on a tie a delete beats an upsert, then the larger
@@ -79,8 +79,8 @@ def sync(user: User, cursor: int | None, changes: list[dict], limit: int) -> dic
         else:
             rejected.append(change)
     try:
-        written, losers, seq = store(user, valid)
-        answer = pull(user, cursor or 0, limit, seq, written, losers)
+        losers, seq = store(user, valid)
+        answer = pull(user, cursor or 0, limit, seq, losers)
         db.session.commit()
     except Exception:
         db.session.rollback()
@@ -187,17 +187,17 @@ def blank_values(model) -> dict:
     return {k: (list(v) if isinstance(v, list) else v) for k, v in _BLANKS[table.name].items()}
 
 
-def store(user: User, changes: list[Change]) -> tuple[dict, dict, int]:
-    """Apply the winning changes; returns (written, losers, last seq handed out).
+def store(user: User, changes: list[Change]) -> tuple[dict, int]:
+    """Apply the winning changes; returns (losers, last seq handed out).
 
-    written: {(collection, id): seq}; losers: {(collection, id): stored row} for changes
-    that lost to the stored version (the device gets the winner back).
+    losers: {(collection, id): stored row} for changes that lost to the stored version (the
+    device gets the winner back).
     """
     seq_before = _current_seq(user)
     stored = _load_stored(user, changes)
     winners, losers = _decide(changes, stored)
     if not winners:
-        return {}, losers, seq_before
+        return losers, seq_before
     # Lock the person's row and take the numbers: concurrent syncs of one person
     # queue here, so sequence order is commit order.
     last = _take_seqs(user, len(winners))
@@ -209,7 +209,7 @@ def store(user: User, changes: list[Change]) -> tuple[dict, dict, int]:
         winners, losers = _decide(changes, stored)
     written = _write(user, winners, stored, last - len(winners))
     _call_hooks(user, written)
-    return written, losers, last
+    return losers, last
 
 
 def _current_seq(user: User) -> int:

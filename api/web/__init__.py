@@ -49,9 +49,7 @@ def _file_response(shell: Shell, body: bytes, path: str, etag: str) -> Response:
 
 def register(app: Flask) -> None:
     """Add the routes that serve the app shell."""
-    shell = Shell(
-        app.config.get("PWA_DIR"), app.config.get("STATIC_DIR"), app.config["PROJECT_ROOT"]
-    )
+    shell = Shell(app.config["PWA_DIR"], app.config["STATIC_DIR"], app.config["PROJECT_ROOT"])
     app.extensions["unknot_shell"] = shell
 
     def serve(path: str = ""):

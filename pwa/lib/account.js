@@ -6,7 +6,7 @@ import * as store from "../store.js";
 import { SETTINGS_DEFAULTS } from "./defaults.js";
 import { plural } from "./format.js";
 import { keepOnAfterSignIn, stopOnSignOut } from "./push.js";
-import { refresh, syncNow } from "../sync.js";
+import { readStatus, syncNow } from "../sync.js";
 
 
 export class OtherAccountError extends Error {
@@ -48,7 +48,7 @@ export async function signIn(email, password, { mode = "signin", discard = false
 
 async function clear() {
   await store.clearAll();
-  await refresh();
+  await readStatus();
 }
 
 // everywhere: every device of the account, this one included.
@@ -57,7 +57,7 @@ export async function signOut({ keep, everywhere = false }) {
   await api(everywhere ? "/api/v1/me/sessions" : "/api/v1/auth/logout", { method: everywhere ? "DELETE" : "POST" });
   if (!keep) return clear();
   await store.setMeta("authLost", "signed-out");
-  await refresh();
+  await readStatus();
 }
 
 export const clearDevice = clear;

@@ -1,5 +1,6 @@
 // The morning check-in about YESTERDAY: one "checkins" record whose id comes from the day, so
 // checking in again (or on another phone) changes the same record.
+import { LIMITS } from "../lib/limits.js";
 import { el, toast } from "../lib/ui.js";
 import { save } from "../store.js";
 import { navigate } from "../router.js";
@@ -30,7 +31,7 @@ export async function mount(root) {
       choice("crash", "yes", before?.crash === true, "Yes"), choice("crash", "no", before?.crash === false, "No")),
     el("div", { class: "field" },
       el("label", { for: "c-notes" }, "Anything else (optional)"),
-      el("textarea", { id: "c-notes", name: "notes", rows: "2", maxlength: "2000" }, before?.notes || "")),
+      el("textarea", { id: "c-notes", name: "notes", rows: "2", maxlength: LIMITS.notes.max }, before?.notes || "")),
     el("button", { class: "btn btn-primary btn-block", type: "submit" }, before ? "Save changes" : "Save check-in"));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();

@@ -3,6 +3,7 @@
 import { get, list, nowIso, onChange, remove, save } from "../store.js";
 import { navigate } from "../router.js";
 import { clockText, durationShort } from "../lib/format.js";
+import { LIMITS } from "../lib/limits.js";
 import { card, el, toast } from "../lib/ui.js";
 import { SCALE, SIDES, chips, labelOf, opts, summary, typed, whenText } from "../features/log/chips.js";
 import {
@@ -53,7 +54,7 @@ function crampDetails(ed) {
     },
   });
   showHelped(r.reliefs_tried || []);
-  const notes = el("textarea", { id: `notes-${r.id}`, name: "notes", rows: "3", maxlength: "2000", value: r.notes });
+  const notes = el("textarea", { id: `notes-${r.id}`, name: "notes", rows: "3", maxlength: LIMITS.notes.max, value: r.notes });
   const node = el("div", { class: "stack cramp-details" },
     pick("muscle", "Which muscle?", MUSCLES),
     pick("side", "Which side?", SIDES),

@@ -5,6 +5,7 @@ import { quickLog } from "../features/quick/logs.js";
 import { KNOT_HELPED, LOCATIONS } from "../features/log/knots.js";
 import { collection, whenOf } from "../lib/collections.js";
 import { capitalize } from "../lib/format.js";
+import { LIMITS } from "../lib/limits.js";
 import { el, toast } from "../lib/ui.js";
 import { SCALE, SIDES, chips, labelOf, lower, opts, summary, whenText } from "../features/log/chips.js";
 
@@ -56,7 +57,7 @@ const WEAKNESS = {
 function field(f, draft) {
   const id = `f-${f.name}`;
   if (f.type === "notes") {
-    const area = el("textarea", { id, name: f.name, rows: "2", maxlength: "2000" });
+    const area = el("textarea", { id, name: f.name, rows: "2", maxlength: LIMITS.notes.max });
     area.addEventListener("input", () => {
       draft[f.name] = area.value.trim() ? area.value : null;
     });

@@ -2,6 +2,7 @@
 import { saveSettings } from "../lib/account.js";
 import { MIN_CHECKIN_DAYS, SYMPTOMS, crashPattern, pts } from "../features/plan/pacing.js";
 import { capitalize, countdownText, plural } from "../lib/format.js";
+import { LIMITS } from "../lib/limits.js";
 import { btn, card, el, toast } from "../lib/ui.js";
 import { list, onChange, remove, save } from "../store.js";
 import { pointsLine } from "../features/plan/bar.js";
@@ -90,8 +91,9 @@ async function drawDay(host) {
 function taskRow(t, i, onSaved) {
   const id = (name) => `t-${name}-${i}`;
   const title = text(id("title"), t.title, { required: true });
-  const cost = num(id("cost"), 0, 20, t.energy_cost);
-  const minutes = num(id("min"), 1, 1440, t.minutes || 15);
+  const { energy_cost: COST, task_minutes: MINUTES } = LIMITS;
+  const cost = num(id("cost"), COST, t.energy_cost);
+  const minutes = num(id("min"), MINUTES, t.minutes || 15);
   const error = el("p", { class: "error-text", role: "alert" });
   const form = el("form", { class: "stack", novalidate: true, "data-template-edit": t.title },
     field("Task", title, null),
@@ -105,8 +107,8 @@ function taskRow(t, i, onSaved) {
     const name = title.value.trim();
     const c = Number(cost.value);
     const m = Number(minutes.value);
-    error.textContent = !name ? "Give the task a name." : !whole(c, 0, 20) ? "Points from 0 to 20."
-      : !whole(m, 1, 1440) ? "Minutes from 1 to 1440." : "";
+    error.textContent = !name ? "Give the task a name." : !whole(c, COST) ? `Points from ${COST.min} to ${COST.max}.`
+      : !whole(m, MINUTES) ? `Minutes from ${MINUTES.min} to ${MINUTES.max}.` : "";
     if (error.textContent) return;
     await saveTemplate({ ...t, title: name, energy_cost: c, minutes: m });
     toast(`${name} saved.`);

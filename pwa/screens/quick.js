@@ -1,7 +1,9 @@
-// /quick?kind=magnesium|hydration&reminder=<id>: the logger a notification opens (Safari and Firefox
-// show no notification buttons). Its water and magnesium panel is Today's too.
+// /quick?kind=water|magnesium&reminder=<id>: the logger a notification opens (Safari and Firefox
+// show no notification buttons); notifications shown before carry kind=hydration. Its water and
+// magnesium panel is Today's too.
 import { snooze } from "../features/quick/logs.js";
 import { intakePanel } from "../features/quick/panel.js";
+import { intakeOf } from "../lib/reminder-kinds.js";
 import { btn, clock, el } from "../lib/ui.js";
 import { get } from "../store.js";
 
@@ -29,7 +31,7 @@ function snoozeBlock(id) {
 let stop;
 
 export async function mount(root, { kind, reminder: id } = {}) {
-  kind = { magnesium: "magnesium", hydration: "water", water: "water" }[kind];
+  kind = intakeOf(kind);
   const r = id && (await get("reminders", id));
   const panel = el("div", { class: "stack" });
   root.append(el("div", { class: "stack quick" },

@@ -2,12 +2,13 @@
 
 import { account } from "../lib/account.js";
 import { pushState, turnOff, turnOn } from "../lib/push.js";
+import { LIMITS } from "../lib/limits.js";
 import { detailsText, snooze } from "../features/quick/logs.js";
+import { KINDS, kindOf } from "../lib/reminder-kinds.js";
 import { btn, card, clock, el, toast } from "../lib/ui.js";
 import { list, onChange, remove, save } from "../store.js";
 import { syncNow } from "../sync.js";
 
-const KINDS = { magnesium: "Magnesium", hydration: "Water", rest: "Rest break", custom: "Reminder" };
 const ORDER = Object.keys(KINDS);
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const PUSH_TEXT = {
@@ -27,7 +28,7 @@ const FAILED = {
 let stop, formHost;
 
 const row = (...kids) => el("div", { class: "row" }, ...kids);
-const nameOf = (r) => r.title?.trim() || KINDS[r.kind] || KINDS.custom;
+const nameOf = (r) => r.title?.trim() || kindOf(r.kind).label;
 
 function duration(min) {
   const h = Math.floor(min / 60), m = min % 60;
@@ -98,7 +99,8 @@ async function doSnooze(r, m) {
 function snoozeBox(r) {
   const id = `snz-${r.id}`;
   const error = el("p", { class: "error-text", id: `${id}-e` });
-  const input = el("input", { type: "number", inputmode: "numeric", min: 5, max: 720, step: 5, id, placeholder: "minutes", "aria-describedby": error.id });
+  const { min, max } = LIMITS.snooze_minutes;
+  const input = el("input", { type: "number", inputmode: "numeric", min, max, step: 5, id, placeholder: "minutes", "aria-describedby": error.id });
   return el("div", { class: "stack reminders-snooze", hidden: true },
     el("p", { class: "label", id: `${id}-l` }, "Snooze for"),
     el("div", { class: "row", role: "group", "aria-labelledby": `${id}-l` },
@@ -107,8 +109,8 @@ function snoozeBox(r) {
       el("label", { for: id }, "Other (minutes)"),
       el("div", { class: "reminders-time" }, input, btn("Snooze", () => {
         const m = Number(input.value);
-        const ok = Number.isInteger(m) && m >= 5 && m <= 720;
-        error.textContent = ok ? "" : "Use a number of minutes from 5 to 720.";
+        const ok = Number.isInteger(m) && m >= min && m <= max;
+        error.textContent = ok ? "" : `Use a number of minutes from ${min} to ${max}.`;
         if (ok) doSnooze(r, m);
         else input.focus();
       }, "", { "data-snooze": "custom" })),
@@ -118,7 +120,7 @@ function snoozeBox(r) {
 function item(r) {
   const paused = r.enabled === false;
   const snoozes = snoozeBox(r);
-  const details = r.kind === "magnesium" && detailsText(r);
+  const details = kindOf(r.kind).form.includes("dose") && detailsText(r);
   const confirm = el("div", { class: "stack", hidden: true, "data-confirm-box": "" },
     el("p", { role: "alert" }, `Delete \u201c${nameOf(r)}\u201d? This cannot be undone.`),
     row(
@@ -192,7 +194,8 @@ function timesFieldset(times) {
 }
 
 function kindFields(r) {
-  if (r.kind === "hydration") {
+  const parts = kindOf(r.kind).form;
+  if (parts.includes("window")) {
     return [
       field("How often", select("interval_minutes", [30, 45, 60, 90, 120, 180], r.interval_minutes || 120, (m) => `Every ${duration(m)}`),
         "Skipped when you are on pace for your water."),
@@ -200,10 +203,10 @@ function kindFields(r) {
         field("Until", time({ name: "window_end", value: r.window_end || "20:00" })))];
   }
   const times = r.fire_at ? null : timesFieldset(r.times || []);
-  if (r.kind !== "magnesium") return [times];
-  const amount = el("input", { type: "number", name: "amount", inputmode: "decimal", min: 0, step: "any", value: r.amount ?? "", placeholder: "as your doctor or pharmacist advised" });
+  if (!parts.includes("dose")) return [times];
+  const amount = el("input", { type: "number", name: "amount", inputmode: "decimal", min: LIMITS.dose_amount.min, step: "any", value: r.amount ?? "", placeholder: "as your doctor or pharmacist advised" });
   return [times,
-    field("Form (optional)", textInput("form", r.form, "as on the package", 60)),
+    field("Form (optional)", textInput("form", r.form, "as on the package", LIMITS.dose_form.max)),
     field("Amount (optional)", amount, "Unknot never suggests an amount: use what your doctor or pharmacist advised, or leave it empty."),
     field("Unit", select("unit", ["mg", "ml"], r.unit || "mg", String))];
 }
@@ -223,7 +226,8 @@ function readForm(form, base) {
   const val = (n) => fd.get(n)?.trim() ?? "";
   const r = { ...base, title: val("title") || null, days: fd.getAll("days").map(Number), form: null, amount: null, unit: null };
   const e = {};
-  if (r.kind === "hydration") {
+  const parts = kindOf(r.kind).form;
+  if (parts.includes("window")) {
     Object.assign(r, { times: [], interval_minutes: Number(val("interval_minutes")), window_start: val("window_start"), window_end: val("window_end") });
     if (!r.window_start) e.window_start = "Choose a start time.";
     if (!r.window_end) e.window_end = "Choose an end time.";
@@ -231,10 +235,10 @@ function readForm(form, base) {
     Object.assign(r, { times: [...new Set(fd.getAll("times").filter(Boolean))].sort(), interval_minutes: null, window_start: null, window_end: null });
     if (!r.times.length) e.times = "Choose at least one time.";
   }
-  if (r.kind === "magnesium") {
+  if (parts.includes("dose")) {
     const amount = val("amount");
     Object.assign(r, { form: val("form") || null, amount: amount ? Number(amount) : null, unit: amount ? val("unit") || "mg" : null });
-    if (amount && !(r.amount >= 0 && r.amount <= 100000)) e.amount = "Use a number, or leave it empty.";
+    if (amount && !(r.amount >= LIMITS.dose_amount.min && r.amount <= LIMITS.dose_amount.max)) e.amount = "Use a number, or leave it empty.";
   }
   r.nag_after_minutes = fd.get("nag") ? Number(val("nag_after_minutes")) : null;
   return [r, e];
@@ -242,17 +246,17 @@ function readForm(form, base) {
 
 function openForm(kind, reminder) {
   const base = reminder ? { ...reminder } : { kind, enabled: true, times: [], days: [] };
-  const heading = el("h2", { id: "h-rform", tabindex: "-1" }, reminder ? `Change: ${nameOf(reminder)}` : `New reminder: ${KINDS[kind]}`);
+  const heading = el("h2", { id: "h-rform", tabindex: "-1" }, reminder ? `Change: ${nameOf(reminder)}` : `New reminder: ${kindOf(kind).label}`);
   const form = el("form", { class: "card stack", novalidate: true, "aria-labelledby": "h-rform", "data-reminder-form": kind },
     heading,
-    field("Name (optional)", textInput("title", base.title, KINDS[kind], 120)),
+    field("Name (optional)", textInput("title", base.title, kindOf(kind).label, LIMITS.reminder_title.max)),
     kindFields(base),
     el("fieldset", { class: "field", "aria-describedby": "r-days-hint" },
       el("legend", {}, "On which days"),
       el("div", { class: "reminders-days" }, DAYS.map((d, i) => el("label", { class: "choice" },
         el("input", { type: "checkbox", name: "days", value: i + 1, checked: base.days?.includes(i + 1) }), d))),
       el("p", { class: "hint", id: "r-days-hint" }, "None ticked: every day.")),
-    kind === "magnesium" || kind === "hydration" ? nagFields(base) : null,
+    kindOf(kind).form.includes("nag") ? nagFields(base) : null,
     el("p", { class: "error-text", role: "alert", "data-form-error": "" }),
     row(el("button", { class: "btn btn-primary", type: "submit" }, "Save reminder"), btn("Cancel", () => formHost.replaceChildren())));
   form.addEventListener("submit", async (event) => {
@@ -275,7 +279,7 @@ export async function mount(root) {
   const [pushHost, listHost] = [card("h-push"), card("h-list")];
   formHost = el("div");
   const add = card("h-add", "Add a reminder",
-    row(ORDER.map((kind) => btn(KINDS[kind], () => openForm(kind), "", { "data-add": kind }))));
+    row(ORDER.map((kind) => btn(KINDS[kind].label, () => openForm(kind), "", { "data-add": kind }))));
   root.append(el("div", { class: "stack reminders" }, el("h1", {}, "Reminders"), pushHost, listHost, add, formHost));
   await Promise.all([renderPush(pushHost), renderList(listHost)]);
   const off = onChange((c) => (c.collection === "reminders" || c.collection === "*") && renderList(listHost));

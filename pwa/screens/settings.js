@@ -3,15 +3,17 @@
 import * as accounts from "../lib/account.js";
 import { THEMES, btn, card, el, getTheme, setTheme, showErrors, toast } from "../lib/ui.js";
 import { COLLECTIONS } from "../lib/collections.js";
+import { LIMITS } from "../lib/limits.js";
 import { plural } from "../lib/format.js";
 import { navigate } from "../router.js";
 import { pendingCount } from "../store.js";
-import { attention, dismissAttention, events, syncState } from "../sync.js";
+import { attention, dismissAttention, statusEvents, syncState } from "../sync.js";
 
+// Profile numbers: the label, and the field's limits (named as the field).
 const NUMBERS = {
-  water_target_ml: ["Water goal a day (ml)", 0, 10000],
-  energy_budget: ["Energy budget a day (points)", 1, 100],
-  chunk_minutes: ["Split tasks longer than (minutes)", 5, 240],
+  water_target_ml: "Water goal a day (ml)",
+  energy_budget: "Energy budget a day (points)",
+  chunk_minutes: "Split tasks longer than (minutes)",
 };
 let stop = null;
 
@@ -83,15 +85,16 @@ async function daySection() {
     select("timezone", "Time zone", [...zones].map((z) => [z, z.replace(/_/g, " ")])),
     select("day_start_hour", "My day starts at", [...Array(13).keys()].map((h) => [h, `${h < 10 ? "0" : ""}${h}:00`])),
     el("p", { class: "hint" }, "Before this hour, it still counts as the day before."),
-    Object.entries(NUMBERS).map(([name, [label, min, max]]) =>
-      field(name, label, el("input", { name, type: "number", inputmode: "numeric", min, max, value: p[name] }))),
+    Object.entries(NUMBERS).map(([name, label]) =>
+      field(name, label, el("input", { name, type: "number", inputmode: "numeric", ...LIMITS[name], value: p[name] }))),
     el("button", { class: "btn btn-primary", type: "submit" }, "Save"));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const data = Object.fromEntries(new FormData(form));
     const changes = { timezone: data.timezone, day_start_hour: Number(data.day_start_hour) };
     const errors = {};
-    for (const [name, [, min, max]] of Object.entries(NUMBERS)) {
+    for (const name of Object.keys(NUMBERS)) {
+      const { min, max } = LIMITS[name];
       changes[name] = Number(data[name]);
       if (!(changes[name] >= min && changes[name] <= max)) errors[name] = `Between ${min} and ${max}.`;
     }
@@ -183,8 +186,8 @@ export async function mount(root) {
     if (phase !== last && (last === "signin" || phase === "signin")) reload();
     last = phase;
   };
-  events.addEventListener("status", onStatus);
-  stop = () => events.removeEventListener("status", onStatus);
+  statusEvents.addEventListener("status", onStatus);
+  stop = () => statusEvents.removeEventListener("status", onStatus);
 }
 
 export const unmount = () => stop?.();

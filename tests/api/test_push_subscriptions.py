@@ -141,7 +141,7 @@ def test_not_json_is_415(client, auth):
     assert res.status_code == 415
 
 
-# What an attacker tried (issue 11): other spellings of loopback and link-local addresses,
+# What an attacker tried in a security review: other spellings of loopback and link-local addresses,
 # internal names, multicast, hosts that merely look like a push service's, and characters that
 # crashed the sender or the database.
 REFUSED_ENDPOINTS = [

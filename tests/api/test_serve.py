@@ -146,3 +146,33 @@ def test_without_proxies_the_server_believes_no_forwarded_scheme(tmp_path):
         conn.close()
     assert status == 403
     assert body["message"] == "Requests from another site are refused."
+
+
+def test_a_server_without_a_session_key_refuses_to_start_and_invents_none(tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'k.sqlite3'}"}
+    env.update(UNKNOT_INSTANCE=str(tmp_path), UNKNOT_DISPATCHER="0")
+    env.pop("SECRET_KEY", None)
+    started = subprocess.run(
+        [sys.executable, "-m", "api.serve", "--port", str(free_port())],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert started.returncode != 0
+    assert "No session key" in started.stderr and "SECRET_KEY" in started.stderr
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_keys_init_makes_the_session_key_once_and_the_app_never_does(tmp_path, monkeypatch):
+    from api import create_app
+
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.setenv("UNKNOT_INSTANCE", str(tmp_path))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'k.sqlite3'}")
+    assert create_app().config["SECRET_KEY"] is None
+    assert not (tmp_path / "secret_key").exists()
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    subprocess.run([str(FLASK), "--app", "api", "keys", "init"], cwd=ROOT, env=env, check=True)
+    key = (tmp_path / "secret_key").read_text()
+    assert len(key) >= 40 and (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+    subprocess.run([str(FLASK), "--app", "api", "keys", "init"], cwd=ROOT, env=env, check=True)
+    assert (tmp_path / "secret_key").read_text() == key
+    assert create_app().config["SECRET_KEY"] == key

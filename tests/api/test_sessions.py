@@ -65,7 +65,7 @@ def signed_out(client) -> bool:
 
 
 def test_a_deleted_accounts_cookie_does_not_open_the_next_new_account(app, device):
-    """The attack of issue 11: A deletes, B signs up, A's old cookie must not read B's records."""
+    """A deletes their account, B signs up, and A's old cookie must not read B's records."""
     a = device("a@example.org", register=True)
     a_id = user_id("a@example.org")
     a_other_phone = copy_of(app, a)

@@ -1,4 +1,4 @@
-"""POST /api/v1/sync: each guarantee of issue 2 §5/§6, on the real database."""
+"""POST /api/v1/sync: each rule of api/sync/service.py's docstring, on the real database."""
 
 import threading
 import uuid

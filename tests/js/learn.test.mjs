@@ -1,4 +1,5 @@
-// The Learn screen's words: the topics the issue asks for, the safety notes, and never a dose.
+// The Learn screen's words: the topics a person with fibromyalgia asks about, the safety notes,
+// and never a dose.
 import test from "node:test";
 import assert from "node:assert/strict";
 import { DOCTOR, NOTE, QUESTIONS, SECTIONS, mount } from "../../pwa/screens/learn.js";
@@ -21,7 +22,7 @@ test("it is marked as information, not medical advice", () => {
   assert.match(NOTE.title, /Information, not medical advice/);
 });
 
-test("it covers the topics of the issue", () => {
+test("it covers the topics people ask about, from central sensitisation to heat or cold", () => {
   for (const word of [
     /central sensitisation/, /trigger point/i, /tender points/i, /sleep/i, /blood flow/i, /magnesium/i,
     /vitamin D/, /potassium/i, /post-exertional malaise/, /myofascial release/, /foam roll/i,

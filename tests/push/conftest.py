@@ -13,7 +13,7 @@ from api import keys
 from api.extensions import db
 from api.models import Intake, PushSubscription, Reminder, User
 from api.models.types import utcnow
-from api.push.delivery import PushSender
+from api.push.sender import PushSender
 from api.push.vapid import public_key
 from api.reminders.dispatcher import from_app
 from api.reminders.service import reschedule

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from api.extensions import db
 from api.models import Delivery, Reminder
 from api.models.types import utcnow
-from api.push.delivery import PushSender
+from api.push.sender import PushSender
 from api.reminders.dispatcher import from_app
 from tests.push.conftest import hhmm, minute
 

@@ -5,7 +5,7 @@ from webpush import WebPush
 from webpush.types import WebPushSubscription
 from webpush.vapid import VAPID
 
-from api.push.delivery import Target
+from api.push.sender import Target
 from api.push.vapid import load_pems
 
 HTTP = urllib3.PoolManager()

@@ -1,27 +1,30 @@
 // Plan's add/change form, and field helpers plan.js shares.
 import { COSTS, DEFAULT_REST, checkAdd, costOf, pts, splitIntoSteps } from "./pacing.js";
 import { capitalize } from "../../lib/format.js";
+import { LIMITS } from "../../lib/limits.js";
 import { btn, el, showErrors, toast } from "../../lib/ui.js";
 import { save } from "../../store.js";
 import { addActivity, days, loadDay, moveActivity } from "./data.js";
 
-export const num = (id, min, max, value, more) => el("input", { id, type: "number", inputmode: "numeric", min, max, value, ...more });
-export const text = (id, value, more) => el("input", { id, type: "text", maxlength: 200, value, ...more });
-export const whole = (n, min, max) => Number.isInteger(n) && n >= min && n <= max;
+// `limit`: an entry of LIMITS.
+export const num = (id, { min, max }, value, more) => el("input", { id, type: "number", inputmode: "numeric", min, max, value, ...more });
+export const text = (id, value, more) => el("input", { id, type: "text", maxlength: LIMITS.task_title.max, value, ...more });
+export const whole = (n, { min, max }) => Number.isInteger(n) && n >= min && n <= max;
+const { task_minutes: MINUTES, rest_minutes: REST, energy_cost: COST } = LIMITS;
 export const field = (label, input, slot = el("p", { class: "error-text", "data-error-for": input.id })) =>
   el("div", { class: "field" }, el("label", { for: input.id }, label), input, slot);
 
 // A task longer than `chunk` minutes is offered as steps, re-proposed until the person edits them.
 function stepsEditor(chunk, title, minutes) {
   const split = el("input", { id: "a-split", type: "checkbox", checked: true });
-  const rest = num("a-rest", 0, 240, DEFAULT_REST);
+  const rest = num("a-rest", REST, DEFAULT_REST);
   const stepList = el("ol", { class: "plan-steps-edit" });
   const st = { steps: [], edited: false, split, rest };
   const edit = () => { st.edited = true; };
   const drawSteps = () => stepList.replaceChildren(...st.steps.map((s, i) => el("li", { class: "plan-step-edit" },
     field(`Step ${i + 1}`, text(`s-title-${i}`, s.title, { oninput: (e) => { s.title = e.target.value; edit(); } })),
     el("div", { class: "row" },
-      field("Minutes", num(`s-min-${i}`, 1, 1440, s.minutes, { oninput: (e) => { s.minutes = Number(e.target.value); edit(); } })),
+      field("Minutes", num(`s-min-${i}`, MINUTES, s.minutes, { oninput: (e) => { s.minutes = Number(e.target.value); edit(); } })),
       btn("Remove", () => { st.steps.splice(i, 1); edit(); drawSteps(); }, "btn-danger", { "aria-label": `Remove step ${i + 1}` })))));
   const box = st.box = el("fieldset", { class: "stack plan-split", hidden: true },
     el("legend", {}, "Steps with rest breaks"),
@@ -57,9 +60,9 @@ function stepsEditor(chunk, title, minutes) {
 
 function build(chunk, context) {
   const title = text("a-title", "", { required: true, autocomplete: "off" });
-  const minutes = num("a-minutes", 1, 1440, 15);
-  const custom = num("a-custom", 0, 20, 4);
-  const customField = field("Custom points (0–20)", custom);
+  const minutes = num("a-minutes", MINUTES, 15);
+  const custom = num("a-custom", COST, 4);
+  const customField = field(`Custom points (${COST.min}–${COST.max})`, custom);
   const st = stepsEditor(chunk, title, minutes);
   const levels = el("fieldset", {}, el("legend", {}, "How much energy?"),
     [...Object.keys(COSTS), "custom"].map((key) => el("label", { class: "choice" },
@@ -114,16 +117,16 @@ function read(f) {
   const { title, minutes, st } = f;
   const errs = {};
   if (!title.value.trim()) errs["a-title"] = "Say what it is.";
-  if (!whole(Number(minutes.value), 1, 1440)) errs["a-minutes"] = "Minutes from 1 to 1440.";
+  if (!whole(Number(minutes.value), MINUTES)) errs["a-minutes"] = `Minutes from ${MINUTES.min} to ${MINUTES.max}.`;
   let cost;
   try { cost = costOf(level(f), f.custom.value); } catch (err) { errs["a-custom"] = err.message; }
   if (st.on()) {
     if (!st.steps.length) errs["a-rest"] = "Add at least one step, or untick the split.";
     st.steps.forEach((s, i) => {
       if (!s.title.trim()) errs[`s-title-${i}`] = "Give the step a name.";
-      if (!whole(s.minutes, 1, 1440)) errs[`s-min-${i}`] = "Minutes from 1 to 1440.";
+      if (!whole(s.minutes, MINUTES)) errs[`s-min-${i}`] = `Minutes from ${MINUTES.min} to ${MINUTES.max}.`;
     });
-    if (!whole(Number(st.rest.value), 0, 240)) errs["a-rest"] = "Rest from 0 to 240 minutes.";
+    if (!whole(Number(st.rest.value), REST)) errs["a-rest"] = `Rest from ${REST.min} to ${REST.max} minutes.`;
   }
   const own = st.on() ? st.steps.map((s) => ({ title: s.title.trim(), minutes: s.minutes, done: !!s.done })) : [];
   const data = { title: title.value.trim(), energy_cost: cost, minutes: Number(minutes.value), steps: own, rest_minutes: 0 };

@@ -1,5 +1,6 @@
 // Pacing rules over flat records (api/sync/schemas.py); the crash rule is in the README.
 import { SETTINGS_DEFAULTS } from "../../lib/defaults.js";
+import { LIMITS } from "../../lib/limits.js";
 import { mean, round1 } from "../../lib/median.js";
 import { addDays } from "../../lib/day.js";
 import { plural } from "../../lib/format.js";
@@ -22,7 +23,8 @@ export const TEMPLATES = [
 export function costOf(level, custom) {
   if (level in COSTS) return COSTS[level];
   const n = Math.round(Number(custom));
-  if (!(n >= 0 && n <= 20)) throw new RangeError("A custom cost is a whole number from 0 to 20.");
+  const { min, max } = LIMITS.energy_cost;
+  if (!(n >= min && n <= max)) throw new RangeError(`A custom cost is a whole number from ${min} to ${max}.`);
   return n;
 }
 

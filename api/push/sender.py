@@ -1,4 +1,7 @@
-"""Sending one push: encrypt with `webpush`, POST through a pooled urllib3 client, retry."""
+"""The HTTP side of a push: encrypt with `webpush`, route to a pooled connection, judge the answer.
+
+api/push/pipeline.py does the POSTs, many at once; the Delivery rows are api/reminders/sending.py's.
+"""
 
 import email.utils
 import http.client
@@ -12,7 +15,6 @@ import urllib3
 from webpush import WebPush
 from webpush.types import WebPushKeys, WebPushSubscription
 
-from api.config import PUSH_HOSTS
 from api.push.addresses import AddressRefused, checked_pool_classes, endpoint_problem
 from api.push.vapid import CachedVAPID, load_pems
 
@@ -105,14 +107,13 @@ class PushSender:
         public_pem: bytes,
         subject: str,
         *,
-        max_attempts: int = 4,
-        max_wait: float = 60.0,
-        timeout: float = 10.0,
-        connect_timeout: float = 1.5,
+        max_attempts: int,
+        max_wait: float,
+        timeout: float,
+        connect_timeout: float,
+        hosts: tuple[str, ...],
+        allow_loopback: bool,
         pool_size: int = 8,
-        hosts=PUSH_HOSTS,
-        allow_loopback: bool = False,
-        sleep=time.sleep,
     ):
         """`hosts`: push-service host suffixes; `allow_loopback`: the tests' stand-in."""
         # `webpush` prefixes mailto: itself.
@@ -132,19 +133,18 @@ class PushSender:
         self.connect_timeout = connect_timeout
         self.max_attempts = max_attempts
         self.max_wait = max_wait
-        self.sleep = sleep
         self._routes: dict[str, tuple] = {}
 
     @classmethod
     def from_config(cls, config, **kw) -> "PushSender":
         """A sender with the app's VAPID keys, subject, push-service hosts and timeouts."""
         private_pem, public_pem = load_pems(config)
-        kw.setdefault("max_attempts", config.get("PUSH_MAX_ATTEMPTS", 4))
-        kw.setdefault("max_wait", config.get("PUSH_MAX_RETRY_WAIT", 60.0))
-        kw.setdefault("timeout", config.get("PUSH_READ_TIMEOUT", 10.0))
-        kw.setdefault("connect_timeout", config.get("PUSH_CONNECT_TIMEOUT", 1.5))
-        kw.setdefault("hosts", config.get("PUSH_HOSTS", PUSH_HOSTS))
-        kw.setdefault("allow_loopback", config.get("PUSH_ALLOW_LOOPBACK", False))
+        kw.setdefault("max_attempts", config["PUSH_MAX_ATTEMPTS"])
+        kw.setdefault("max_wait", config["PUSH_MAX_RETRY_WAIT"])
+        kw.setdefault("timeout", config["PUSH_READ_TIMEOUT"])
+        kw.setdefault("connect_timeout", config["PUSH_CONNECT_TIMEOUT"])
+        kw.setdefault("hosts", config["PUSH_HOSTS"])
+        kw.setdefault("allow_loopback", config["PUSH_ALLOW_LOOPBACK"])
         return cls(private_pem, public_pem, config["VAPID_SUBJECT"], **kw)
 
     def encrypt(self, target: Target, payload: dict) -> tuple[bytes, str]:
@@ -174,37 +174,6 @@ class PushSender:
         if topic:
             headers["Topic"] = topic
         return Prepared(target, body, headers)
-
-    def post(self, prepared: "Prepared", deadline: float | None = None) -> Result:
-        """POST a prepared push; 429/5xx and network errors are retried until `deadline`."""
-        return self._post_from(prepared, deadline, 1)
-
-    def _post_from(self, prepared: "Prepared", deadline: float | None, first: int) -> Result:
-        """Attempts `first`, `first` + 1, ... of one push, waiting between them."""
-        attempt = first
-        while True:
-            try:
-                pool, path = self.route(prepared.target.endpoint)
-                response = pool.urlopen(
-                    "POST",
-                    path,
-                    body=prepared.body,
-                    headers=prepared.headers,
-                    retries=False,
-                    redirect=False,
-                    assert_same_host=False,
-                )
-                status, retry_after = response.status, response.headers.get("Retry-After")
-            except Exception as exc:  # noqa: BLE001  (one push's failure, whatever it is)
-                reason = failure(exc)
-                if reason:
-                    return Result("failed", None, attempt, prepared.target, reason)
-                status, retry_after = None, None
-            result, wait = self.judge(prepared, status, retry_after, attempt, deadline)
-            if result is not None:
-                return result
-            self.sleep(wait)
-            attempt += 1
 
     def judge(
         self, prepared, status, retry_after, attempt, deadline, lost="network"
@@ -249,12 +218,6 @@ class PushSender:
                 _path(endpoint),
             )
         return route
-
-    def send(self, target: Target, payload: dict, *, ttl: int, urgency="normal", topic=None,
-             deadline: float | None = None) -> Result:  # fmt: skip
-        """Encrypt and POST one push."""
-        prepared = self.prepare(target, payload, ttl=ttl, urgency=urgency, topic=topic)
-        return self.post(prepared, deadline)
 
     def close(self) -> None:
         self._routes.clear()

@@ -1,0 +1,20 @@
+// The server's limits on what a person types, for the forms' own checks and HTML attributes.
+// The server's schemas are the truth: tests/unit/test_client_limits.py compares each entry here
+// with the schema field it stands for. Strings: min and max are lengths in characters.
+export const LIMITS = {
+  water_target_ml: { min: 0, max: 10000 },
+  energy_budget: { min: 1, max: 100 },
+  chunk_minutes: { min: 5, max: 240 },
+  snooze_minutes: { min: 5, max: 720 },
+  reminder_title: { min: 0, max: 120 },
+  dose_form: { min: 0, max: 60 },
+  dose_amount: { min: 0, max: 100000 },
+  task_title: { min: 1, max: 200 },
+  task_minutes: { min: 1, max: 1440 },
+  energy_cost: { min: 0, max: 20 },
+  rest_minutes: { min: 0, max: 240 },
+  notes: { min: 0, max: 2000 },
+};
+
+// A whole number within an entry of LIMITS.
+export const within = (n, { min, max }) => Number.isInteger(n) && n >= min && n <= max;

@@ -1,0 +1,60 @@
+"""The client's limits (pwa/lib/limits.js) are the server's: each entry matches its schema field."""
+
+import pytest
+from marshmallow import fields as mf
+from marshmallow import validate
+
+from api.auth.schemas import UserSchema
+from api.reminders.schemas import SnoozeSchema
+from api.sync import data
+from tests.unit.client_module import exported
+
+LIMITS = exported("lib/limits.js", "LIMITS")["LIMITS"]
+
+# Each client limit -> the schema fields it stands for (schema class, field name).
+STANDS_FOR = {
+    "water_target_ml": [(UserSchema, "water_target_ml")],
+    "energy_budget": [(UserSchema, "energy_budget"), (data.PlanData, "energy_budget")],
+    "chunk_minutes": [(UserSchema, "chunk_minutes")],
+    "snooze_minutes": [(SnoozeSchema, "minutes")],
+    "reminder_title": [(data.ReminderData, "title")],
+    "dose_form": [(data.ReminderData, "form"), (data.IntakeData, "form")],
+    "dose_amount": [(data.ReminderData, "amount"), (data.IntakeData, "amount")],
+    "task_title": [
+        (data.ActivityData, "title"),
+        (data.StepSchema, "title"),
+        (data.TemplateData, "title"),
+    ],  # fmt: skip
+    "task_minutes": [
+        (data.ActivityData, "minutes"),
+        (data.StepSchema, "minutes"),
+        (data.TemplateData, "minutes"),
+    ],  # fmt: skip
+    "energy_cost": [(data.ActivityData, "energy_cost"), (data.TemplateData, "energy_cost")],
+    "rest_minutes": [(data.ActivityData, "rest_minutes")],
+    "notes": [
+        (data.CrampData, "notes"),
+        (data.KnotData, "notes"),
+        (data.WeaknessData, "notes"),
+        (data.CheckinData, "notes"),
+        (data.PlanData, "notes"),
+    ],  # fmt: skip
+}
+
+
+def bounds(schema, name) -> dict:
+    """{min, max} of a field's Range, or of its Length for a string (min 0 when unset)."""
+    fld = schema().fields[name]
+    kind = validate.Length if isinstance(fld, mf.String) else validate.Range
+    (v,) = [v for v in fld.validators if isinstance(v, kind)]
+    return {"min": v.min or 0, "max": v.max}
+
+
+def test_every_client_limit_says_which_schema_field_it_stands_for():
+    assert set(LIMITS) == set(STANDS_FOR)
+
+
+@pytest.mark.parametrize("name", sorted(STANDS_FOR))
+def test_a_client_limit_is_the_schema_s(name):
+    for schema, field_name in STANDS_FOR[name]:
+        assert LIMITS[name] == bounds(schema, field_name), f"{schema.__name__}.{field_name}"

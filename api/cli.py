@@ -1,29 +1,24 @@
 """`flask` commands."""
 
-import logging
-import os
 import signal
 import threading
-from datetime import timedelta
 from pathlib import Path
 
 import click
 from flask import current_app
 from flask.cli import AppGroup
-from sqlalchemy import select
 
 from api import config, keys
-from api.auth.passwords import check_new_password, set_password
-from api.errors import Invalid
-from api.extensions import db
-from api.models import User
-from api.push.vapid import public_key
-from api.reminders.dispatcher import from_app
 
 keys_cli = AppGroup("keys", help="Secrets under instance/.")
 vapid_cli = AppGroup("vapid", help="The VAPID key pair for Web Push.")
 reminders_cli = AppGroup("reminders", help="Reminder delivery.")
 users_cli = AppGroup("users", help="Accounts.")
+
+# The commands import what they use when they run: `api` imports this module, and the web
+# server's master imports `api` before its gevent workers patch the standard library. The
+# feature modules loaded there kept the server from stopping on SIGTERM (tests/api/test_serve.py
+# caught it); the dispatcher's push stack (urllib3, thread pools) stays out for the same reason.
 
 
 @keys_cli.command("init")
@@ -45,6 +40,8 @@ def keys_init():
 @vapid_cli.command("show")
 def vapid_show():
     """Print the public key (applicationServerKey, base64url)."""
+    from api.push.vapid import public_key
+
     click.echo(public_key(current_app.config))
 
 
@@ -59,6 +56,11 @@ def vapid_show():
 @click.option("--exit-with-parent", is_flag=True, help="Stop when the parent process is gone.")
 def reminders_run(once, batch, poll, lease, threads, exit_with_parent):
     """Send due reminders (any number of dispatchers may run on PostgreSQL)."""
+    import logging
+    from datetime import timedelta
+
+    from api.reminders.dispatcher import from_app
+
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     options = {"threads": threads} if threads else {}
     dispatcher = from_app(current_app, batch=batch, lease=timedelta(seconds=lease), **options)
@@ -79,6 +81,8 @@ def reminders_run(once, batch, poll, lease, threads, exit_with_parent):
 
 def _watch_parent(stop: threading.Event) -> None:
     """Set `stop` once the parent process is gone (so no orphan keeps sending)."""
+    import os
+
     parent = os.getppid()
 
     def watch():
@@ -91,6 +95,9 @@ def _watch_parent(stop: threading.Event) -> None:
 
 def _password_problem(password: str, email: str) -> str | None:
     """Why this new password is refused, or None."""
+    from api.auth.passwords import check_new_password
+    from api.errors import Invalid
+
     if not 8 <= len(password) <= 200:
         return "Between 8 and 200 characters, please."
     try:
@@ -118,6 +125,12 @@ def _ask_password(email: str) -> str:
 @click.option("--password", help="The new password, for scripts (else asked twice, hidden).")
 def users_reset_password(email, password):
     """Set a new password for EMAIL and end every session of that person."""
+    from sqlalchemy import select
+
+    from api.auth.passwords import set_password
+    from api.extensions import db
+    from api.models import User
+
     user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
     if user is None:
         raise click.ClickException(f"No account has the email {email}.")

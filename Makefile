@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export FLASK_APP := api
 
-.PHONY: run test bench lint chromium node clean
+.PHONY: run test bench lint lint-js format-js chromium node npm clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { apt-get update -qq && \
@@ -30,12 +30,30 @@ node:
 	@command -v node >/dev/null 2>&1 || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs; }
 
+# npm for the dev tools below and Lighthouse (Debian ships it apart from nodejs).
+npm: node
+	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
+
+# Biome formats and lints the front end (tools/package.json, biome.jsonc); nothing of it ships.
+BIOME := tools/node_modules/.bin/biome
+JS_FILES := pwa tests/js
+
+tools/node_modules/.package-lock.json: tools/package-lock.json tools/package.json | npm
+	cd tools && npm ci --no-audit --no-fund --loglevel=error
+
+lint-js: tools/node_modules/.package-lock.json
+	$(BIOME) ci $(JS_FILES)
+
+format-js: tools/node_modules/.package-lock.json
+	$(BIOME) format --write $(JS_FILES)
+
 run: $(VENV)/.run-installed
 	$(BIN)/flask db upgrade
 	$(BIN)/flask keys init
 	$(BIN)/python -m api.serve --port $(PORT)
 
-test: $(VENV)/.dev-installed chromium node
+test: $(VENV)/.dev-installed chromium node lint-js
 	$(BIN)/ruff check api tests bench
 	node --import ./tests/js/esm.mjs --test tests/js/*.test.mjs
 	$(BIN)/python -m pytest -q -p no:cacheprovider
@@ -46,11 +64,11 @@ bench: $(VENV)/.dev-installed chromium bench/node_modules/.package-lock.json
 # Lighthouse for bench_shell.py (bench/package.json; nothing of it ships).
 # A dependency of Lighthouse asks for "latest" of another package, so the lock file can fall out of
 # date as that package moves on; then install from package.json without rewriting the lock.
-bench/node_modules/.package-lock.json: bench/package-lock.json bench/package.json
+bench/node_modules/.package-lock.json: bench/package-lock.json bench/package.json | npm
 	cd bench && { npm ci --no-audit --no-fund --loglevel=error || \
 	  npm install --no-save --no-audit --no-fund --loglevel=error; }
 
-lint: $(VENV)/.dev-installed
+lint: $(VENV)/.dev-installed lint-js
 	$(BIN)/ruff check api tests bench
 	$(BIN)/ruff format --check api tests bench
 

@@ -1,9 +1,11 @@
-"""The PWA shell's budgets: size, cold offline start with the CPU throttled 4x, Lighthouse (mobile).
+"""The PWA shell's budgets: what Today loads, a cold offline start at 4x CPU, precache, Lighthouse.
 
-Budgets from issue 3 (reported, never asserted): shell HTML + CSS + JS at most 60 KB compressed
-(as served: brotli, which Chromium asks for, gzip shown beside it);
-a cold offline start to an interactive Today within 1 s at 4x CPU throttling;
-Lighthouse performance >= 95, accessibility 100, best practices 100.
+Budgets from issue 12 (reported, never asserted), measuring what a person feels:
+Today on a cold offline start, interactive within 1 s with the CPU throttled 4x, with at most
+35 KB brotli of pages, scripts and styles fetched before it is (bench/fetched.py says how that is
+counted); everything the worker precaches (pages, scripts, styles, the manifest and sw.js) at most
+160 KB as served with brotli, the icons shown beside; Lighthouse mobile 100 for performance,
+accessibility and best practices. The cramp shortcut's budgets are in bench_cramp.py.
 """
 
 import json
@@ -13,20 +15,28 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from api.web.shell import pack
 from bench.browser import CHROMIUM, FLAGS, phone_profile, serve
+from bench.fetched import describe, fetched_before, total
 
 HERE = Path(__file__).resolve().parent
 RUNS = 5
+PRECACHE_BUDGET_KB = 160
+TODAY_BUDGET_KB = 35
+TODAY_BUDGET_MS = 1000
 
 
-def shell_size(app) -> None:
+def precache_size(app) -> None:
+    """Everything the worker keeps for offline use, as served: code and manifest, then icons."""
     shell = app.extensions["unknot_shell"]
-    br, gz = shell.size("br"), shell.size("gzip")
+    code = (".html", ".css", ".js", ".webmanifest")
+    br, gz = shell.size("br", code), shell.size("gzip", code)
+    _, precache = shell.version()
+    icons = [len(shell.file(url.lstrip("/"))[0]) for url in precache if url.endswith(".png")]
     print(
-        f"shell (every precached page, script and style, and sw.js; {br['files']} files): "
+        f"precache (every page, script, style, the manifest and sw.js; {br['files']} files): "
         f"{br['raw'] / 1024:.1f} KB raw, {br['br'] / 1024:.1f} KB brotli as served "
-        f"({gz['gzip'] / 1024:.1f} KB if gzip) (budget 60 KB)",
+        f"({gz['gzip'] / 1024:.1f} KB if gzip) (budget {PRECACHE_BUDGET_KB} KB brotli); "
+        f"plus {len(icons)} icons, {sum(icons) / 1024:.1f} KB of PNG",
         flush=True,
     )
 
@@ -47,26 +57,6 @@ def downloaded(ctx) -> None:
     )
 
 
-def first_screen(page, app) -> None:
-    """What Today needs before it is interactive: the page and the files fetched before the mark."""
-    urls = page.evaluate(
-        """() => {
-          const ready = performance.getEntriesByName('app-ready')[0].startTime;
-          return performance.getEntriesByType('resource')
-            .filter(e => e.startTime <= ready && /[.](js|css)$/.test(new URL(e.name).pathname))
-            .map(e => new URL(e.name).pathname);
-        }"""
-    )
-    shell = app.extensions["unknot_shell"]
-    bodies = [shell.file("index.html")[0]] + [shell.file(u.lstrip("/"))[0] for u in set(urls)]
-    packed = sum(len(pack(b, "br")) for b in bodies)
-    print(
-        f"first screen (Today): {len(bodies)} files, {sum(map(len, bodies)) / 1024:.1f} KB raw, "
-        f"{packed / 1024:.1f} KB brotli",
-        flush=True,
-    )
-
-
 def cold_offline_start(url: str, app, tmp: Path) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -78,9 +68,9 @@ def cold_offline_start(url: str, app, tmp: Path) -> None:
         page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=20000)
         page.wait_for_function("() => document.documentElement.dataset.ready === '1'")
         downloaded(ctx)
-        first_screen(page, app)
         ctx.close()
-        ready, loaded = [], []
+        shell = app.extensions["unknot_shell"]
+        ready, loaded, fetched = [], [], []
         for _ in range(RUNS):
             ctx = phone_profile(pw, profile, offline=True)
             page = ctx.pages[0] if ctx.pages else ctx.new_page()
@@ -88,6 +78,7 @@ def cold_offline_start(url: str, app, tmp: Path) -> None:
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
             page.goto(url + "/")
             page.wait_for_function("() => document.documentElement.dataset.screen === 'today'")
+            fetched.append(fetched_before(page, "app-ready", shell))
             ready.append(
                 page.evaluate("() => performance.getEntriesByName('app-ready')[0].startTime")
             )
@@ -100,7 +91,16 @@ def cold_offline_start(url: str, app, tmp: Path) -> None:
     print(
         f"cold offline start to interactive Today, CPU 4x slower, median of {RUNS}: "
         f"{statistics.median(ready):.0f} ms (runs {', '.join(f'{r:.0f}' for r in ready)}; "
-        f"DOMContentLoaded {statistics.median(loaded):.0f} ms) (budget 1000 ms)",
+        f"DOMContentLoaded {statistics.median(loaded):.0f} ms) (budget {TODAY_BUDGET_MS} ms)",
+        flush=True,
+    )
+    # The run that fetched most; runs differ only when a lazy import happens to start in time.
+    most = max(fetched, key=lambda found: total(found)[1])
+    raw, sent = total(most)
+    print(
+        f"  fetched before Today is interactive: {len(most['files'])} files, "
+        f"{raw / 1024:.1f} KB raw, {sent / 1024:.1f} KB brotli (budget {TODAY_BUDGET_KB} KB brotli)"
+        f"\n{describe(most)}",
         flush=True,
     )
 
@@ -142,7 +142,7 @@ def lighthouse(url: str, tmp: Path) -> None:
     print(
         f"lighthouse mobile: performance {scores.get('performance')}, "
         f"accessibility {scores.get('accessibility')}, "
-        f"best practices {scores.get('best-practices')} (budgets 95/100/100); {metrics}",
+        f"best practices {scores.get('best-practices')} (budgets 100/100/100); {metrics}",
         flush=True,
     )
     failing = [
@@ -160,7 +160,7 @@ def main() -> None:
         tmp = Path(name)
         url, app, server = serve(tmp)
         try:
-            shell_size(app)
+            precache_size(app)
             cold_offline_start(url, app, tmp)
             lighthouse(url, tmp)
         finally:

@@ -4,9 +4,17 @@ export async function api(path, { method = "GET", body } = {}) {
   if (body !== undefined) headers["Content-Type"] = "application/json";
   let res;
   try {
-    res = await fetch(path, { method, headers, body: body && JSON.stringify(body), credentials: "same-origin" });
+    res = await fetch(path, {
+      method,
+      headers,
+      body: body && JSON.stringify(body),
+      credentials: "same-origin",
+    });
   } catch (cause) {
-    throw Object.assign(new Error("No connection. Your records are safe on this phone."), { status: 0, cause });
+    throw Object.assign(new Error("No connection. Your records are safe on this phone."), {
+      status: 0,
+      cause,
+    });
   }
   if (res.status === 204) return null;
   const payload = await res.json().catch(() => null);

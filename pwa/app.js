@@ -17,11 +17,17 @@ function show(id, text, action) {
 function showStatus(s = syncState()) {
   status.textContent = statusText(s);
   status.dataset.phase = s.phase;
-  show("signin", s.phase === "signin" && !s.signedOut && "Please sign in again. Your records are safe on this phone.", {
-    label: "Sign in",
-    primary: true,
-    onClick: () => navigate("/signin"),
-  });
+  show(
+    "signin",
+    s.phase === "signin" &&
+      !s.signedOut &&
+      "Please sign in again. Your records are safe on this phone.",
+    {
+      label: "Sign in",
+      primary: true,
+      onClick: () => navigate("/signin"),
+    },
+  );
   const n = s.attention;
   show("attention", n && `${plural(n, "record was", "records were")} not accepted.`, {
     label: "See why",
@@ -57,15 +63,25 @@ async function registerWorker() {
   }
   const offer = (worker) =>
     banner("update", "A new version is ready.", [
-      { label: "Reload", primary: true, onClick: () => worker.postMessage({ type: "skip-waiting" }) },
+      {
+        label: "Reload",
+        primary: true,
+        onClick: () => worker.postMessage({ type: "skip-waiting" }),
+      },
     ]);
   if (reg.waiting && sw.controller) offer(reg.waiting);
   reg.addEventListener("updatefound", () => {
     const worker = reg.installing;
-    worker?.addEventListener("statechange", () => worker.state === "installed" && sw.controller && offer(worker));
+    worker?.addEventListener(
+      "statechange",
+      () => worker.state === "installed" && sw.controller && offer(worker),
+    );
   });
   const update = () => reg.update().catch(() => {});
-  document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && update());
+  document.addEventListener(
+    "visibilitychange",
+    () => document.visibilityState === "visible" && update(),
+  );
   setInterval(update, 3600e3);
 }
 

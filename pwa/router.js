@@ -27,7 +27,12 @@ let token = 0;
 const routeFor = (path) => ROUTES[path.length > 1 ? path.replace(/\/+$/, "") : path] || NOT_FOUND;
 
 const page = (title, text) => ({
-  mount: (host) => host.append(el("h1", {}, title), el("p", {}, text), el("a", { class: "btn btn-primary", href: "/" }, "Go to Today")),
+  mount: (host) =>
+    host.append(
+      el("h1", {}, title),
+      el("p", {}, text),
+      el("a", { class: "btn btn-primary", href: "/" }, "Go to Today"),
+    ),
 });
 
 async function load(route) {
@@ -80,7 +85,8 @@ export function startRouter(host) {
   root = host;
   document.addEventListener("click", (e) => {
     const a = e.target.closest?.("a[href]");
-    if (!a || e.defaultPrevented || e.button || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (!a || e.defaultPrevented || e.button || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)
+      return;
     if (a.target || a.hasAttribute("download")) return;
     const url = new URL(a.href, location.href);
     if (url.origin !== location.origin || routeFor(url.pathname) === NOT_FOUND) return;

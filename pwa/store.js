@@ -52,18 +52,24 @@ function openDb() {
   if (opening) return opening;
   const req = indexedDB.open("unknot", VERSION);
   req.onupgradeneeded = (e) => upgrade(req.result, req.transaction, e.oldVersion);
-  const forget = () => (opening = null);
-  return (opening = promisify(req).then((db) => {
-    // let another tab upgrade
-    db.onversionchange = () => {
-      db.close();
+  const forget = () => {
+    opening = null;
+  };
+  opening = promisify(req).then(
+    (db) => {
+      // let another tab upgrade
+      db.onversionchange = () => {
+        db.close();
+        forget();
+      };
+      return db;
+    },
+    (err) => {
       forget();
-    };
-    return db;
-  }, (err) => {
-    forget();
-    throw err;
-  }));
+      throw err;
+    },
+  );
+  return opening;
 }
 
 async function transact(names, mode, work) {
@@ -87,7 +93,8 @@ export function nowIso(d = new Date()) {
 
 // next_fire_at is the server's
 const NOT_SENT = ["id", "updated_at", "deleted_at", "next_fire_at"];
-const toData = (r) => Object.fromEntries(Object.entries(r).filter(([k]) => k[0] !== "_" && !NOT_SENT.includes(k)));
+const toData = (r) =>
+  Object.fromEntries(Object.entries(r).filter(([k]) => k[0] !== "_" && !NOT_SENT.includes(k)));
 
 function notify(changes) {
   for (const change of changes) {
@@ -127,7 +134,13 @@ async function write(collection, id, record) {
       const updated_at = nextStamp(e.target.result?.updated_at);
       stored = record && { ...record, updated_at };
       records.put({ collection, id, record: stored, updated_at });
-      box.put({ collection, id, op: record ? "upsert" : "delete", updated_at, data: stored && toData(stored) });
+      box.put({
+        collection,
+        id,
+        op: record ? "upsert" : "delete",
+        updated_at,
+        data: stored && toData(stored),
+      });
     };
   });
   announce([{ collection, id, source: "local" }]);
@@ -135,7 +148,11 @@ async function write(collection, id, record) {
 }
 
 export async function save(collection, record) {
-  const saved = { ...record, id: record.id || crypto.randomUUID(), created_at: record.created_at || nowIso() };
+  const saved = {
+    ...record,
+    id: record.id || crypto.randomUUID(),
+    created_at: record.created_at || nowIso(),
+  };
   delete saved.deleted_at;
   return write(collection, saved.id, saved);
 }
@@ -144,10 +161,13 @@ export const remove = async (collection, id) => {
   await write(collection, id, null);
 };
 
-export const get = async (collection, id) => (await read("records", (s) => s.get([collection, id])))?.record || undefined;
+export const get = async (collection, id) =>
+  (await read("records", (s) => s.get([collection, id])))?.record || undefined;
 
 export const list = async (collection) =>
-  (await read("records", (s) => s.index("collection").getAll(collection))).filter((row) => row.record).map((row) => row.record);
+  (await read("records", (s) => s.index("collection").getAll(collection)))
+    .filter((row) => row.record)
+    .map((row) => row.record);
 
 export const getMeta = (key) => read("meta", (s) => s.get(key));
 
@@ -183,8 +203,15 @@ export async function applyPulled(changes) {
         if (op === "delete") records.put({ collection, id, record: null, updated_at });
         else {
           records.get(key).onsuccess = (got) => {
-            const local = Object.entries(got.target.result?.record || {}).filter(([k]) => k[0] === "_");
-            records.put({ collection, id, record: { ...data, ...Object.fromEntries(local), id, updated_at }, updated_at });
+            const local = Object.entries(got.target.result?.record || {}).filter(
+              ([k]) => k[0] === "_",
+            );
+            records.put({
+              collection,
+              id,
+              record: { ...data, ...Object.fromEntries(local), id, updated_at },
+              updated_at,
+            });
           };
         }
         applied.push({ collection, id, source: "sync" });
@@ -196,6 +223,8 @@ export async function applyPulled(changes) {
 }
 
 export async function clearAll() {
-  await transact([...RW, "meta"], "readwrite", (...stores) => stores.forEach((s) => s.clear()));
+  await transact([...RW, "meta"], "readwrite", (...stores) => {
+    for (const s of stores) s.clear();
+  });
   announce([{ collection: "*", id: null, source: "clear" }]);
 }

@@ -14,9 +14,11 @@ async function syncSoon() {
 
 const ACTIONS = {
   took: async (d) => {
-    await logMagnesium(d.form != null || d.amount != null
-      ? { form: d.form, amount: d.amount, unit: d.amount != null ? d.unit : null }
-      : await magnesiumDetails(d.reminder_id));
+    await logMagnesium(
+      d.form != null || d.amount != null
+        ? { form: d.form, amount: d.amount, unit: d.amount != null ? d.unit : null }
+        : await magnesiumDetails(d.reminder_id),
+    );
     await syncSoon();
   },
   drank: async () => {
@@ -29,7 +31,10 @@ const ACTIONS = {
     if (where === "phone") await syncSoon();
     if (where === "failed") {
       await self.registration.showNotification("Snooze did not work", {
-        body: "Open Unknot to try again.", ...LOOK, tag: "unknot-snooze-failed", data: { kind: "custom", url: "/reminders" },
+        body: "Open Unknot to try again.",
+        ...LOOK,
+        tag: "unknot-snooze-failed",
+        data: { kind: "custom", url: "/reminders" },
       });
     }
   },
@@ -39,9 +44,22 @@ function notificationFor(p) {
   const kind = p.kind || "custom";
   // magnesium and water: the server sends the /quick logger, right without action buttons too
   const url = p.url?.startsWith("/") ? p.url : "/reminders";
-  const data = { kind, reminder_id: p.reminder_id || null, slot: p.slot || null, url, form: p.form, amount: p.amount, unit: p.unit };
-  const actions = (p.actions || []).filter((a) => Object.hasOwn(ACTIONS, a?.action) && a.title).slice(0, self.Notification?.maxActions ?? 2);
-  return [p.title || "Reminder", { body: p.body || "", ...LOOK, tag: p.tag || `unknot-${kind}`, renotify: true, data, actions }];
+  const data = {
+    kind,
+    reminder_id: p.reminder_id || null,
+    slot: p.slot || null,
+    url,
+    form: p.form,
+    amount: p.amount,
+    unit: p.unit,
+  };
+  const actions = (p.actions || [])
+    .filter((a) => Object.hasOwn(ACTIONS, a?.action) && a.title)
+    .slice(0, self.Notification?.maxActions ?? 2);
+  return [
+    p.title || "Reminder",
+    { body: p.body || "", ...LOOK, tag: p.tag || `unknot-${kind}`, renotify: true, data, actions },
+  ];
 }
 
 // Always show a notification (userVisibleOnly).
@@ -60,7 +78,13 @@ async function openApp(url) {
   const target = new URL(url, location.origin).href;
   const [open] = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
   // navigate() fails for a window this worker does not control: open a new one then.
-  const client = open?.url === target ? open : await open?.navigate(target).then((c) => c || open, () => null);
+  const client =
+    open?.url === target
+      ? open
+      : await open?.navigate(target).then(
+          (c) => c || open,
+          () => null,
+        );
   if (!client) return self.clients.openWindow(target);
   // focus() needs a real tap; the window shows the screen anyway.
   await client.focus().catch(() => {});
@@ -71,7 +95,10 @@ export function onNotificationClick(event) {
   const { notification, action } = event;
   const data = notification.data || {};
   notification.close();
-  event.waitUntil(Object.hasOwn(ACTIONS, action) ? ACTIONS[action](data) : openApp(data.url || "/"));
+  event.waitUntil(
+    Object.hasOwn(ACTIONS, action) ? ACTIONS[action](data) : openApp(data.url || "/"),
+  );
 }
 
-export const onSubscriptionChange = (event) => event.waitUntil(resubscribe(event.oldSubscription, event.newSubscription));
+export const onSubscriptionChange = (event) =>
+  event.waitUntil(resubscribe(event.oldSubscription, event.newSubscription));

@@ -14,7 +14,11 @@ addEventListener("install", (e) => e.waitUntil(caches.open(CACHE).then(precache)
 addEventListener("activate", (e) =>
   e.waitUntil(
     caches.keys().then(async (names) => {
-      await Promise.all(names.filter((n) => n.startsWith("unknot-shell-") && n !== CACHE).map((n) => caches.delete(n)));
+      await Promise.all(
+        names
+          .filter((n) => n.startsWith("unknot-shell-") && n !== CACHE)
+          .map((n) => caches.delete(n)),
+      );
       await clients.claim();
     }),
   ),
@@ -23,9 +27,19 @@ addEventListener("activate", (e) =>
 addEventListener("fetch", (e) => {
   const { request } = e;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== location.origin || url.pathname.startsWith("/api/")) return;
-  const page = request.mode === "navigate" && !url.pathname.split("/").pop().includes(".") && !url.pathname.startsWith("/static/");
-  e.respondWith(caches.open(CACHE).then(async (c) => (await c.match(page ? "/" : request)) || fetch(request)));
+  if (
+    request.method !== "GET" ||
+    url.origin !== location.origin ||
+    url.pathname.startsWith("/api/")
+  )
+    return;
+  const page =
+    request.mode === "navigate" &&
+    !url.pathname.split("/").pop().includes(".") &&
+    !url.pathname.startsWith("/static/");
+  e.respondWith(
+    caches.open(CACHE).then(async (c) => (await c.match(page ? "/" : request)) || fetch(request)),
+  );
 });
 
 addEventListener("message", (e) => e.data?.type === "skip-waiting" && skipWaiting());

@@ -29,9 +29,24 @@ export async function readStatus() {
   ]);
   let { phase } = state;
   if (phase !== "syncing") {
-    phase = !navigator.onLine ? "offline" : !account ? "local" : authLost ? "signin" : phase === "error" ? phase : "idle";
+    phase = !navigator.onLine
+      ? "offline"
+      : !account
+        ? "local"
+        : authLost
+          ? "signin"
+          : phase === "error"
+            ? phase
+            : "idle";
   }
-  setState({ phase, pending, account, lastSyncedAt, attention: attention?.length, signedOut: authLost === "signed-out" });
+  setState({
+    phase,
+    pending,
+    account,
+    lastSyncedAt,
+    attention: attention?.length,
+    signedOut: authLost === "signed-out",
+  });
   return state;
 }
 
@@ -45,7 +60,8 @@ export function statusText(s = state) {
   const waiting = s.pending ? `${s.pending} waiting to sync` : "";
   const and = (text) => (waiting ? `${text} · ${waiting}` : text);
   if (TEXT[s.phase]) return TEXT[s.phase];
-  if (s.phase === "signin") return s.signedOut ? "Signed out — saved on this phone" : and("Please sign in again");
+  if (s.phase === "signin")
+    return s.signedOut ? "Signed out — saved on this phone" : and("Please sign in again");
   if (s.phase === "error") return and("Sync failed, will retry");
   if (waiting) return waiting;
   if (!s.lastSyncedAt) return "Not synced yet";
@@ -63,7 +79,10 @@ async function addAttention(entries) {
 }
 
 export async function dismissAttention(id) {
-  await store.setMeta("attention", (await attention()).filter((x) => x.id !== id));
+  await store.setMeta(
+    "attention",
+    (await attention()).filter((x) => x.id !== id),
+  );
   await readStatus();
 }
 
@@ -105,10 +124,12 @@ async function exchange() {
     const rejected = res.rejected || [];
     const done = new Set([...(res.accepted || []), ...rejected.map((r) => r.id)]);
     if (rejected.length) {
-      await addAttention(rejected.map((r) => {
-        const c = changes.find((x) => x.id === r.id);
-        return { ...c, ...r, collection: r.collection || c?.collection };
-      }));
+      await addAttention(
+        rejected.map((r) => {
+          const c = changes.find((x) => x.id === r.id);
+          return { ...c, ...r, collection: r.collection || c?.collection };
+        }),
+      );
     }
     await store.settle(changes.filter((c) => done.has(c.id)));
     await store.applyPulled(res.changes || []);
@@ -173,7 +194,14 @@ export function startAutoSync() {
   });
   addEventListener("online", syncNow);
   addEventListener("offline", readStatus);
-  setInterval(() => (state.pending || Date.now() - (state.lastSyncedAt || 0) > 60000 ? syncNow() : readStatus()), 60000);
-  document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && syncNow());
+  setInterval(
+    () =>
+      state.pending || Date.now() - (state.lastSyncedAt || 0) > 60000 ? syncNow() : readStatus(),
+    60000,
+  );
+  document.addEventListener(
+    "visibilitychange",
+    () => document.visibilityState === "visible" && syncNow(),
+  );
   return syncNow();
 }

@@ -8,7 +8,6 @@ import { plural } from "./format.js";
 import { keepOnAfterSignIn, stopOnSignOut } from "./push.js";
 import { readStatus, syncNow } from "../sync.js";
 
-
 export class OtherAccountError extends Error {
   constructor(owner, n) {
     super(
@@ -38,7 +37,9 @@ export async function signIn(email, password, { mode = "signin", discard = false
   await store.setMeta("profile", me);
   if (signup && local && !switching) {
     // settings chosen before the account existed (the time zone went with the sign-up)
-    const changes = Object.entries(local).filter(([k]) => k in DEFAULTS && k !== "timezone");
+    const changes = Object.entries(local).filter(
+      ([k]) => k in SETTINGS_DEFAULTS && k !== "timezone",
+    );
     if (changes.length) await store.setMeta("settingsPending", Object.fromEntries(changes));
   }
   await keepOnAfterSignIn();
@@ -54,7 +55,9 @@ async function clear() {
 // everywhere: every device of the account, this one included.
 export async function signOut({ keep, everywhere = false }) {
   await stopOnSignOut(); // while the session lasts
-  await api(everywhere ? "/api/v1/me/sessions" : "/api/v1/auth/logout", { method: everywhere ? "DELETE" : "POST" });
+  await api(everywhere ? "/api/v1/me/sessions" : "/api/v1/auth/logout", {
+    method: everywhere ? "DELETE" : "POST",
+  });
   if (!keep) return clear();
   await store.setMeta("authLost", "signed-out");
   await readStatus();
@@ -70,7 +73,10 @@ export async function deleteAccount(password) {
 export async function saveSettings(changes) {
   await store.setMeta("profile", { ...(await store.getMeta("profile")), ...changes });
   if (await account()) {
-    await store.setMeta("settingsPending", { ...(await store.getMeta("settingsPending")), ...changes });
+    await store.setMeta("settingsPending", {
+      ...(await store.getMeta("settingsPending")),
+      ...changes,
+    });
     await syncNow();
   }
 }

@@ -10,7 +10,16 @@ export function isoDate(date) {
 export function localDay(date = new Date(), startHour = 4) {
   const d = new Date(date);
   // wall-clock, so DST does not move it
-  return isoDate(new Date(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours() - startHour, d.getMinutes(), d.getSeconds()));
+  return isoDate(
+    new Date(
+      d.getFullYear(),
+      d.getMonth(),
+      d.getDate(),
+      d.getHours() - startHour,
+      d.getMinutes(),
+      d.getSeconds(),
+    ),
+  );
 }
 
 // A calendar day n days on ("2026-02-28", 1 -> "2026-03-01"); noon, so no DST change moves it.

@@ -8,16 +8,24 @@ const serverKey = async () => (await api("/api/v1/push/vapid-public-key")).key;
 const forget = (endpoint) => api(SUBS, { method: "DELETE", body: { endpoint } }).catch(() => {});
 
 const withTimeout = (promise, ms = 5000) =>
-  Promise.race([promise, new Promise((_, reject) => setTimeout(reject, ms, new DOMException("No answer from the push service", "TimeoutError")))]);
+  Promise.race([
+    promise,
+    new Promise((_, reject) =>
+      setTimeout(reject, ms, new DOMException("No answer from the push service", "TimeoutError")),
+    ),
+  ]);
 
 // base64url -> bytes (atob accepts it without the padding)
-const keyBytes = (key) => Uint8Array.from(atob(key.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+const keyBytes = (key) =>
+  Uint8Array.from(atob(key.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
 
 function support() {
   const ua = navigator.userAgent;
   const ios = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 1); // iPadOS says Macintosh
-  if (ios && !navigator.standalone && !matchMedia("(display-mode: standalone)").matches) return "ios-install";
-  if (!("serviceWorker" in navigator && "PushManager" in self && "Notification" in self)) return "unsupported";
+  if (ios && !navigator.standalone && !matchMedia("(display-mode: standalone)").matches)
+    return "ios-install";
+  if (!("serviceWorker" in navigator && "PushManager" in self && "Notification" in self))
+    return "unsupported";
   return Notification.permission;
 }
 
@@ -56,7 +64,10 @@ export async function turnOn() {
     sub = null;
   }
   if (!sub) {
-    const subscribing = reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(key) });
+    const subscribing = reg.pushManager.subscribe({
+      userVisibleOnly: true,
+      applicationServerKey: keyBytes(key),
+    });
     let gaveUp = false;
     subscribing.then((late) => gaveUp && tellServer(late, key)).catch(() => {}); // a late answer still counts
     sub = await withTimeout(subscribing, 20000).catch((err) => {
@@ -70,7 +81,10 @@ export async function turnOn() {
 
 export async function turnOff() {
   const saved = await getMeta("push");
-  const sub = await current().then((c) => c.sub, () => null);
+  const sub = await current().then(
+    (c) => c.sub,
+    () => null,
+  );
   const endpoint = sub?.endpoint || saved?.endpoint;
   // Offline or signed out: the next push to it gets a 410 and the server forgets it then.
   if (endpoint) await forget(endpoint);
@@ -103,7 +117,10 @@ export async function resubscribe(old, sub) {
   let key = old?.options?.applicationServerKey || (await getMeta("push"))?.key;
   if (!sub) {
     key ||= await serverKey();
-    sub = await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+    sub = await self.registration.pushManager.subscribe({
+      userVisibleOnly: true,
+      applicationServerKey: key,
+    });
   }
   await tellServer(sub, key);
   if (old && old.endpoint !== sub.endpoint) await forget(old.endpoint);

@@ -4,8 +4,18 @@
 // (tests/unit/test_reminder_kinds.py) holds the two to each other. Listed in screen order.
 // "hydration" is the stored name of the water reminder; the intake it logs is "water".
 export const KINDS = {
-  magnesium: { label: "Magnesium", form: ["times", "dose", "nag"], actions: ["took", "snooze"], logs: "magnesium" },
-  hydration: { label: "Water", form: ["window", "nag"], actions: ["drank", "snooze"], logs: "water" },
+  magnesium: {
+    label: "Magnesium",
+    form: ["times", "dose", "nag"],
+    actions: ["took", "snooze"],
+    logs: "magnesium",
+  },
+  hydration: {
+    label: "Water",
+    form: ["window", "nag"],
+    actions: ["drank", "snooze"],
+    logs: "water",
+  },
   rest: { label: "Rest break", form: ["times"], actions: ["snooze"], logs: null },
   custom: { label: "Reminder", form: ["times"], actions: ["snooze"], logs: null },
 };

@@ -3,7 +3,8 @@ export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs || {})) {
     if (value == null || value === false) continue;
-    if (key.startsWith("on") && typeof value === "function") node.addEventListener(key.slice(2), value);
+    if (key.startsWith("on") && typeof value === "function")
+      node.addEventListener(key.slice(2), value);
     else if (key === "dataset") Object.assign(node.dataset, value);
     else if (key === "class") node.className = value;
     else if (key === "value" || key === "checked" || key === "disabled") node[key] = value;
@@ -23,16 +24,24 @@ export function svg(tag, attrs = {}, text) {
 
 // A titled card: <section class="card stack"> labelled by its <h2 id>; with no title, the caller adds the <h2>.
 export const card = (id, title, ...body) =>
-  el("section", { class: "card stack", "aria-labelledby": id }, title != null && el("h2", { id }, title), ...body);
+  el(
+    "section",
+    { class: "card stack", "aria-labelledby": id },
+    title != null && el("h2", { id }, title),
+    ...body,
+  );
 
 export const btn = (label, onclick, cls, attrs) =>
   el("button", { class: cls ? `btn ${cls}` : "btn", type: "button", onclick, ...attrs }, label);
 
 export function banner(id, text, actions = []) {
   clearBanner(id);
-  const node = el("div", { class: "banner", role: "alert", dataset: { banner: id } },
+  const node = el(
+    "div",
+    { class: "banner", role: "alert", dataset: { banner: id } },
     el("p", {}, text),
-    actions.map((a) => btn(a.label, a.onClick, a.primary && "btn-primary")));
+    actions.map((a) => btn(a.label, a.onClick, a.primary && "btn-primary")),
+  );
   document.getElementById("banners").append(node);
   return node;
 }
@@ -45,13 +54,18 @@ let toastTimer = null;
 
 export function toast(text, action = null, ms = 6000) {
   let host = document.getElementById("toast");
-  if (!host) document.body.append((host = el("div", { id: "toast", class: "toast", role: "status", "aria-live": "polite" })));
+  if (!host) {
+    host = el("div", { id: "toast", class: "toast", role: "status", "aria-live": "polite" });
+    document.body.append(host);
+  }
   host.replaceChildren(el("p", {}, text));
   if (action) {
-    host.append(btn(action.label, () => {
-      host.replaceChildren();
-      action.onClick();
-    }));
+    host.append(
+      btn(action.label, () => {
+        host.replaceChildren();
+        action.onClick();
+      }),
+    );
   }
   clearTimeout(toastTimer);
   toastTimer = setTimeout(() => host.replaceChildren(), ms);
@@ -65,7 +79,8 @@ export function showErrors(form, err) {
   }
 }
 
-export const clock = (iso) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+export const clock = (iso) =>
+  new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
 export const THEMES = { system: "Same as the phone", light: "Light", dark: "Dark" };
 

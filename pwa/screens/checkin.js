@@ -6,37 +6,82 @@ import { save } from "../store.js";
 import { navigate } from "../router.js";
 import { checkinFor, checkinIdFor, days } from "../features/plan/data.js";
 
-const SCALES = { fatigue: "Tiredness (fatigue)", weakness: "Muscle weakness", cramps: "Cramps", knots: "Knots (tight, sore spots)" };
+const SCALES = {
+  fatigue: "Tiredness (fatigue)",
+  weakness: "Muscle weakness",
+  cramps: "Cramps",
+  knots: "Knots (tight, sore spots)",
+};
 
 const choice = (name, value, checked, text, label) =>
-  el("label", { class: "choice" },
+  el(
+    "label",
+    { class: "choice" },
     el("input", { type: "radio", name, value, checked, "aria-label": label }),
-    el("span", { "aria-hidden": label && "true" }, text));
+    el("span", { "aria-hidden": label && "true" }, text),
+  );
 
 const group = (name, legend, hint, ...choices) =>
-  el("fieldset", { class: "field", "data-scale": name },
+  el(
+    "fieldset",
+    { class: "field", "data-scale": name },
     el("legend", {}, legend),
     el("div", { class: "checkin-scale" }, choices),
-    hint && el("p", { class: "hint" }, hint));
+    hint && el("p", { class: "hint" }, hint),
+  );
 
 export async function mount(root) {
   const { yesterday } = await days();
   const before = await checkinFor(yesterday);
-  const name = new Date(`${yesterday}T12:00`).toLocaleDateString([], { weekday: "long", day: "numeric", month: "long" });
-  const form = el("form", { class: "card stack", novalidate: true, "data-checkin-form": "" },
+  const name = new Date(`${yesterday}T12:00`).toLocaleDateString([], {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+  });
+  const form = el(
+    "form",
+    { class: "card stack", novalidate: true, "data-checkin-form": "" },
     el("p", { class: "hint" }, "0 = none, 10 = worst. Skip any you are not sure of."),
-    Object.entries(SCALES).map(([key, label]) => group(key, label, null, ...
-      Array.from({ length: 11 }, (_, n) => choice(key, n, before?.[key] === n, n, `${label}: ${n}`)))),
-    group("crash", "Did you crash?", "A crash: a sudden drop in energy or strength after doing too much.",
-      choice("crash", "yes", before?.crash === true, "Yes"), choice("crash", "no", before?.crash === false, "No")),
-    el("div", { class: "field" },
+    Object.entries(SCALES).map(([key, label]) =>
+      group(
+        key,
+        label,
+        null,
+        ...Array.from({ length: 11 }, (_, n) =>
+          choice(key, n, before?.[key] === n, n, `${label}: ${n}`),
+        ),
+      ),
+    ),
+    group(
+      "crash",
+      "Did you crash?",
+      "A crash: a sudden drop in energy or strength after doing too much.",
+      choice("crash", "yes", before?.crash === true, "Yes"),
+      choice("crash", "no", before?.crash === false, "No"),
+    ),
+    el(
+      "div",
+      { class: "field" },
       el("label", { for: "c-notes" }, "Anything else (optional)"),
-      el("textarea", { id: "c-notes", name: "notes", rows: "2", maxlength: LIMITS.notes.max }, before?.notes || "")),
-    el("button", { class: "btn btn-primary btn-block", type: "submit" }, before ? "Save changes" : "Save check-in"));
+      el(
+        "textarea",
+        { id: "c-notes", name: "notes", rows: "2", maxlength: LIMITS.notes.max },
+        before?.notes || "",
+      ),
+    ),
+    el(
+      "button",
+      { class: "btn btn-primary btn-block", type: "submit" },
+      before ? "Save changes" : "Save check-in",
+    ),
+  );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const data = new FormData(form);
-    const scales = Object.keys(SCALES).map((k) => [k, data.get(k) === null ? null : Number(data.get(k))]);
+    const scales = Object.keys(SCALES).map((k) => [
+      k,
+      data.get(k) === null ? null : Number(data.get(k)),
+    ]);
     await save("checkins", {
       ...before,
       id: before?.id || (await checkinIdFor(yesterday)),
@@ -52,5 +97,6 @@ export async function mount(root) {
     el("h1", {}, "Morning check-in"),
     el("p", {}, `How was yesterday, ${name}?`),
     before ? el("p", { class: "muted" }, "Already done: you can change it.") : "",
-    form);
+    form,
+  );
 }

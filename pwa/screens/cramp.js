@@ -5,20 +5,44 @@ import { navigate } from "../router.js";
 import { clockText, durationShort } from "../lib/format.js";
 import { LIMITS } from "../lib/limits.js";
 import { card, el, toast } from "../lib/ui.js";
-import { SCALE, SIDES, chips, labelOf, opts, summary, typed, whenText } from "../features/log/chips.js";
 import {
-  crampEditor, elapsedSeconds, isRunning, keepAwake, newestFirst, runningCramp,
+  SCALE,
+  SIDES,
+  chips,
+  labelOf,
+  opts,
+  summary,
+  typed,
+  whenText,
+} from "../features/log/chips.js";
+import {
+  crampEditor,
+  elapsedSeconds,
+  isRunning,
+  keepAwake,
+  newestFirst,
+  runningCramp,
   startCramp,
 } from "../features/cramp/timer.js";
 import { crampSeconds } from "../features/cramp/length.js";
 
-const MUSCLES = opts("Calf", "Foot", "Hamstring", "Thigh", "Hand", "neck/shoulder=Neck / shoulder", "Back", "Other");
+const MUSCLES = opts(
+  "Calf",
+  "Foot",
+  "Hamstring",
+  "Thigh",
+  "Hand",
+  "neck/shoulder=Neck / shoulder",
+  "Back",
+  "Other",
+);
 // Loaded after the timer shows (budget: 1 s).
 let TRIED = null;
 let loading = null;
-const later = () => (loading ||= import("../features/insights/stats.js").then(({ RELIEFS }) => {
-  TRIED = RELIEFS.map(({ key, short }) => ({ value: key, label: short }));
-}));
+const later = () =>
+  (loading ||= import("../features/insights/stats.js").then(({ RELIEFS }) => {
+    TRIED = RELIEFS.map(({ key, short }) => ({ value: key, label: short }));
+  }));
 
 let root = null;
 let ticker = null;
@@ -27,16 +51,28 @@ let flush = null;
 let editor = null;
 let phase = null;
 
-const button = (action, cls, onclick, text) => el("button", { class: `btn ${cls}`, type: "button", "data-action": action, onclick }, text);
+const button = (action, cls, onclick, text) =>
+  el("button", { class: `btn ${cls}`, type: "button", "data-action": action, onclick }, text);
 
 function crampDetails(ed) {
   const r = ed.record;
   const among = (tried) => TRIED.filter((o) => tried.includes(o.value));
   const pick = (name, label, options, small) =>
-    chips({ name, label, options, small, value: r[name], onChange: (v) => ed.change({ [name]: v }) }).node;
+    chips({
+      name,
+      label,
+      options,
+      small,
+      value: r[name],
+      onChange: (v) => ed.change({ [name]: v }),
+    }).node;
   const hint = el("p", { class: "hint", "data-hint": "helped" }, "Tap what you tried first.");
   const helped = chips({
-    name: "helped", label: "What helped?", options: among(r.reliefs_tried || []), value: r.reliefs_helped, multi: true,
+    name: "helped",
+    label: "What helped?",
+    options: among(r.reliefs_tried || []),
+    value: r.reliefs_helped,
+    multi: true,
     onChange: (v) => ed.change({ reliefs_helped: v }),
   });
   const showHelped = (tried) => {
@@ -44,7 +80,11 @@ function crampDetails(ed) {
     hint.hidden = !!tried.length;
   };
   const tried = chips({
-    name: "tried", label: "What did you try?", options: TRIED, value: r.reliefs_tried, multi: true,
+    name: "tried",
+    label: "What did you try?",
+    options: TRIED,
+    value: r.reliefs_tried,
+    multi: true,
     onChange: (v) => {
       // "Helped" only among the things tried.
       const kept = (ed.record.reliefs_helped || []).filter((x) => v.includes(x));
@@ -54,13 +94,24 @@ function crampDetails(ed) {
     },
   });
   showHelped(r.reliefs_tried || []);
-  const notes = el("textarea", { id: `notes-${r.id}`, name: "notes", rows: "3", maxlength: LIMITS.notes.max, value: r.notes });
-  const node = el("div", { class: "stack cramp-details" },
+  const notes = el("textarea", {
+    id: `notes-${r.id}`,
+    name: "notes",
+    rows: "3",
+    maxlength: LIMITS.notes.max,
+    value: r.notes,
+  });
+  const node = el(
+    "div",
+    { class: "stack cramp-details" },
     pick("muscle", "Which muscle?", MUSCLES),
     pick("side", "Which side?", SIDES),
     pick("intensity", "How strong? 0 = barely, 10 = worst", SCALE, true),
-    tried.node, helped.node, hint,
-    el("div", { class: "field" }, el("label", { for: notes.id }, "Notes"), notes));
+    tried.node,
+    helped.node,
+    hint,
+    el("div", { class: "field" }, el("label", { for: notes.id }, "Notes"), notes),
+  );
   return { node, flush: typed(notes, (text) => ed.change({ notes: text.trim() ? text : null })) };
 }
 
@@ -81,21 +132,41 @@ async function renderPast(host, all) {
   const shown = all ? past : past.slice(0, 20);
   const item = (c) => {
     const secs = crampSeconds(c);
-    const more = summary(c.muscle && labelOf(MUSCLES, c.muscle), c.side, c.intensity, c.reliefs_helped, TRIED);
-    return el("li", {}, el("a", { class: "entry", href: `/cramp?edit=${encodeURIComponent(c.id)}`, "data-cramp": c.id },
-      el("span", { class: "entry-main" }, whenText(c.started_at)),
-      el("span", { class: "entry-value" }, secs == null ? "Not stopped" : durationShort(secs)),
-      more && el("span", { class: "entry-more" }, more)));
+    const more = summary(
+      c.muscle && labelOf(MUSCLES, c.muscle),
+      c.side,
+      c.intensity,
+      c.reliefs_helped,
+      TRIED,
+    );
+    return el(
+      "li",
+      {},
+      el(
+        "a",
+        { class: "entry", href: `/cramp?edit=${encodeURIComponent(c.id)}`, "data-cramp": c.id },
+        el("span", { class: "entry-main" }, whenText(c.started_at)),
+        el("span", { class: "entry-value" }, secs == null ? "Not stopped" : durationShort(secs)),
+        more && el("span", { class: "entry-more" }, more),
+      ),
+    );
   };
-  host.replaceChildren(...[
-    el("h2", { id: "past-cramps" }, "Past cramps"),
-    past.length
-      ? el("p", { class: "hint" }, `${past.length} in all. Tap one to change or delete it.`)
-      : el("p", {}, "No cramps logged yet."),
-    past.length && el("ul", { class: "list entries", "aria-labelledby": "past-cramps" }, shown.map(item)),
-    shown.length < past.length &&
-      el("button", { class: "btn btn-block", type: "button", onclick: () => renderPast(host, true) }, `Show all ${past.length}`),
-  ].filter(Boolean));
+  host.replaceChildren(
+    ...[
+      el("h2", { id: "past-cramps" }, "Past cramps"),
+      past.length
+        ? el("p", { class: "hint" }, `${past.length} in all. Tap one to change or delete it.`)
+        : el("p", {}, "No cramps logged yet."),
+      past.length &&
+        el("ul", { class: "list entries", "aria-labelledby": "past-cramps" }, shown.map(item)),
+      shown.length < past.length &&
+        el(
+          "button",
+          { class: "btn btn-block", type: "button", onclick: () => renderPast(host, true) },
+          `Show all ${past.length}`,
+        ),
+    ].filter(Boolean),
+  );
 }
 
 function clearScreen() {
@@ -124,7 +195,13 @@ function focusOn(selector) {
 
 function cannotSave(err) {
   console.error(err);
-  root.prepend(el("p", { class: "error-text", role: "alert" }, "This phone did not let the app save. Try again; if it keeps failing, free some space."));
+  root.prepend(
+    el(
+      "p",
+      { class: "error-text", role: "alert" },
+      "This phone did not let the app save. Try again; if it keeps failing, free some space.",
+    ),
+  );
 }
 
 async function start() {
@@ -137,28 +214,46 @@ async function start() {
 }
 
 function showIdle() {
-  show("idle", null,
+  show(
+    "idle",
+    null,
     button("start", "btn-huge", start, "Start cramp timer"),
     el("p", { class: "hint" }, "One tap. Details can wait until it is over."),
-    el("a", { class: "btn btn-block", href: "/helps" }, "What helps me"));
+    el("a", { class: "btn btn-block", href: "/helps" }, "What helps me"),
+  );
 }
 
 function showRunning(record) {
   const face = el("p", { class: "cramp-clock", role: "timer", "data-timer": "running" });
   const since = el("p", { class: "hint cramp-since" });
-  show("running", record, face, since,
+  show(
+    "running",
+    record,
+    face,
+    since,
     button("stop", "btn-huge", stop, "Stop — it is over"),
-    el("section", { class: "card cramp-moment", "aria-labelledby": "moment-title" },
+    el(
+      "section",
+      { class: "card cramp-moment", "aria-labelledby": "moment-title" },
       el("h2", { id: "moment-title" }, "Right now"),
-      el("ul", { class: "cramp-moment-list" },
-        el("li", {}, "Stretch the muscle gently"), el("li", {}, "Heat or a warm compress"))),
-    detailsCard("All optional. Saved as you tap."));
+      el(
+        "ul",
+        { class: "cramp-moment-list" },
+        el("li", {}, "Stretch the muscle gently"),
+        el("li", {}, "Heat or a warm compress"),
+      ),
+    ),
+    detailsCard("All optional. Saved as you tap."),
+  );
   const tick = () => (face.textContent = clockText(elapsedSeconds(record.started_at)));
   tick();
   ticker = setInterval(tick, 500);
   performance.mark("timer-running");
   // After the mark: the first use of the locale's time format is slow on a cold start.
-  const at = new Date(record.started_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  const at = new Date(record.started_at).toLocaleTimeString([], {
+    hour: "2-digit",
+    minute: "2-digit",
+  });
   since.textContent = `Started at ${at}. It keeps counting if you close the app.`;
 }
 
@@ -177,14 +272,26 @@ async function stop() {
 }
 
 function showStopped(record) {
-  show("stopped", record,
-    el("p", { class: "cramp-saved", role: "status", "data-saved": "" }, `Saved. ${durationShort(crampSeconds(record))}`),
+  show(
+    "stopped",
+    record,
+    el(
+      "p",
+      { class: "cramp-saved", role: "status", "data-saved": "" },
+      `Saved. ${durationShort(crampSeconds(record))}`,
+    ),
     button("start", "btn-block", start, "Another cramp? Start timer"),
     detailsCard("Fill in what you can, now or later. Saved as you tap."),
-    button("done", "btn-primary btn-block", () => {
-      showIdle();
-      focusOn("h1");
-    }, "Done"));
+    button(
+      "done",
+      "btn-primary btn-block",
+      () => {
+        showIdle();
+        focusOn("h1");
+      },
+      "Done",
+    ),
+  );
 }
 
 async function showEdit(id) {
@@ -199,31 +306,58 @@ async function showEdit(id) {
   }
   if (isRunning(r)) return navigate("/cramp", { replace: true });
   const ed = crampEditor(r);
-  const told = () => `${whenText(ed.record.started_at)} · ${durationShort(crampSeconds(ed.record))}`;
+  const told = () =>
+    `${whenText(ed.record.started_at)} · ${durationShort(crampSeconds(ed.record))}`;
   const shown = el("p", { class: "big-text", "data-summary": "cramp" }, told());
   const secs = crampSeconds(r);
-  const input = (id, label, attrs, cls) => el("div", { class: cls }, el("label", { for: id }, label), el("input", { id, ...attrs }));
-  const num = (max, v) => ({ type: "number", inputmode: "numeric", min: "0", max, step: "1", value: secs == null ? "" : v });
+  const input = (id, label, attrs, cls) =>
+    el("div", { class: cls }, el("label", { for: id }, label), el("input", { id, ...attrs }));
+  const num = (max, v) => ({
+    type: "number",
+    inputmode: "numeric",
+    min: "0",
+    max,
+    step: "1",
+    value: secs == null ? "" : v,
+  });
   const error = el("p", { class: "error-text", role: "alert" });
-  const times = el("section", { class: "card stack", "aria-labelledby": "when-title" },
+  const times = el(
+    "section",
+    { class: "card stack", "aria-labelledby": "when-title" },
     el("h2", { id: "when-title" }, "When and how long"),
-    input("cramp-start", "Started", { type: "datetime-local", value: nowIso(new Date(r.started_at)).slice(0, 16) }, "field"),
-    el("fieldset", { class: "field" },
+    input(
+      "cramp-start",
+      "Started",
+      { type: "datetime-local", value: nowIso(new Date(r.started_at)).slice(0, 16) },
+      "field",
+    ),
+    el(
+      "fieldset",
+      { class: "field" },
       el("legend", {}, "How long it lasted"),
-      el("div", { class: "row" }, input("cramp-min", "Minutes", num("600", Math.floor(secs / 60))),
-        input("cramp-sec", "Seconds", num("59", secs % 60)))),
-    error);
+      el(
+        "div",
+        { class: "row" },
+        input("cramp-min", "Minutes", num("600", Math.floor(secs / 60))),
+        input("cramp-sec", "Seconds", num("59", secs % 60)),
+      ),
+    ),
+    error,
+  );
   const [startInput, minutes, seconds] = times.querySelectorAll("input");
   times.onchange = async () => {
     const was = ed.record;
     const start = new Date(startInput.value || was.started_at);
     const m = minutes.value === "" ? null : +minutes.value;
     const s = +seconds.value;
-    const bad = isNaN(start) || (m != null && !(m >= 0 && s >= 0 && s < 60));
+    const bad = Number.isNaN(start.getTime()) || (m != null && !(m >= 0 && s >= 0 && s < 60));
     error.textContent = bad ? "Use whole minutes and 0–59 seconds." : "";
     if (bad) return;
     const length = m != null ? m * 60 + s : was.ended_at ? crampSeconds(was) || 0 : null;
-    await ed.change({ started_at: nowIso(start), ...(length != null && { ended_at: nowIso(new Date(+start + length * 1000)) }) });
+    await ed.change({
+      started_at: nowIso(start),
+      ...(length != null && { ended_at: nowIso(new Date(+start + length * 1000)) }),
+    });
     shown.textContent = told();
   };
   const form = crampDetails(ed);

@@ -2,7 +2,12 @@
 
 import { list, onChange } from "../store.js";
 import { profile } from "../lib/account.js";
-import { MIN_EACH_SIDE, MIN_FOR_PATTERN as MIN, barChart, whatHelps } from "../features/insights/stats.js";
+import {
+  MIN_EACH_SIDE,
+  MIN_FOR_PATTERN as MIN,
+  barChart,
+  whatHelps,
+} from "../features/insights/stats.js";
 import { durationWords, plural } from "../lib/format.js";
 import { el } from "../lib/ui.js";
 import { labelOf } from "../features/log/chips.js";
@@ -12,20 +17,42 @@ let unsubscribe = null;
 let pending = null;
 
 function figure(id, title, count, ...body) {
-  return el("section", { class: "card insight", "aria-labelledby": `${id}-t`, "data-figure": id },
+  return el(
+    "section",
+    { class: "card insight", "aria-labelledby": `${id}-t`, "data-figure": id },
     el("h2", { id: `${id}-t` }, title),
     el("p", { class: "insight-count", "data-count": id }, count),
-    ...body);
+    ...body,
+  );
 }
 
-function gated(id, title, n, min, [one, many = one + "s"], body, tail = "", few = `${plural(n, one, many)}${tail || " so far"}`) {
+function gated(
+  id,
+  title,
+  n,
+  min,
+  [one, many = one + "s"],
+  body,
+  tail = "",
+  few = `${plural(n, one, many)}${tail || " so far"}`,
+) {
   if (n >= min) return figure(id, title, `From ${plural(n, one, many)}${tail}`, ...body());
-  return figure(id, title, few, el("p", { class: "insight-need", "data-need": "" },
-    `Not enough yet: log ${plural(min - n, `more ${one}`, `more ${many}`)} to see this.`));
+  return figure(
+    id,
+    title,
+    few,
+    el(
+      "p",
+      { class: "insight-need", "data-need": "" },
+      `Not enough yet: log ${plural(min - n, `more ${one}`, `more ${many}`)} to see this.`,
+    ),
+  );
 }
 
-const chart = (rows, label, summary, noun, labelEvery) =>
-  [barChart(rows, { label, summary, labelEvery, valueLabel: (n) => plural(n, noun) }), el("p", {}, summary)];
+const chart = (rows, label, summary, noun, labelEvery) => [
+  barChart(rows, { label, summary, labelEvery, valueLabel: (n) => plural(n, noun) }),
+  el("p", {}, summary),
+];
 
 async function render(root) {
   const me = await profile();
@@ -37,30 +64,100 @@ async function render(root) {
 
   root.replaceChildren(
     el("h1", {}, "What helps me"),
-    el("p", { class: "hint" }, "From your own logs on this phone. Information, not medical advice."),
-    gated("durations", "How long your cramps last", d.count, MIN_EACH_SIDE, ["cramp"], () => [
-      el("p", { class: "big-number" }, durationWords(d.medianSeconds)),
-      el("p", {}, "That is the middle value: half of your cramps were shorter, half longer.")],
-    "", `${plural(d.count, "finished cramp")} so far`),
-    el("section", { class: "card insight", "aria-labelledby": "reliefs-t", "data-figure": "reliefs" },
+    el(
+      "p",
+      { class: "hint" },
+      "From your own logs on this phone. Information, not medical advice.",
+    ),
+    gated(
+      "durations",
+      "How long your cramps last",
+      d.count,
+      MIN_EACH_SIDE,
+      ["cramp"],
+      () => [
+        el("p", { class: "big-number" }, durationWords(d.medianSeconds)),
+        el("p", {}, "That is the middle value: half of your cramps were shorter, half longer."),
+      ],
+      "",
+      `${plural(d.count, "finished cramp")} so far`,
+    ),
+    el(
+      "section",
+      { class: "card insight", "aria-labelledby": "reliefs-t", "data-figure": "reliefs" },
       el("h2", { id: "reliefs-t" }, "What you tried"),
-      el("p", { class: "hint" }, `Each compares your own cramps with and without it, once there are ${MIN_EACH_SIDE} of each. ` +
-        "It is a pattern, not proof: a long cramp may simply get more things tried."),
+      el(
+        "p",
+        { class: "hint" },
+        `Each compares your own cramps with and without it, once there are ${MIN_EACH_SIDE} of each. ` +
+          "It is a pattern, not proof: a long cramp may simply get more things tried.",
+      ),
       tried.length
-        ? el("ul", { class: "list" }, tried.map((r) => el("li", { "data-relief": r.key, "data-enough": String(r.enough) }, r.text)))
-        : el("p", { "data-need": "" }, "Nothing marked as tried yet. During or after a cramp, tap what you tried and what helped.")),
-    gated("weeks", "Cramps per week", w.total, MIN, ["cramp"], () =>
-      chart(w.weeks.map((b) => ({ label: b.label, value: b.count })), `Cramps per week, last ${n} weeks`, w.text, "cramp"),
-    ` in the last ${n} weeks`),
+        ? el(
+            "ul",
+            { class: "list" },
+            tried.map((r) =>
+              el("li", { "data-relief": r.key, "data-enough": String(r.enough) }, r.text),
+            ),
+          )
+        : el(
+            "p",
+            { "data-need": "" },
+            "Nothing marked as tried yet. During or after a cramp, tap what you tried and what helped.",
+          ),
+    ),
+    gated(
+      "weeks",
+      "Cramps per week",
+      w.total,
+      MIN,
+      ["cramp"],
+      () =>
+        chart(
+          w.weeks.map((b) => ({ label: b.label, value: b.count })),
+          `Cramps per week, last ${n} weeks`,
+          w.text,
+          "cramp",
+        ),
+      ` in the last ${n} weeks`,
+    ),
     gated("hours", "When cramps start", h.total, MIN, ["cramp"], () =>
-      chart(h.hours.map((x) => ({ label: x.label, value: x.count })), "Cramps by the hour they started", h.text, "cramp", 3)),
+      chart(
+        h.hours.map((x) => ({ label: x.label, value: x.count })),
+        "Cramps by the hour they started",
+        h.text,
+        "cramp",
+        3,
+      ),
+    ),
     gated("knots", "Knots by place", k.total, MIN, ["knot"], () => [
-      ...chart(k.locations.map((l) => ({ label: labelOf(LOCATIONS, l.name), value: l.count })), "Knots by place", k.text, "knot"),
-      k.helped.length ? el("p", {}, `Marked as helping: ${k.helped
-        .map((x) => `${labelOf(KNOT_HELPED, x.name).toLowerCase()} (${x.count})`).join(", ")}.`) : null]),
-    gated("weakness", "Weakness", wk.total, MIN, ["entry", "entries"], () =>
-      [el("p", {}, wk.text), el("p", {}, `Legs turned to jelly: ${plural(wk.jelly, "time")}.`)]),
-    el("p", {}, "Something new or worrying? ", el("a", { href: "/learn#learn-doctor" }, "When to see a doctor"), "."),
+      ...chart(
+        k.locations.map((l) => ({ label: labelOf(LOCATIONS, l.name), value: l.count })),
+        "Knots by place",
+        k.text,
+        "knot",
+      ),
+      k.helped.length
+        ? el(
+            "p",
+            {},
+            `Marked as helping: ${k.helped
+              .map((x) => `${labelOf(KNOT_HELPED, x.name).toLowerCase()} (${x.count})`)
+              .join(", ")}.`,
+          )
+        : null,
+    ]),
+    gated("weakness", "Weakness", wk.total, MIN, ["entry", "entries"], () => [
+      el("p", {}, wk.text),
+      el("p", {}, `Legs turned to jelly: ${plural(wk.jelly, "time")}.`),
+    ]),
+    el(
+      "p",
+      {},
+      "Something new or worrying? ",
+      el("a", { href: "/learn#learn-doctor" }, "When to see a doctor"),
+      ".",
+    ),
   );
 }
 

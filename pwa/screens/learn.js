@@ -56,7 +56,11 @@ export const SECTIONS = [
         "Rub it gently.",
       ],
       { h: "Between cramps" },
-      ["Drink enough; electrolytes may help if you sweat a lot.", "A gentle calf stretch before bed.", "Keep your legs warm at night."],
+      [
+        "Drink enough; electrolytes may help if you sweat a lot.",
+        "A gentle calf stretch before bed.",
+        "Keep your legs warm at night.",
+      ],
       { h: "What about magnesium?" },
       "In trials with older adults, magnesium for night-time leg cramps made little or no difference on average. It may still help some people, for example if they are low.",
       "Test it yourself: log what you tried during cramps, and What helps me compares their length with and without it.",
@@ -101,23 +105,50 @@ export const DOCTOR = {
 };
 
 export const QUESTIONS = [
-  ["Should I rest completely on bad days?", "Rest more, but keep moving a little: it is safe, and muscles do not stiffen."],
-  ["Why am I worse after a good day?", "Doing a lot can bring a crash later. Plan shows your own pattern after two weeks of check-ins."],
-  ["Should I take magnesium, potassium or vitamin D?", "Only if a blood test shows you are low, and after you ask your doctor or pharmacist about the form and amount."],
-  ["Why log what I tried during a cramp?", "What helps differs between people; after a few cramps the app shows what shortened yours."],
+  [
+    "Should I rest completely on bad days?",
+    "Rest more, but keep moving a little: it is safe, and muscles do not stiffen.",
+  ],
+  [
+    "Why am I worse after a good day?",
+    "Doing a lot can bring a crash later. Plan shows your own pattern after two weeks of check-ins.",
+  ],
+  [
+    "Should I take magnesium, potassium or vitamin D?",
+    "Only if a blood test shows you are low, and after you ask your doctor or pharmacist about the form and amount.",
+  ],
+  [
+    "Why log what I tried during a cramp?",
+    "What helps differs between people; after a few cramps the app shows what shortened yours.",
+  ],
 ];
 
-const list = (items, cls = "learn-list") => el("ul", { class: cls }, items.map((t) => el("li", {}, t)));
-const block = (b) => typeof b === "string" ? el("p", {}, b) : b.h ? el("h3", {}, b.h) : list(b);
+const list = (items, cls = "learn-list") =>
+  el(
+    "ul",
+    { class: cls },
+    items.map((t) => el("li", {}, t)),
+  );
+const block = (b) => (typeof b === "string" ? el("p", {}, b) : b.h ? el("h3", {}, b.h) : list(b));
 
 export function mount(root) {
   const topics = [
     ...SECTIONS.map((s) => [s.id, s.title, ...s.body.map(block)]),
-    ["doctor", "When to see a doctor",
-      el("h3", {}, "Get help now"), list(DOCTOR.urgent, "learn-list learn-urgent"),
-      el("h3", {}, "Book an appointment"), list(DOCTOR.soon)],
-    ["questions", "Common questions",
-      ...QUESTIONS.map(([q, a]) => el("details", { class: "learn-more" }, el("summary", {}, q), el("p", {}, a)))],
+    [
+      "doctor",
+      "When to see a doctor",
+      el("h3", {}, "Get help now"),
+      list(DOCTOR.urgent, "learn-list learn-urgent"),
+      el("h3", {}, "Book an appointment"),
+      list(DOCTOR.soon),
+    ],
+    [
+      "questions",
+      "Common questions",
+      ...QUESTIONS.map(([q, a]) =>
+        el("details", { class: "learn-more" }, el("summary", {}, q), el("p", {}, a)),
+      ),
+    ],
   ];
   // In-page jumps: the router leaves prevented clicks alone.
   const jump = (e) => {
@@ -126,12 +157,28 @@ export function mount(root) {
     h.scrollIntoView();
     h.focus({ preventScroll: true });
   };
-  root.append(el("div", { class: "stack learn" },
-    el("h1", {}, "Learn"),
-    el("p", { class: "learn-note", role: "note" }, el("strong", {}, NOTE.title), ` ${NOTE.text}`),
-    el("nav", { class: "learn-contents", "aria-label": "On this page" },
-      list(topics.map(([id, title]) => el("a", { href: `#learn-${id}`, onclick: jump }, title)))),
-    topics.map(([id, title, ...content]) =>
-      el("section", { class: id === "doctor" ? "card learn-doctor" : "card", "aria-labelledby": `learn-${id}` },
-        el("h2", { id: `learn-${id}`, tabindex: -1 }, title), content))));
+  root.append(
+    el(
+      "div",
+      { class: "stack learn" },
+      el("h1", {}, "Learn"),
+      el("p", { class: "learn-note", role: "note" }, el("strong", {}, NOTE.title), ` ${NOTE.text}`),
+      el(
+        "nav",
+        { class: "learn-contents", "aria-label": "On this page" },
+        list(topics.map(([id, title]) => el("a", { href: `#learn-${id}`, onclick: jump }, title))),
+      ),
+      topics.map(([id, title, ...content]) =>
+        el(
+          "section",
+          {
+            class: id === "doctor" ? "card learn-doctor" : "card",
+            "aria-labelledby": `learn-${id}`,
+          },
+          el("h2", { id: `learn-${id}`, tabindex: -1 }, title),
+          content,
+        ),
+      ),
+    ),
+  );
 }

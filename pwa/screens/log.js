@@ -7,12 +7,27 @@ import { collection, whenOf } from "../lib/collections.js";
 import { capitalize } from "../lib/format.js";
 import { LIMITS } from "../lib/limits.js";
 import { el, toast } from "../lib/ui.js";
-import { SCALE, SIDES, chips, labelOf, lower, opts, summary, whenText } from "../features/log/chips.js";
+import {
+  SCALE,
+  SIDES,
+  chips,
+  labelOf,
+  lower,
+  opts,
+  summary,
+  whenText,
+} from "../features/log/chips.js";
 
 const AREAS = opts("Legs", "Arms", "Grip", "Whole body", "Other");
 const ACTIVITIES = opts("Walking", "Stairs", "Housework", "Shopping");
-const LASTED = [[15, "15 min"], [30, "30 min"], [60, "1 hour"], [120, "2 hours"], [240, "4 hours"], [720, "All day"]]
-  .map(([value, label]) => ({ value, label }));
+const LASTED = [
+  [15, "15 min"],
+  [30, "30 min"],
+  [60, "1 hour"],
+  [120, "2 hours"],
+  [240, "4 hours"],
+  [720, "All day"],
+].map(([value, label]) => ({ value, label }));
 const STRONG = "0 = barely, 10 = worst";
 const NOTES = { name: "notes", type: "notes", label: "Notes" };
 
@@ -23,7 +38,8 @@ const KNOT = {
   recentTitle: "Recent knots",
   required: ["location", "Choose where the knot is, then Save."],
   blank: () => ({ location: null, side: null, intensity: null, helped: [], notes: null }),
-  describe: (k) => summary(labelOf(LOCATIONS, k.location), k.side, k.intensity, k.helped, KNOT_HELPED),
+  describe: (k) =>
+    summary(labelOf(LOCATIONS, k.location), k.side, k.intensity, k.helped, KNOT_HELPED),
   fields: [
     { name: "location", label: "Where?", options: LOCATIONS },
     { name: "side", label: "Which side?", options: SIDES },
@@ -39,12 +55,26 @@ const WEAKNESS = {
   title: "Log weakness",
   recentTitle: "Recent weakness",
   required: ["body_area", "Choose where you feel weak, then Save."],
-  blank: () => ({ body_area: null, severity: null, after_activity: null, duration_minutes: null, jelly_legs: false, notes: null }),
-  describe: ({ jelly_legs: jelly, body_area: area, duration_minutes: d, ...w }) => summary(
-    jelly ? `Legs turned to jelly${area && area !== "legs" ? `, ${lower(AREAS, area)}` : ""}` : labelOf(AREAS, area),
-    null, w.severity, null, null,
-    w.after_activity && `after ${lower(ACTIVITIES, w.after_activity)}`,
-    d != null && (LASTED.find((l) => l.value === d)?.label ?? `${d} min`)),
+  blank: () => ({
+    body_area: null,
+    severity: null,
+    after_activity: null,
+    duration_minutes: null,
+    jelly_legs: false,
+    notes: null,
+  }),
+  describe: ({ jelly_legs: jelly, body_area: area, duration_minutes: d, ...w }) =>
+    summary(
+      jelly
+        ? `Legs turned to jelly${area && area !== "legs" ? `, ${lower(AREAS, area)}` : ""}`
+        : labelOf(AREAS, area),
+      null,
+      w.severity,
+      null,
+      null,
+      w.after_activity && `after ${lower(ACTIVITIES, w.after_activity)}`,
+      d != null && (LASTED.find((l) => l.value === d)?.label ?? `${d} min`),
+    ),
   fields: [
     { name: "body_area", label: "Where?", options: AREAS },
     { name: "severity", label: `How bad? ${STRONG}`, options: SCALE, small: true },
@@ -61,13 +91,19 @@ function field(f, draft) {
     area.addEventListener("input", () => {
       draft[f.name] = area.value.trim() ? area.value : null;
     });
-    return { node: el("div", { class: "field" }, el("label", { for: id }, f.label), area), set: (v) => (area.value = v || "") };
+    return {
+      node: el("div", { class: "field" }, el("label", { for: id }, f.label), area),
+      set: (v) => (area.value = v || ""),
+    };
   }
   const suggest = f.type === "suggest";
-  const input = suggest && el("input", { id, name: f.name, type: "text", maxlength: "200", autocomplete: "off" });
+  const input =
+    suggest &&
+    el("input", { id, name: f.name, type: "text", maxlength: "200", autocomplete: "off" });
   const known = (v) => f.options.find((o) => o.value === v);
   const group = chips({
-    ...f, value: f.multi ? [] : null,
+    ...f,
+    value: f.multi ? [] : null,
     onChange: (v) => {
       draft[f.name] = suggest ? v || null : v;
       if (suggest) input.value = v ? known(v).label : "";
@@ -97,7 +133,11 @@ function entryForm(spec) {
   const done = el("p", { role: "status", class: "saved-text" });
   const built = spec.fields.map((f) => [f, field(f, draft)]);
   const button = el("button", { class: "btn btn-primary btn-block", type: "submit" });
-  const cancel = el("button", { class: "btn btn-block", type: "button", onclick: () => reset() }, "Cancel");
+  const cancel = el(
+    "button",
+    { class: "btn btn-block", type: "button", onclick: () => reset() },
+    "Cancel",
+  );
 
   function fill(record, title, saveText) {
     for (const key in draft) delete draft[key];
@@ -127,21 +167,40 @@ function entryForm(spec) {
       saved = await save(spec.collection, { ...draft, [when]: draft[when] || nowIso() });
     } catch (err) {
       console.error(err);
-      error.textContent = "This phone did not let the app save. Try again; if it keeps failing, free some space.";
+      error.textContent =
+        "This phone did not let the app save. Try again; if it keeps failing, free some space.";
       return;
     }
     done.textContent = editing ? "Changes saved." : `Saved: ${spec.describe(saved)}.`;
     reset();
   }
 
-  const form = el("form", { class: "stack", "aria-labelledby": heading.id, "data-form": spec.collection, novalidate: true, onsubmit: submit },
-    heading, built.map(([, x]) => x.node), error, button, cancel, done);
+  const form = el(
+    "form",
+    {
+      class: "stack",
+      "aria-labelledby": heading.id,
+      "data-form": spec.collection,
+      novalidate: true,
+      onsubmit: submit,
+    },
+    heading,
+    built.map(([, x]) => x.node),
+    error,
+    button,
+    cancel,
+    done,
+  );
   reset();
   return {
     node: form,
     edit(record) {
       editing = true;
-      fill({ ...record }, `Change ${spec.noun} of ${whenText(whenOf(spec.collection, record))}`, "Save changes");
+      fill(
+        { ...record },
+        `Change ${spec.noun} of ${whenText(whenOf(spec.collection, record))}`,
+        "Save changes",
+      );
       done.textContent = "";
       form.scrollIntoView({ block: "start" });
       heading.tabIndex = -1;
@@ -157,29 +216,56 @@ async function renderRecent(host, spec, onEdit) {
     .slice(0, 10);
   const titleId = `${spec.collection}-recent-title`;
   const noun = spec.noun;
-  const button = (action, text, cls, r, onclick) => el("button", { class: cls, type: "button", "data-action": action, onclick },
-    text, el("span", { class: "visually-hidden" }, ` ${noun} of ${whenText(when(r))}`));
+  const button = (action, text, cls, r, onclick) =>
+    el(
+      "button",
+      { class: cls, type: "button", "data-action": action, onclick },
+      text,
+      el("span", { class: "visually-hidden" }, ` ${noun} of ${whenText(when(r))}`),
+    );
   const remover = (r) => async () => {
     await remove(spec.collection, r.id);
-    toast(`${capitalize(noun)} deleted.`, { label: "Undo", onClick: () => save(spec.collection, r) });
+    toast(`${capitalize(noun)} deleted.`, {
+      label: "Undo",
+      onClick: () => save(spec.collection, r),
+    });
   };
   host.replaceChildren(
     el("h2", { id: titleId }, spec.recentTitle),
     entries.length
-      ? el("ul", { class: "list entries", "aria-labelledby": titleId }, entries.map((r) =>
-        el("li", { "data-entry": r.id },
-          el("p", { class: "entry-main" }, whenText(when(r))),
-          el("p", { class: "entry-more" }, spec.describe(r)),
-          el("div", { class: "row" },
-            button("change", "Change", "btn", r, () => onEdit(r)),
-            button("delete", "Delete", "btn btn-danger", r, remover(r))))))
+      ? el(
+          "ul",
+          { class: "list entries", "aria-labelledby": titleId },
+          entries.map((r) =>
+            el(
+              "li",
+              { "data-entry": r.id },
+              el("p", { class: "entry-main" }, whenText(when(r))),
+              el("p", { class: "entry-more" }, spec.describe(r)),
+              el(
+                "div",
+                { class: "row" },
+                button("change", "Change", "btn", r, () => onEdit(r)),
+                button("delete", "Delete", "btn btn-danger", r, remover(r)),
+              ),
+            ),
+          ),
+        )
       : el("p", {}, "Nothing logged yet."),
   );
 }
 
 async function jelly() {
-  const record = await save("weakness", { ...WEAKNESS.blank(), noted_at: nowIso(), body_area: "legs", jelly_legs: true });
-  toast("Saved: legs turned to jelly.", { label: "Undo", onClick: () => remove("weakness", record.id) });
+  const record = await save("weakness", {
+    ...WEAKNESS.blank(),
+    noted_at: nowIso(),
+    body_area: "legs",
+    jelly_legs: true,
+  });
+  toast("Saved: legs turned to jelly.", {
+    label: "Undo",
+    onClick: () => remove("weakness", record.id),
+  });
 }
 
 let unsubscribe = null;
@@ -201,7 +287,12 @@ export async function mount(root, params) {
     const form = entryForm(spec);
     panels[spec.noun] = {
       collection: spec.collection,
-      node: el("div", { class: "stack", "data-panel": spec.collection }, el("section", { class: "card" }, form.node), recent),
+      node: el(
+        "div",
+        { class: "stack", "data-panel": spec.collection },
+        el("section", { class: "card" }, form.node),
+        recent,
+      ),
       refresh: () => renderRecent(recent, spec, form.edit),
     };
   }
@@ -213,12 +304,26 @@ export async function mount(root, params) {
     history.replaceState(null, "", kind === "knot" ? "/log" : "/log?tab=weakness");
   };
   for (const kind in panels) {
-    tabs.append(el("button", { class: "btn", type: "button", "data-kind": kind, onclick: () => show(kind) }, capitalize(kind)));
+    tabs.append(
+      el(
+        "button",
+        { class: "btn", type: "button", "data-kind": kind, onclick: () => show(kind) },
+        capitalize(kind),
+      ),
+    );
   }
 
   screen.append(
-    el("button", { class: "btn btn-primary btn-block log-jelly", type: "button", "data-action": "jelly", onclick: jelly },
-      "Legs turned to jelly"),
+    el(
+      "button",
+      {
+        class: "btn btn-primary btn-block log-jelly",
+        type: "button",
+        "data-action": "jelly",
+        onclick: jelly,
+      },
+      "Legs turned to jelly",
+    ),
     tabs,
     host,
     el("a", { class: "btn btn-block", href: "/helps" }, "What helps me"),

@@ -16,16 +16,27 @@ function snoozeBlock(id) {
     const where = await snooze(id, min);
     b.disabled = false;
     const at = clock(Date.now() + min * 60000);
-    status.textContent = {
-      server: `Snoozed until ${at}.`,
-      phone: `No connection: snoozed until ${at} on this phone; sent when you are online.`,
-    }[where] || "The snooze did not work. Try again later.";
+    status.textContent =
+      {
+        server: `Snoozed until ${at}.`,
+        phone: `No connection: snoozed until ${at} on this phone; sent when you are online.`,
+      }[where] || "The snooze did not work. Try again later.";
   };
-  return el("div", { class: "stack intake-block" },
+  return el(
+    "div",
+    { class: "stack intake-block" },
     el("h2", {}, "Later"),
-    el("div", { class: "row" }, [15, 60].map((min) =>
-      btn(`Snooze ${min < 60 ? `${min} min` : "1 h"}`, (e) => press(e, min), "", { "data-snooze": min }))),
-    status);
+    el(
+      "div",
+      { class: "row" },
+      [15, 60].map((min) =>
+        btn(`Snooze ${min < 60 ? `${min} min` : "1 h"}`, (e) => press(e, min), "", {
+          "data-snooze": min,
+        }),
+      ),
+    ),
+    status,
+  );
 }
 
 let stop;
@@ -34,12 +45,21 @@ export async function mount(root, { kind, reminder: id } = {}) {
   kind = intakeOf(kind);
   const r = id && (await get("reminders", id));
   const panel = el("div", { class: "stack" });
-  root.append(el("div", { class: "stack quick" },
-    el("h1", {}, kind ? `Time for ${kind === "water" ? "some water" : "magnesium"}` : "Water and magnesium"),
-    r?.title && el("p", { class: "muted" }, r.title),
-    panel,
-    id && snoozeBlock(id),
-    el("a", { class: "btn btn-block", href: "/" }, "Back to Today")));
+  root.append(
+    el(
+      "div",
+      { class: "stack quick" },
+      el(
+        "h1",
+        {},
+        kind ? `Time for ${kind === "water" ? "some water" : "magnesium"}` : "Water and magnesium",
+      ),
+      r?.title && el("p", { class: "muted" }, r.title),
+      panel,
+      id && snoozeBlock(id),
+      el("a", { class: "btn btn-block", href: "/" }, "Back to Today"),
+    ),
+  );
   stop = await intakePanel(panel, kind, id);
 }
 

@@ -14,10 +14,12 @@ const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const PUSH_TEXT = {
   on: "On: reminders pop up on this phone, also when Unknot is closed.",
   off: "Off: reminders do not pop up on this phone.",
-  denied: "Notifications are blocked for Unknot. In your browser's site settings (or the phone's settings for the " +
+  denied:
+    "Notifications are blocked for Unknot. In your browser's site settings (or the phone's settings for the " +
     "installed app), allow Unknot to notify you, then come back here.",
   unsupported: "This browser cannot show notifications. Your reminders are kept.",
-  "ios-install": "On iPhone and iPad, first add Unknot to your Home Screen (Share, then \u201cAdd to Home Screen\u201d) and open it from there.",
+  "ios-install":
+    "On iPhone and iPad, first add Unknot to your Home Screen (Share, then \u201cAdd to Home Screen\u201d) and open it from there.",
 };
 const FAILED = {
   TimeoutError: "No answer from the push service: check your connection and try again.",
@@ -31,7 +33,8 @@ const row = (...kids) => el("div", { class: "row" }, ...kids);
 const nameOf = (r) => r.title?.trim() || kindOf(r.kind).label;
 
 function duration(min) {
-  const h = Math.floor(min / 60), m = min % 60;
+  const h = Math.floor(min / 60),
+    m = min % 60;
   return [h && `${h} h`, (m || !h) && `${m} min`].filter(Boolean).join(" ");
 }
 
@@ -39,8 +42,10 @@ function schedule(r) {
   const times = [...(r.times || [])].sort();
   if (r.fire_at && !times.length && !r.interval_minutes) return `Once at ${clock(r.fire_at)}`;
   const set = [...new Set(r.days)].filter((d) => d >= 1 && d <= 7).sort(); // ISO days
-  const days = { "": "Every day", 1234567: "Every day", 12345: "Mon to Fri", 67: "Sat and Sun" }[set.join("")]
-    ?? set.map((d) => DAYS[d - 1]).join(", ");
+  const days =
+    { "": "Every day", 1234567: "Every day", 12345: "Mon to Fri", 67: "Sat and Sun" }[
+      set.join("")
+    ] ?? set.map((d) => DAYS[d - 1]).join(", ");
   if (r.interval_minutes) {
     return `${days}, every ${duration(r.interval_minutes)} from ${r.window_start || "00:00"} to ${r.window_end || "23:59"}`;
   }
@@ -50,110 +55,227 @@ function schedule(r) {
 
 async function renderPush(host, message = "") {
   const state = await pushState();
-  const status = el("p", { class: "hint", role: "status", tabindex: "-1", "data-push-message": "" }, message);
+  const status = el(
+    "p",
+    { class: "hint", role: "status", tabindex: "-1", "data-push-message": "" },
+    message,
+  );
   const say = async (text) => (await renderPush(host, text)).focus();
   let more = [];
   if (state === "off" && !(await account())) {
-    more = [el("p", {}, "Reminders need an account."),
-      row(el("a", { class: "btn btn-primary", href: "/signin?mode=signup" }, "Create account"), el("a", { class: "btn", href: "/signin" }, "Sign in"))];
+    more = [
+      el("p", {}, "Reminders need an account."),
+      row(
+        el("a", { class: "btn btn-primary", href: "/signin?mode=signup" }, "Create account"),
+        el("a", { class: "btn", href: "/signin" }, "Sign in"),
+      ),
+    ];
   } else if (state === "off") {
-    more = [btn("Turn on reminders on this phone", async (e) => {
-      e.currentTarget.disabled = true;
-      status.textContent = "Turning on\u2026";
-      let text = "";
-      try {
-        if ((await turnOn()) === "on") text = "Reminders are on for this phone.";
-      } catch (err) {
-        text = FAILED[err.name] || FAILED[err.status] || "Reminders could not be turned on here. Try again later.";
-      }
-      say(text);
-    }, "btn-primary btn-block", { "data-push": "on" }),
-    el("p", { class: "hint" }, "Your phone will ask if Unknot may send notifications.")];
+    more = [
+      btn(
+        "Turn on reminders on this phone",
+        async (e) => {
+          e.currentTarget.disabled = true;
+          status.textContent = "Turning on\u2026";
+          let text = "";
+          try {
+            if ((await turnOn()) === "on") text = "Reminders are on for this phone.";
+          } catch (err) {
+            text =
+              FAILED[err.name] ||
+              FAILED[err.status] ||
+              "Reminders could not be turned on here. Try again later.";
+          }
+          say(text);
+        },
+        "btn-primary btn-block",
+        { "data-push": "on" },
+      ),
+      el("p", { class: "hint" }, "Your phone will ask if Unknot may send notifications."),
+    ];
   } else if (state === "on") {
-    more = [btn("Turn off on this phone", async () => { await turnOff(); say("Reminders are off for this phone."); }, "", { "data-push": "off" })];
+    more = [
+      btn(
+        "Turn off on this phone",
+        async () => {
+          await turnOff();
+          say("Reminders are off for this phone.");
+        },
+        "",
+        { "data-push": "off" },
+      ),
+    ];
   } else if (state === "denied") {
     more = [btn("Check again", () => renderPush(host), "", { "data-push": "check" })];
   }
-  host.replaceChildren(el("h2", { id: "h-push" }, "On this phone"), el("p", { "data-push-state": state }, PUSH_TEXT[state]), ...more, status);
+  host.replaceChildren(
+    el("h2", { id: "h-push" }, "On this phone"),
+    el("p", { "data-push-state": state }, PUSH_TEXT[state]),
+    ...more,
+    status,
+  );
   return status;
 }
 
 function statusText(r) {
   const at = new Date(r.next_fire_at);
-  const days = Math.round((new Date(at).setHours(0, 0, 0, 0) - new Date().setHours(0, 0, 0, 0)) / 864e5);
-  return r.enabled === false ? "Paused"
-    : Date.parse(r.snoozed_until) > Date.now() ? `Snoozed until ${clock(r.snoozed_until)}`
-    : at > Date.now() ? `On \u00b7 next ${["today", "tomorrow"][days] ?? at.toLocaleDateString([], { weekday: "short" })} at ${clock(at)}`
-    : "On";
+  const days = Math.round(
+    (new Date(at).setHours(0, 0, 0, 0) - new Date().setHours(0, 0, 0, 0)) / 864e5,
+  );
+  return r.enabled === false
+    ? "Paused"
+    : Date.parse(r.snoozed_until) > Date.now()
+      ? `Snoozed until ${clock(r.snoozed_until)}`
+      : at > Date.now()
+        ? `On \u00b7 next ${["today", "tomorrow"][days] ?? at.toLocaleDateString([], { weekday: "short" })} at ${clock(at)}`
+        : "On";
 }
 
 async function doSnooze(r, m) {
   const where = await snooze(r.id, m);
   const until = clock(Date.now() + m * 60000);
   if (where === "server") syncNow();
-  toast(where === "server" ? `Snoozed until ${until}`
-    : where === "phone" ? `Offline: snoozed until ${until} on this phone, sent once online.`
-    : "The snooze did not work. Please try again.");
+  toast(
+    where === "server"
+      ? `Snoozed until ${until}`
+      : where === "phone"
+        ? `Offline: snoozed until ${until} on this phone, sent once online.`
+        : "The snooze did not work. Please try again.",
+  );
 }
 
 function snoozeBox(r) {
   const id = `snz-${r.id}`;
   const error = el("p", { class: "error-text", id: `${id}-e` });
   const { min, max } = LIMITS.snooze_minutes;
-  const input = el("input", { type: "number", inputmode: "numeric", min, max, step: 5, id, placeholder: "minutes", "aria-describedby": error.id });
-  return el("div", { class: "stack reminders-snooze", hidden: true },
+  const input = el("input", {
+    type: "number",
+    inputmode: "numeric",
+    min,
+    max,
+    step: 5,
+    id,
+    placeholder: "minutes",
+    "aria-describedby": error.id,
+  });
+  return el(
+    "div",
+    { class: "stack reminders-snooze", hidden: true },
     el("p", { class: "label", id: `${id}-l` }, "Snooze for"),
-    el("div", { class: "row", role: "group", "aria-labelledby": `${id}-l` },
-      [15, 60].map((m) => btn(duration(m), () => doSnooze(r, m), "", { "data-snooze": m }))),
-    el("div", { class: "field" },
+    el(
+      "div",
+      { class: "row", role: "group", "aria-labelledby": `${id}-l` },
+      [15, 60].map((m) => btn(duration(m), () => doSnooze(r, m), "", { "data-snooze": m })),
+    ),
+    el(
+      "div",
+      { class: "field" },
       el("label", { for: id }, "Other (minutes)"),
-      el("div", { class: "reminders-time" }, input, btn("Snooze", () => {
-        const m = Number(input.value);
-        const ok = Number.isInteger(m) && m >= min && m <= max;
-        error.textContent = ok ? "" : `Use a number of minutes from ${min} to ${max}.`;
-        if (ok) doSnooze(r, m);
-        else input.focus();
-      }, "", { "data-snooze": "custom" })),
-      error));
+      el(
+        "div",
+        { class: "reminders-time" },
+        input,
+        btn(
+          "Snooze",
+          () => {
+            const m = Number(input.value);
+            const ok = Number.isInteger(m) && m >= min && m <= max;
+            error.textContent = ok ? "" : `Use a number of minutes from ${min} to ${max}.`;
+            if (ok) doSnooze(r, m);
+            else input.focus();
+          },
+          "",
+          { "data-snooze": "custom" },
+        ),
+      ),
+      error,
+    ),
+  );
 }
 
 function item(r) {
   const paused = r.enabled === false;
   const snoozes = snoozeBox(r);
   const details = kindOf(r.kind).form.includes("dose") && detailsText(r);
-  const confirm = el("div", { class: "stack", hidden: true, "data-confirm-box": "" },
+  const confirm = el(
+    "div",
+    { class: "stack", hidden: true, "data-confirm-box": "" },
     el("p", { role: "alert" }, `Delete \u201c${nameOf(r)}\u201d? This cannot be undone.`),
     row(
-      btn("Delete", async () => { await remove("reminders", r.id); toast("Reminder deleted"); }, "btn-danger btn-primary", { "data-confirm": "delete" }),
-      btn("Keep it", () => { confirm.hidden = true; })));
-  return el("li", { class: "reminders-item stack", "data-reminder": r.id, "data-kind": r.kind },
+      btn(
+        "Delete",
+        async () => {
+          await remove("reminders", r.id);
+          toast("Reminder deleted");
+        },
+        "btn-danger btn-primary",
+        { "data-confirm": "delete" },
+      ),
+      btn("Keep it", () => {
+        confirm.hidden = true;
+      }),
+    ),
+  );
+  return el(
+    "li",
+    { class: "reminders-item stack", "data-reminder": r.id, "data-kind": r.kind },
     el("h3", {}, nameOf(r)),
     el("p", { "data-schedule": "" }, schedule(r)),
     details ? el("p", { class: "muted" }, details) : null,
-    el("p", { class: `reminders-status${paused ? " is-paused" : ""}`, "data-status": "" }, statusText(r)),
+    el(
+      "p",
+      { class: `reminders-status${paused ? " is-paused" : ""}`, "data-status": "" },
+      statusText(r),
+    ),
     row(
       btn("Change", () => openForm(r.kind, r), "", { "data-act": "edit" }),
-      btn(paused ? "Resume" : "Pause", async () => {
-        await save("reminders", { ...r, enabled: paused });
-        toast(paused ? "Reminder on again" : "Reminder paused");
-      }, "", { "data-act": "toggle" }),
-      !paused && btn("Snooze", (e) => {
-        snoozes.hidden = !snoozes.hidden;
-        e.currentTarget.setAttribute("aria-expanded", !snoozes.hidden);
-      }, "", { "data-act": "snooze", "aria-expanded": "false" }),
-      btn("Delete", () => { confirm.hidden = false; confirm.querySelector("[data-confirm]").focus(); }, "btn-danger", { "data-act": "delete" })),
+      btn(
+        paused ? "Resume" : "Pause",
+        async () => {
+          await save("reminders", { ...r, enabled: paused });
+          toast(paused ? "Reminder on again" : "Reminder paused");
+        },
+        "",
+        { "data-act": "toggle" },
+      ),
+      !paused &&
+        btn(
+          "Snooze",
+          (e) => {
+            snoozes.hidden = !snoozes.hidden;
+            e.currentTarget.setAttribute("aria-expanded", !snoozes.hidden);
+          },
+          "",
+          { "data-act": "snooze", "aria-expanded": "false" },
+        ),
+      btn(
+        "Delete",
+        () => {
+          confirm.hidden = false;
+          confirm.querySelector("[data-confirm]").focus();
+        },
+        "btn-danger",
+        { "data-act": "delete" },
+      ),
+    ),
     snoozes,
-    confirm);
+    confirm,
+  );
 }
 
 async function renderList(host) {
   const all = await list("reminders");
-  all.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || String(a.created_at).localeCompare(b.created_at));
+  all.sort(
+    (a, b) =>
+      ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) ||
+      String(a.created_at).localeCompare(b.created_at),
+  );
   host.replaceChildren(
     el("h2", { id: "h-list" }, "Your reminders"),
     all.length
       ? el("ul", { class: "list" }, all.map(item))
-      : el("p", { class: "muted" }, "No reminders yet."));
+      : el("p", { class: "muted" }, "No reminders yet."),
+  );
 }
 
 // The form. Magnesium: form and amount are the person's own, never proposed.
@@ -162,83 +284,181 @@ function field(label, input, hint) {
   const id = `r-${input.name}`;
   input.id = id;
   input.setAttribute("aria-describedby", `${hint ? `${id}-h ` : ""}e-${input.name}`);
-  return el("div", { class: "field" }, el("label", { for: id }, label), input,
-    hint && el("p", { class: "hint", id: `${id}-h` }, hint), errorSlot(input.name));
+  return el(
+    "div",
+    { class: "field" },
+    el("label", { for: id }, label),
+    input,
+    hint && el("p", { class: "hint", id: `${id}-h` }, hint),
+    errorSlot(input.name),
+  );
 }
 
 const errorSlot = (n) => el("p", { class: "error-text", "data-error-for": n, id: `e-${n}` });
-const textInput = (name, value, placeholder, maxlength) => el("input", { type: "text", name, maxlength, autocomplete: "off", value: value || "", placeholder });
+const textInput = (name, value, placeholder, maxlength) =>
+  el("input", {
+    type: "text",
+    name,
+    maxlength,
+    autocomplete: "off",
+    value: value || "",
+    placeholder,
+  });
 const time = (attrs) => el("input", { type: "time", step: 60, required: true, ...attrs });
 const select = (name, values, pick, label) =>
-  el("select", { name }, values.map((v) => el("option", { value: v, selected: v === pick }, label(v))));
+  el(
+    "select",
+    { name },
+    values.map((v) => el("option", { value: v, selected: v === pick }, label(v))),
+  );
 
 function timesFieldset(times) {
   const box = el("div", { class: "stack" });
-  const label = () => box.querySelectorAll("[data-time]").forEach((t, i) => t.setAttribute("aria-label", `Time ${i + 1}`));
+  const label = () =>
+    box.querySelectorAll("[data-time]").forEach((t, i) => {
+      t.setAttribute("aria-label", `Time ${i + 1}`);
+    });
   const add = (value) => {
     const input = time({ name: "times", value, "data-time": "" });
-    const line = el("div", { class: "reminders-time" }, input, btn("Remove", () => {
-      if (box.children.length > 1) line.remove();
-      else input.value = "";
-      label();
-    }));
+    const line = el(
+      "div",
+      { class: "reminders-time" },
+      input,
+      btn("Remove", () => {
+        if (box.children.length > 1) line.remove();
+        else input.value = "";
+        label();
+      }),
+    );
     box.append(line);
     label();
     return input;
   };
   (times.length ? times : [""]).forEach(add);
-  return el("fieldset", { class: "field", "aria-describedby": "e-times" },
-    el("legend", {}, "At what time"), box,
+  return el(
+    "fieldset",
+    { class: "field", "aria-describedby": "e-times" },
+    el("legend", {}, "At what time"),
+    box,
     btn("Add a time", () => add("").focus()),
-    errorSlot("times"));
+    errorSlot("times"),
+  );
 }
 
 function kindFields(r) {
   const parts = kindOf(r.kind).form;
   if (parts.includes("window")) {
     return [
-      field("How often", select("interval_minutes", [30, 45, 60, 90, 120, 180], r.interval_minutes || 120, (m) => `Every ${duration(m)}`),
-        "Skipped when you are on pace for your water."),
-      row(field("From", time({ name: "window_start", value: r.window_start || "08:00" })),
-        field("Until", time({ name: "window_end", value: r.window_end || "20:00" })))];
+      field(
+        "How often",
+        select(
+          "interval_minutes",
+          [30, 45, 60, 90, 120, 180],
+          r.interval_minutes || 120,
+          (m) => `Every ${duration(m)}`,
+        ),
+        "Skipped when you are on pace for your water.",
+      ),
+      row(
+        field("From", time({ name: "window_start", value: r.window_start || "08:00" })),
+        field("Until", time({ name: "window_end", value: r.window_end || "20:00" })),
+      ),
+    ];
   }
   const times = r.fire_at ? null : timesFieldset(r.times || []);
   if (!parts.includes("dose")) return [times];
-  const amount = el("input", { type: "number", name: "amount", inputmode: "decimal", min: LIMITS.dose_amount.min, step: "any", value: r.amount ?? "", placeholder: "as your doctor or pharmacist advised" });
-  return [times,
+  const amount = el("input", {
+    type: "number",
+    name: "amount",
+    inputmode: "decimal",
+    min: LIMITS.dose_amount.min,
+    step: "any",
+    value: r.amount ?? "",
+    placeholder: "as your doctor or pharmacist advised",
+  });
+  return [
+    times,
     field("Form (optional)", textInput("form", r.form, "as on the package", LIMITS.dose_form.max)),
-    field("Amount (optional)", amount, "Unknot never suggests an amount: use what your doctor or pharmacist advised, or leave it empty."),
-    field("Unit", select("unit", ["mg", "ml"], r.unit || "mg", String))];
+    field(
+      "Amount (optional)",
+      amount,
+      "Unknot never suggests an amount: use what your doctor or pharmacist advised, or leave it empty.",
+    ),
+    field("Unit", select("unit", ["mg", "ml"], r.unit || "mg", String)),
+  ];
 }
 
 function nagFields(r) {
   const on = r.nag_after_minutes != null;
-  const after = field("Once more", select("nag_after_minutes", [15, 30, 60], r.nag_after_minutes || 30, (m) => `After ${duration(m)}`));
+  const after = field(
+    "Once more",
+    select(
+      "nag_after_minutes",
+      [15, 30, 60],
+      r.nag_after_minutes || 30,
+      (m) => `After ${duration(m)}`,
+    ),
+  );
   after.hidden = !on;
-  return [el("label", { class: "choice" },
-    el("input", { type: "checkbox", name: "nag", checked: on, onchange: (e) => { after.hidden = !e.target.checked; } }),
-    "Remind me once more if I have not logged it"), after];
+  return [
+    el(
+      "label",
+      { class: "choice" },
+      el("input", {
+        type: "checkbox",
+        name: "nag",
+        checked: on,
+        onchange: (e) => {
+          after.hidden = !e.target.checked;
+        },
+      }),
+      "Remind me once more if I have not logged it",
+    ),
+    after,
+  ];
 }
 
 // [record, {field: problem}]
 function readForm(form, base) {
   const fd = new FormData(form);
   const val = (n) => fd.get(n)?.trim() ?? "";
-  const r = { ...base, title: val("title") || null, days: fd.getAll("days").map(Number), form: null, amount: null, unit: null };
+  const r = {
+    ...base,
+    title: val("title") || null,
+    days: fd.getAll("days").map(Number),
+    form: null,
+    amount: null,
+    unit: null,
+  };
   const e = {};
   const parts = kindOf(r.kind).form;
   if (parts.includes("window")) {
-    Object.assign(r, { times: [], interval_minutes: Number(val("interval_minutes")), window_start: val("window_start"), window_end: val("window_end") });
+    Object.assign(r, {
+      times: [],
+      interval_minutes: Number(val("interval_minutes")),
+      window_start: val("window_start"),
+      window_end: val("window_end"),
+    });
     if (!r.window_start) e.window_start = "Choose a start time.";
     if (!r.window_end) e.window_end = "Choose an end time.";
   } else if (!r.fire_at) {
-    Object.assign(r, { times: [...new Set(fd.getAll("times").filter(Boolean))].sort(), interval_minutes: null, window_start: null, window_end: null });
+    Object.assign(r, {
+      times: [...new Set(fd.getAll("times").filter(Boolean))].sort(),
+      interval_minutes: null,
+      window_start: null,
+      window_end: null,
+    });
     if (!r.times.length) e.times = "Choose at least one time.";
   }
   if (parts.includes("dose")) {
     const amount = val("amount");
-    Object.assign(r, { form: val("form") || null, amount: amount ? Number(amount) : null, unit: amount ? val("unit") || "mg" : null });
-    if (amount && !(r.amount >= LIMITS.dose_amount.min && r.amount <= LIMITS.dose_amount.max)) e.amount = "Use a number, or leave it empty.";
+    Object.assign(r, {
+      form: val("form") || null,
+      amount: amount ? Number(amount) : null,
+      unit: amount ? val("unit") || "mg" : null,
+    });
+    if (amount && !(r.amount >= LIMITS.dose_amount.min && r.amount <= LIMITS.dose_amount.max))
+      e.amount = "Use a number, or leave it empty.";
   }
   r.nag_after_minutes = fd.get("nag") ? Number(val("nag_after_minutes")) : null;
   return [r, e];
@@ -246,25 +466,64 @@ function readForm(form, base) {
 
 function openForm(kind, reminder) {
   const base = reminder ? { ...reminder } : { kind, enabled: true, times: [], days: [] };
-  const heading = el("h2", { id: "h-rform", tabindex: "-1" }, reminder ? `Change: ${nameOf(reminder)}` : `New reminder: ${kindOf(kind).label}`);
-  const form = el("form", { class: "card stack", novalidate: true, "aria-labelledby": "h-rform", "data-reminder-form": kind },
+  const heading = el(
+    "h2",
+    { id: "h-rform", tabindex: "-1" },
+    reminder ? `Change: ${nameOf(reminder)}` : `New reminder: ${kindOf(kind).label}`,
+  );
+  const form = el(
+    "form",
+    {
+      class: "card stack",
+      novalidate: true,
+      "aria-labelledby": "h-rform",
+      "data-reminder-form": kind,
+    },
     heading,
-    field("Name (optional)", textInput("title", base.title, kindOf(kind).label, LIMITS.reminder_title.max)),
+    field(
+      "Name (optional)",
+      textInput("title", base.title, kindOf(kind).label, LIMITS.reminder_title.max),
+    ),
     kindFields(base),
-    el("fieldset", { class: "field", "aria-describedby": "r-days-hint" },
+    el(
+      "fieldset",
+      { class: "field", "aria-describedby": "r-days-hint" },
       el("legend", {}, "On which days"),
-      el("div", { class: "reminders-days" }, DAYS.map((d, i) => el("label", { class: "choice" },
-        el("input", { type: "checkbox", name: "days", value: i + 1, checked: base.days?.includes(i + 1) }), d))),
-      el("p", { class: "hint", id: "r-days-hint" }, "None ticked: every day.")),
+      el(
+        "div",
+        { class: "reminders-days" },
+        DAYS.map((d, i) =>
+          el(
+            "label",
+            { class: "choice" },
+            el("input", {
+              type: "checkbox",
+              name: "days",
+              value: i + 1,
+              checked: base.days?.includes(i + 1),
+            }),
+            d,
+          ),
+        ),
+      ),
+      el("p", { class: "hint", id: "r-days-hint" }, "None ticked: every day."),
+    ),
     kindOf(kind).form.includes("nag") ? nagFields(base) : null,
     el("p", { class: "error-text", role: "alert", "data-form-error": "" }),
-    row(el("button", { class: "btn btn-primary", type: "submit" }, "Save reminder"), btn("Cancel", () => formHost.replaceChildren())));
+    row(
+      el("button", { class: "btn btn-primary", type: "submit" }, "Save reminder"),
+      btn("Cancel", () => formHost.replaceChildren()),
+    ),
+  );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const [record, errors] = readForm(form, base);
     const bad = Object.keys(errors);
-    for (const slot of form.querySelectorAll("[data-error-for]")) slot.textContent = errors[slot.dataset.errorFor] || "";
-    form.querySelector("[data-form-error]").textContent = bad.length ? "Please check the form." : "";
+    for (const slot of form.querySelectorAll("[data-error-for]"))
+      slot.textContent = errors[slot.dataset.errorFor] || "";
+    form.querySelector("[data-form-error]").textContent = bad.length
+      ? "Please check the form."
+      : "";
     if (bad.length) return form.querySelector(`[name=${bad[0]}]`)?.focus();
     await save("reminders", record);
     toast(reminder ? "Reminder changed" : "Reminder saved");
@@ -278,15 +537,35 @@ function openForm(kind, reminder) {
 export async function mount(root) {
   const [pushHost, listHost] = [card("h-push"), card("h-list")];
   formHost = el("div");
-  const add = card("h-add", "Add a reminder",
-    row(ORDER.map((kind) => btn(KINDS[kind].label, () => openForm(kind), "", { "data-add": kind }))));
-  root.append(el("div", { class: "stack reminders" }, el("h1", {}, "Reminders"), pushHost, listHost, add, formHost));
+  const add = card(
+    "h-add",
+    "Add a reminder",
+    row(
+      ORDER.map((kind) => btn(KINDS[kind].label, () => openForm(kind), "", { "data-add": kind })),
+    ),
+  );
+  root.append(
+    el(
+      "div",
+      { class: "stack reminders" },
+      el("h1", {}, "Reminders"),
+      pushHost,
+      listHost,
+      add,
+      formHost,
+    ),
+  );
   await Promise.all([renderPush(pushHost), renderList(listHost)]);
-  const off = onChange((c) => (c.collection === "reminders" || c.collection === "*") && renderList(listHost));
+  const off = onChange(
+    (c) => (c.collection === "reminders" || c.collection === "*") && renderList(listHost),
+  );
   // back from the phone's settings: show the new permission
   const onVisible = () => document.visibilityState === "visible" && renderPush(pushHost);
   document.addEventListener("visibilitychange", onVisible);
-  stop = () => { off(); document.removeEventListener("visibilitychange", onVisible); };
+  stop = () => {
+    off();
+    document.removeEventListener("visibilitychange", onVisible);
+  };
 }
 
 export function unmount() {

@@ -19,19 +19,29 @@ let stop = null;
 
 const reload = () => navigate("/settings", { replace: true });
 const lost = (n) => `${plural(n, "change")} not uploaded yet will be lost.`;
-const errorSlot = (name, attrs) => el("p", { class: "error-text", "data-error-for": name, ...attrs });
+const errorSlot = (name, attrs) =>
+  el("p", { class: "error-text", "data-error-for": name, ...attrs });
 
 const section = (title, ...children) => card(`h-${title.replace(/\W+/g, "-")}`, title, ...children);
 
 function field(name, label, control, id = `s-${name}`) {
   control.id = id;
   control.setAttribute("aria-describedby", `${id}-error`);
-  return el("div", { class: "field" }, el("label", { for: id }, label), control, errorSlot(name, { id: `${id}-error` }));
+  return el(
+    "div",
+    { class: "field" },
+    el("label", { for: id }, label),
+    control,
+    errorSlot(name, { id: `${id}-error` }),
+  );
 }
 
 async function confirmClear() {
   const n = await pendingCount();
-  if (!confirm(`Remove every record from this phone? ${n ? lost(n) : "Your account keeps its copy."}`)) return;
+  if (
+    !confirm(`Remove every record from this phone? ${n ? lost(n) : "Your account keeps its copy."}`)
+  )
+    return;
   await accounts.clearDevice();
   toast("Records removed from this phone.");
   await reload();
@@ -41,23 +51,38 @@ const removeButton = () => btn("Remove records from this phone", confirmClear, "
 
 function accountSection(me, state) {
   if (!me) {
-    return section("Account",
+    return section(
+      "Account",
       el("p", {}, "You have no account: records stay on this phone."),
-      el("div", { class: "row" },
+      el(
+        "div",
+        { class: "row" },
         el("a", { class: "btn btn-primary", href: "/signin?mode=signup" }, "Create account"),
-        el("a", { class: "btn", href: "/signin" }, "Sign in")));
+        el("a", { class: "btn", href: "/signin" }, "Sign in"),
+      ),
+    );
   }
   if (state.phase === "signin") {
-    return section("Account",
-      el("p", {}, state.signedOut ? `Signed out. Records of ${me.email} are kept on this phone.` : `Please sign in again as ${me.email}. Nothing is lost.`),
+    return section(
+      "Account",
+      el(
+        "p",
+        {},
+        state.signedOut
+          ? `Signed out. Records of ${me.email} are kept on this phone.`
+          : `Please sign in again as ${me.email}. Nothing is lost.`,
+      ),
       el("a", { class: "btn btn-primary", href: "/signin" }, "Sign in"),
-      removeButton());
+      removeButton(),
+    );
   }
   const box = el("div", { class: "stack" });
   const out = async (keep) => {
     try {
       await accounts.signOut({ keep });
-      toast(`Signed out. ${keep ? "Your records stay on this phone." : "Records removed from this phone."}`);
+      toast(
+        `Signed out. ${keep ? "Your records stay on this phone." : "Records removed from this phone."}`,
+      );
       await reload();
     } catch (err) {
       toast(err.status === 0 ? "No connection: signing out needs one." : err.message);
@@ -66,11 +91,20 @@ function accountSection(me, state) {
   const ask = async () => {
     const n = await pendingCount();
     box.replaceChildren(
-      el("p", { role: "alert" }, "Keep your records on this phone? ", n ? `If not, ${lost(n)}` : "Your account has them anyway."),
-      el("div", { class: "row" },
+      el(
+        "p",
+        { role: "alert" },
+        "Keep your records on this phone? ",
+        n ? `If not, ${lost(n)}` : "Your account has them anyway.",
+      ),
+      el(
+        "div",
+        { class: "row" },
         btn("Keep on this phone", () => out(true), "btn-primary", { "data-signout": "keep" }),
         btn("Remove from this phone", () => out(false), "btn-danger", { "data-signout": "clear" }),
-        btn("Cancel", () => box.replaceChildren())));
+        btn("Cancel", () => box.replaceChildren()),
+      ),
+    );
   };
   return section("Account", el("p", {}, `Signed in as ${me.email}.`), btn("Sign out", ask), box);
 }
@@ -79,15 +113,46 @@ async function daySection() {
   const p = await accounts.profile();
   const zones = new Set([p.timezone, ...(Intl.supportedValuesOf?.("timeZone") || [])]);
   const select = (name, label, options) =>
-    field(name, label, el("select", { name },
-      options.map(([v, text]) => el("option", { value: v, selected: String(v) === String(p[name]) }, text))));
-  const form = el("form", { class: "stack", novalidate: true },
-    select("timezone", "Time zone", [...zones].map((z) => [z, z.replace(/_/g, " ")])),
-    select("day_start_hour", "My day starts at", [...Array(13).keys()].map((h) => [h, `${h < 10 ? "0" : ""}${h}:00`])),
+    field(
+      name,
+      label,
+      el(
+        "select",
+        { name },
+        options.map(([v, text]) =>
+          el("option", { value: v, selected: String(v) === String(p[name]) }, text),
+        ),
+      ),
+    );
+  const form = el(
+    "form",
+    { class: "stack", novalidate: true },
+    select(
+      "timezone",
+      "Time zone",
+      [...zones].map((z) => [z, z.replace(/_/g, " ")]),
+    ),
+    select(
+      "day_start_hour",
+      "My day starts at",
+      [...Array(13).keys()].map((h) => [h, `${h < 10 ? "0" : ""}${h}:00`]),
+    ),
     el("p", { class: "hint" }, "Before this hour, it still counts as the day before."),
     Object.entries(NUMBERS).map(([name, label]) =>
-      field(name, label, el("input", { name, type: "number", inputmode: "numeric", ...LIMITS[name], value: p[name] }))),
-    el("button", { class: "btn btn-primary", type: "submit" }, "Save"));
+      field(
+        name,
+        label,
+        el("input", {
+          name,
+          type: "number",
+          inputmode: "numeric",
+          ...LIMITS[name],
+          value: p[name],
+        }),
+      ),
+    ),
+    el("button", { class: "btn btn-primary", type: "submit" }, "Save"),
+  );
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const data = Object.fromEntries(new FormData(form));
@@ -96,7 +161,8 @@ async function daySection() {
     for (const name of Object.keys(NUMBERS)) {
       const { min, max } = LIMITS[name];
       changes[name] = Number(data[name]);
-      if (!(changes[name] >= min && changes[name] <= max)) errors[name] = `Between ${min} and ${max}.`;
+      if (!(changes[name] >= min && changes[name] <= max))
+        errors[name] = `Between ${min} and ${max}.`;
     }
     showErrors(form, { errors });
     if (Object.keys(errors).length) return;
@@ -107,48 +173,126 @@ async function daySection() {
 }
 
 function lookSection() {
-  return section("Look",
-    el("fieldset", {},
+  return section(
+    "Look",
+    el(
+      "fieldset",
+      {},
       el("legend", {}, "Colours"),
-      Object.entries(THEMES).map(([t, name]) => el("label", { class: "choice" },
-        el("input", { type: "radio", name: "theme", value: t, checked: t === getTheme(), onchange: () => setTheme(t) }),
-        name))));
+      Object.entries(THEMES).map(([t, name]) =>
+        el(
+          "label",
+          { class: "choice" },
+          el("input", {
+            type: "radio",
+            name: "theme",
+            value: t,
+            checked: t === getTheme(),
+            onchange: () => setTheme(t),
+          }),
+          name,
+        ),
+      ),
+    ),
+  );
 }
 
 async function attentionSection() {
   const items = await attention();
-  const words = (e) => (!e || typeof e !== "object" ? e
-    : Array.isArray(e) ? e.map(words).join(" ") : Object.entries(e).map(([k, v]) => `${k}: ${words(v)}`).join("; "));
-  return items.length ? section("Needs attention",
-    el("p", {}, "The server did not accept these. They are still on this phone."),
-    el("ul", { class: "list", "data-attention": "" }, items.map((item) => el("li", {},
-      el("p", {}, `${item.collection}: ${words(item.errors) || "refused"}`),
-      btn("Dismiss", async () => {
-        await dismissAttention(item.id);
-        await reload();
-      }))))) : null;
+  const words = (e) =>
+    !e || typeof e !== "object"
+      ? e
+      : Array.isArray(e)
+        ? e.map(words).join(" ")
+        : Object.entries(e)
+            .map(([k, v]) => `${k}: ${words(v)}`)
+            .join("; ");
+  return items.length
+    ? section(
+        "Needs attention",
+        el("p", {}, "The server did not accept these. They are still on this phone."),
+        el(
+          "ul",
+          { class: "list", "data-attention": "" },
+          items.map((item) =>
+            el(
+              "li",
+              {},
+              el("p", {}, `${item.collection}: ${words(item.errors) || "refused"}`),
+              btn("Dismiss", async () => {
+                await dismissAttention(item.id);
+                await reload();
+              }),
+            ),
+          ),
+        ),
+      )
+    : null;
 }
 
 function dataSection(me, signedIn) {
-  return section("Your data",
+  return section(
+    "Your data",
     signedIn
-      ? el("div", { class: "stack" },
-        el("a", { class: "btn", href: "/api/v1/export", download: true }, "Download everything (JSON)"),
-        el("details", {}, el("summary", { class: "btn btn-link" }, "Download one list as CSV"),
-          el("ul", { class: "list" }, COLLECTIONS.map(({ name }) => el("li", {},
-            el("a", { href: `/api/v1/export?format=csv&collection=${name}`, download: true }, name))))))
+      ? el(
+          "div",
+          { class: "stack" },
+          el(
+            "a",
+            { class: "btn", href: "/api/v1/export", download: true },
+            "Download everything (JSON)",
+          ),
+          el(
+            "details",
+            {},
+            el("summary", { class: "btn btn-link" }, "Download one list as CSV"),
+            el(
+              "ul",
+              { class: "list" },
+              COLLECTIONS.map(({ name }) =>
+                el(
+                  "li",
+                  {},
+                  el(
+                    "a",
+                    { href: `/api/v1/export?format=csv&collection=${name}`, download: true },
+                    name,
+                  ),
+                ),
+              ),
+            ),
+          ),
+        )
       : el("p", {}, "Sign in to download your records."),
-    !me && removeButton());
+    !me && removeButton(),
+  );
 }
 
 function deleteSection() {
-  const form = el("form", { class: "stack", novalidate: true },
+  const form = el(
+    "form",
+    { class: "stack", novalidate: true },
     el("p", {}, "This deletes your account and all its records, for good."),
-    field("password", "Your password",
-      el("input", { name: "password", type: "password", autocomplete: "current-password", required: true }), "d-password"),
-    el("label", { class: "choice" }, el("input", { type: "checkbox", name: "sure", required: true }), "Yes, delete everything"),
+    field(
+      "password",
+      "Your password",
+      el("input", {
+        name: "password",
+        type: "password",
+        autocomplete: "current-password",
+        required: true,
+      }),
+      "d-password",
+    ),
+    el(
+      "label",
+      { class: "choice" },
+      el("input", { type: "checkbox", name: "sure", required: true }),
+      "Yes, delete everything",
+    ),
     errorSlot("sure", { role: "alert" }),
-    el("button", { class: "btn btn-danger btn-primary", type: "submit" }, "Delete my account"));
+    el("button", { class: "btn btn-danger btn-primary", type: "submit" }, "Delete my account"),
+  );
   const fail = (sure) => showErrors(form, { errors: { sure } });
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -170,7 +314,9 @@ function deleteSection() {
 function onlineSections(me) {
   if (!navigator.onLine) return section("Devices and password", el("p", {}, "Needs a connection."));
   const box = el("div", { class: "stack" });
-  import("../features/account/devices.js").then((m) => box.append(...m.sections({ section, field, reload }, me.email)));
+  import("../features/account/devices.js").then((m) =>
+    box.append(...m.sections({ section, field, reload }, me.email)),
+  );
   return box;
 }
 
@@ -178,9 +324,20 @@ export async function mount(root) {
   const me = await accounts.account();
   const state = syncState();
   const signedIn = me && state.phase !== "signin";
-  root.append(el("h1", {}, "Settings"), el("div", { class: "stack" },
-    accountSection(me, state), await attentionSection(), await daySection(), lookSection(), dataSection(me, signedIn),
-    signedIn && onlineSections(me), signedIn && deleteSection()));
+  root.append(
+    el("h1", {}, "Settings"),
+    el(
+      "div",
+      { class: "stack" },
+      accountSection(me, state),
+      await attentionSection(),
+      await daySection(),
+      lookSection(),
+      dataSection(me, signedIn),
+      signedIn && onlineSections(me),
+      signedIn && deleteSection(),
+    ),
+  );
   let last = state.phase;
   const onStatus = ({ detail: { phase } }) => {
     if (phase !== last && (last === "signin" || phase === "signin")) reload();
@@ -197,13 +354,32 @@ export const signin = {
     const up = mode === "signup";
     const message = el("p", { class: "error-text", role: "alert" });
     const discard = el("div");
-    const submit = el("button", { class: "btn btn-primary btn-block", type: "submit" }, up ? "Create account" : "Sign in");
-    const input = (name, label, attrs) => field(name, label, el("input", { name, required: true, ...attrs }), `f-${name}`);
-    const form = el("form", { class: "card stack", novalidate: true },
+    const submit = el(
+      "button",
+      { class: "btn btn-primary btn-block", type: "submit" },
+      up ? "Create account" : "Sign in",
+    );
+    const input = (name, label, attrs) =>
+      field(name, label, el("input", { name, required: true, ...attrs }), `f-${name}`);
+    const form = el(
+      "form",
+      { class: "card stack", novalidate: true },
       input("email", "Email", { type: "email", autocomplete: "email" }),
-      input("password", "Password", { type: "password", autocomplete: `${up ? "new" : "current"}-password`, minlength: up && 8 }),
-      up && el("p", { class: "hint" }, "At least 8 characters. A few words that do not belong together work well."),
-      message, discard, submit);
+      input("password", "Password", {
+        type: "password",
+        autocomplete: `${up ? "new" : "current"}-password`,
+        minlength: up && 8,
+      }),
+      up &&
+        el(
+          "p",
+          { class: "hint" },
+          "At least 8 characters. A few words that do not belong together work well.",
+        ),
+      message,
+      discard,
+      submit,
+    );
     const go = async (remove) => {
       message.textContent = "";
       discard.replaceChildren();
@@ -213,9 +389,12 @@ export const signin = {
         await accounts.signIn(form.email.value, form.password.value, { mode, discard: remove });
         await navigate("/", { replace: true });
       } catch (err) {
-        message.textContent = err.status === 0 ? "No connection. Try again when you are online." : err.message;
+        message.textContent =
+          err.status === 0 ? "No connection. Try again when you are online." : err.message;
         if (err instanceof accounts.OtherAccountError) {
-          discard.append(btn("Remove them from this phone and continue", () => go(true), "btn-danger btn-block"));
+          discard.append(
+            btn("Remove them from this phone and continue", () => go(true), "btn-danger btn-block"),
+          );
         } else showErrors(form, err);
       } finally {
         submit.disabled = false;
@@ -227,12 +406,25 @@ export const signin = {
     });
     root.append(
       el("h1", {}, up ? "Create an account" : "Sign in"),
-      changed ? el("p", { class: "card", role: "status" }, "Your password is changed. Sign in with it.")
-        : el("p", {}, "An account keeps your records safe and on your other devices. Records on this phone are uploaded."),
+      changed
+        ? el("p", { class: "card", role: "status" }, "Your password is changed. Sign in with it.")
+        : el(
+            "p",
+            {},
+            "An account keeps your records safe and on your other devices. Records on this phone are uploaded.",
+          ),
       form,
       !up && el("a", { class: "btn btn-link", href: "/forgot" }, "Forgot password?"),
-      el("p", {}, up ? "Have an account? " : "New here? ",
-        el("a", { href: up ? "/signin" : "/signin?mode=signup" }, up ? "Sign in" : "Create an account")),
+      el(
+        "p",
+        {},
+        up ? "Have an account? " : "New here? ",
+        el(
+          "a",
+          { href: up ? "/signin" : "/signin?mode=signup" },
+          up ? "Sign in" : "Create an account",
+        ),
+      ),
     );
   },
 };

@@ -21,26 +21,59 @@ async function energy(host) {
   const running = el("p", { class: "muted", hidden: true });
   const draw = async () => {
     const { me, today, yesterday } = await days();
-    const [data, done, later] = await Promise.all([loadDay(today, me), checkinFor(yesterday), getMeta("checkinLater")]);
+    const [data, done, later] = await Promise.all([
+      loadDay(today, me),
+      checkinFor(yesterday),
+      getMeta("checkinLater"),
+    ]);
     host.replaceChildren(
       el("h2", { id: "h-energy" }, "Energy"),
-      !done && later !== today && el("div", { class: "stack", "data-checkin-prompt": "" },
-        el("p", { class: "plan-phase" }, "Morning check-in: how was yesterday?"),
-        el("div", { class: "row" },
-          el("a", { class: "btn btn-primary", href: "/checkin" }, "Check in (1 minute)"),
-          el("button", { class: "btn", type: "button", onclick: async () => { await setMeta("checkinLater", today); draw(); } }, "Not today"))),
-      data.activities.length || data.saved ? pointsLine(data.totals) : el("p", {}, `Your budget: ${me.energy_budget} points a day.`),
+      !done &&
+        later !== today &&
+        el(
+          "div",
+          { class: "stack", "data-checkin-prompt": "" },
+          el("p", { class: "plan-phase" }, "Morning check-in: how was yesterday?"),
+          el(
+            "div",
+            { class: "row" },
+            el("a", { class: "btn btn-primary", href: "/checkin" }, "Check in (1 minute)"),
+            el(
+              "button",
+              {
+                class: "btn",
+                type: "button",
+                onclick: async () => {
+                  await setMeta("checkinLater", today);
+                  draw();
+                },
+              },
+              "Not today",
+            ),
+          ),
+        ),
+      data.activities.length || data.saved
+        ? pointsLine(data.totals)
+        : el("p", {}, `Your budget: ${me.energy_budget} points a day.`),
       running,
-      el("a", { class: "btn", href: "/plan" }, data.activities.length ? "See today's plan" : "Plan today"));
+      el(
+        "a",
+        { class: "btn", href: "/plan" },
+        data.activities.length ? "See today's plan" : "Plan today",
+      ),
+    );
   };
   await draw();
   const tick = ({ detail: d }) => {
     running.hidden = !d;
-    if (d) running.textContent = `${PHASES[d.phase.kind]}: ${d.activity.title}${d.phase.endsAt ? ` · ${countdownText(d.phase.endsAt - Date.now())} left` : ""}`;
+    if (d)
+      running.textContent = `${PHASES[d.phase.kind]}: ${d.activity.title}${d.phase.endsAt ? ` · ${countdownText(d.phase.endsAt - Date.now())} left` : ""}`;
   };
   timerEvents.addEventListener("tick", tick);
   watchTimer();
-  const off = onChange((c) => ["plans", "activities", "checkins", "*"].includes(c.collection) && draw());
+  const off = onChange(
+    (c) => ["plans", "activities", "checkins", "*"].includes(c.collection) && draw(),
+  );
   return () => {
     off();
     timerEvents.removeEventListener("tick", tick);
@@ -49,21 +82,44 @@ async function energy(host) {
 
 export async function mount(root) {
   stops = [];
-  const date = new Date().toLocaleDateString([], { weekday: "long", day: "numeric", month: "long" });
-  const big = el("a", { class: "btn btn-huge", href: "/cramp?start=1", "data-action": "cramp" }, START);
-  const intake = el("section", { class: "card", "aria-labelledby": "h-intake" }, el("h2", { id: "h-intake" }, "Water and magnesium"));
+  const date = new Date().toLocaleDateString([], {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+  });
+  const big = el(
+    "a",
+    { class: "btn btn-huge", href: "/cramp?start=1", "data-action": "cramp" },
+    START,
+  );
+  const intake = el(
+    "section",
+    { class: "card", "aria-labelledby": "h-intake" },
+    el("h2", { id: "h-intake" }, "Water and magnesium"),
+  );
   const last = el("p", { "data-last-cramp": "" });
   const plan = el("section", { class: "card stack", "aria-labelledby": "h-energy" });
   const hint = el("p", { class: "hint" });
-  const page = el("div", { class: "stack" }, el("h1", {}, "Today", el("span", { class: "visually-hidden" }, `, ${date}`)), big);
+  const page = el(
+    "div",
+    { class: "stack" },
+    el("h1", {}, "Today", el("span", { class: "visually-hidden" }, `, ${date}`)),
+    big,
+  );
   root.append(page);
   // The blocks below the button appear together once filled in: nothing on screen moves.
-  const crampCard = el("section", { class: "card", "aria-labelledby": "h-cramps" },
+  const crampCard = el(
+    "section",
+    { class: "card", "aria-labelledby": "h-cramps" },
     el("h2", { id: "h-cramps" }, "Cramps"),
     last,
-    el("div", { class: "row" },
+    el(
+      "div",
+      { class: "row" },
       el("a", { class: "btn", href: "/cramp" }, "Past cramps"),
-      el("a", { class: "btn", href: "/helps" }, "What helps me")));
+      el("a", { class: "btn", href: "/helps" }, "What helps me"),
+    ),
+  );
 
   let ticker;
   stops.push(() => clearInterval(ticker));
@@ -73,12 +129,16 @@ export async function mount(root) {
     const running = sorted.find((c) => isRunning(c));
     const done = sorted.find((c) => c.ended_at);
     const today = localDay(new Date(), me.day_start_hour);
-    const count = all.filter((c) => c.started_at && localDay(c.started_at, me.day_start_hour) === today).length;
+    const count = all.filter(
+      (c) => c.started_at && localDay(c.started_at, me.day_start_hour) === today,
+    ).length;
     clearInterval(ticker);
     big.href = running ? "/cramp" : "/cramp?start=1";
     if (running) {
       big.dataset.running = "1";
-      const tick = () => { big.textContent = `Cramp running ${clockText(elapsedSeconds(running.started_at))} — open`; };
+      const tick = () => {
+        big.textContent = `Cramp running ${clockText(elapsedSeconds(running.started_at))} — open`;
+      };
       tick();
       ticker = setInterval(tick, 1000);
     } else {
@@ -89,13 +149,34 @@ export async function mount(root) {
       ? `${count} today. Last: ${whenText(done.started_at)}, lasted ${durationShort(crampSeconds(done))}.`
       : "No cramps logged yet.";
   };
-  const signup = account().then((me) => me || hint.append("Saved on this phone only. ", el("a", { href: "/signin?mode=signup" }, "Create an account")));
+  const signup = account().then(
+    (me) =>
+      me ||
+      hint.append(
+        "Saved on this phone only. ",
+        el("a", { href: "/signin?mode=signup" }, "Create an account"),
+      ),
+  );
   // A block that fails to draw is left out; the rest of Today (and sync, after it) still starts.
   const blocks = new Set([intake, crampCard, plan, hint]);
-  const alone = (host, work) => work.catch((err) => { console.error(err); blocks.delete(host); return () => {}; });
-  const [a, b] = await Promise.all([alone(intake, intakePanel(intake)), alone(plan, energy(plan)), alone(crampCard, cramps()), alone(hint, signup)]);
+  const alone = (host, work) =>
+    work.catch((err) => {
+      console.error(err);
+      blocks.delete(host);
+      return () => {};
+    });
+  const [a, b] = await Promise.all([
+    alone(intake, intakePanel(intake)),
+    alone(plan, energy(plan)),
+    alone(crampCard, cramps()),
+    alone(hint, signup),
+  ]);
   page.append(...blocks);
-  stops.push(a, b, onChange((c) => ["cramps", "*"].includes(c.collection) && cramps()));
+  stops.push(
+    a,
+    b,
+    onChange((c) => ["cramps", "*"].includes(c.collection) && cramps()),
+  );
 }
 
 export function unmount() {

@@ -89,6 +89,25 @@ def test_settings_without_an_account_stay_on_the_phone(page, open_app):
     page.get_by_text("Water: 0 ml of 1800 ml").wait_for()
 
 
+def test_settings_chosen_before_signing_up_go_to_the_new_account(
+    page, open_app, accounts, live_server
+):
+    open_app(page, "/settings")
+    page.fill("#s-water_target_ml", "1800")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Settings saved.").wait_for()
+    email = accounts.sign_in_ui(page)
+    page.get_by_text("Water: 0 ml of 1800 ml").wait_for()
+
+    def on_server():
+        with live_server.app.app_context():
+            target = db.session.scalar(select(User.water_target_ml).where(User.email == email))
+            db.session.remove()
+            return target
+
+    eventually(lambda: on_server() == 1800)
+
+
 def test_bad_settings_are_explained_under_the_field(page, open_app):
     open_app(page, "/settings")
     page.fill("#s-energy_budget", "0")

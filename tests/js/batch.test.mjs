@@ -3,7 +3,12 @@ import test from "node:test";
 import assert from "node:assert/strict";
 import { jsonBytes, takeBatch } from "../../pwa/lib/batch.js";
 
-const change = (i, notes) => ({ collection: "cramps", id: `id-${i}`, op: "upsert", data: { notes } });
+const change = (i, notes) => ({
+  collection: "cramps",
+  id: `id-${i}`,
+  op: "upsert",
+  data: { notes },
+});
 const many = (n, notes) => Array.from({ length: n }, (_, i) => change(i, notes));
 
 test("bytes are counted in UTF-8, as they are sent", () => {

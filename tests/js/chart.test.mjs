@@ -4,7 +4,11 @@ import assert from "node:assert/strict";
 import { barLayout } from "../../pwa/features/insights/stats.js";
 
 test("bars scale to the largest value and sit on one baseline", () => {
-  const L = barLayout([{ label: "a", value: 2 }, { label: "b", value: 4 }, { label: "c", value: 0 }]);
+  const L = barLayout([
+    { label: "a", value: 2 },
+    { label: "b", value: 4 },
+    { label: "c", value: 0 },
+  ]);
   assert.equal(L.max, 4);
   assert.equal(L.bars.length, 3);
   const [a, b, c] = L.bars;

@@ -24,12 +24,30 @@ test("it is marked as information, not medical advice", () => {
 
 test("it covers the topics people ask about, from central sensitisation to heat or cold", () => {
   for (const word of [
-    /central sensitisation/, /trigger point/i, /tender points/i, /sleep/i, /blood flow/i, /magnesium/i,
-    /vitamin D/, /potassium/i, /post-exertional malaise/, /myofascial release/, /foam roll/i,
-    /dry needling/, /warm compress/, /walk it off/i, /electrolytes/, /pacing/i, /graded activity/i,
+    /central sensitisation/,
+    /trigger point/i,
+    /tender points/i,
+    /sleep/i,
+    /blood flow/i,
+    /magnesium/i,
+    /vitamin D/,
+    /potassium/i,
+    /post-exertional malaise/,
+    /myofascial release/,
+    /foam roll/i,
+    /dry needling/,
+    /warm compress/,
+    /walk it off/i,
+    /electrolytes/,
+    /pacing/i,
+    /graded activity/i,
     /Heat or cold/,
-  ]) assert.match(all, word);
-  assert.deepEqual(SECTIONS.map((s) => s.id), ["why", "knots", "cramps", "weakness", "heat"]);
+  ])
+    assert.match(all, word);
+  assert.deepEqual(
+    SECTIONS.map((s) => s.id),
+    ["why", "knots", "cramps", "weakness", "heat"],
+  );
   assert.ok(QUESTIONS.length >= 4 && QUESTIONS.every(([q, a]) => q.endsWith("?") && a));
 });
 

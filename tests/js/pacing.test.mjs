@@ -2,8 +2,18 @@
 import test from "node:test";
 import assert from "node:assert/strict";
 import {
-  COSTS, MIN_CHECKIN_DAYS, TEMPLATES, activityLoad, checkAdd, costOf, crashPattern, dayLoads,
-  dayTotals, pairDays, splitIntoSteps, suggestBudget,
+  COSTS,
+  MIN_CHECKIN_DAYS,
+  TEMPLATES,
+  activityLoad,
+  checkAdd,
+  costOf,
+  crashPattern,
+  dayLoads,
+  dayTotals,
+  pairDays,
+  splitIntoSteps,
+  suggestBudget,
 } from "../../pwa/features/plan/pacing.js";
 import { addDays } from "../../pwa/lib/day.js";
 
@@ -17,8 +27,10 @@ test("costs: light 1, moderate 2, heavy 3, or custom", () => {
 
 test("templates cover the everyday tasks with costs and minutes", () => {
   const keys = TEMPLATES.map((t) => t.key);
-  for (const k of ["shower", "cooking", "groceries", "laundry", "stairs", "walk"]) assert.ok(keys.includes(k));
-  for (const t of TEMPLATES) assert.ok(t.energy_cost >= 1 && t.energy_cost <= 3 && t.minutes > 0 && t.title);
+  for (const k of ["shower", "cooking", "groceries", "laundry", "stairs", "walk"])
+    assert.ok(keys.includes(k));
+  for (const t of TEMPLATES)
+    assert.ok(t.energy_cost >= 1 && t.energy_cost <= 3 && t.minutes > 0 && t.title);
 });
 
 test("a long activity splits into chunks; the last takes the remainder", () => {
@@ -28,8 +40,13 @@ test("a long activity splits into chunks; the last takes the remainder", () => {
     { title: "Cooking — part 2 of 3", minutes: 15, done: false },
     { title: "Cooking — part 3 of 3", minutes: 10, done: false },
   ]);
-  assert.deepEqual(splitIntoSteps({ title: "Laundry", minutes: 30 }, 15).map((s) => s.minutes), [15, 15]);
-  assert.deepEqual(splitIntoSteps({ title: "Shower", minutes: 15 }), [{ title: "Shower", minutes: 15, done: false }]);
+  assert.deepEqual(
+    splitIntoSteps({ title: "Laundry", minutes: 30 }, 15).map((s) => s.minutes),
+    [15, 15],
+  );
+  assert.deepEqual(splitIntoSteps({ title: "Shower", minutes: 15 }), [
+    { title: "Shower", minutes: 15, done: false },
+  ]);
 });
 
 test("day totals: planned, spent, remaining and over", () => {
@@ -40,7 +57,12 @@ test("day totals: planned, spent, remaining and over", () => {
     { title: "Laundry", energy_cost: 2, status: "skipped" },
   ];
   assert.deepEqual(dayTotals(acts, 12), {
-    budget: 12, spent: 4, load: 6, remaining: 6, over: false, warning: null,
+    budget: 12,
+    spent: 4,
+    load: 6,
+    remaining: 6,
+    over: false,
+    warning: null,
   });
   const heavy = [...acts, { title: "Stairs", energy_cost: 3 }, { title: "Walk", energy_cost: 5 }];
   const t = dayTotals(heavy, 12);
@@ -52,7 +74,10 @@ test("day totals: planned, spent, remaining and over", () => {
 });
 
 test("checkAdd warns before a plan goes over the budget", () => {
-  const acts = [{ title: "Shower", energy_cost: 2 }, { title: "Cooking", energy_cost: 2 }];
+  const acts = [
+    { title: "Shower", energy_cost: 2 },
+    { title: "Cooking", energy_cost: 2 },
+  ];
   assert.equal(checkAdd(acts, { title: "Walk", energy_cost: 2 }, 6).warning, null);
   const c = checkAdd(acts, { title: "Groceries", energy_cost: 3 }, 6);
   assert.equal(c.over, true);
@@ -65,15 +90,30 @@ test("checkAdd warns before a plan goes over the budget", () => {
 const START = "2026-10-01";
 
 /** A history: one plan per day with one activity of `loads[i]` points, and next-morning check-ins. */
-function history(loads, { crashes = () => false, fatigue = () => 3, budget = 12, checkins = true } = {}) {
+function history(
+  loads,
+  { crashes = () => false, fatigue = () => 3, budget = 12, checkins = true } = {},
+) {
   const plans = [];
   const activities = [];
   const cis = [];
   loads.forEach((load, i) => {
     const day = addDays(START, i);
     plans.push({ id: `p${i}`, day, energy_budget: budget });
-    activities.push({ id: `a${i}`, plan_id: `p${i}`, title: "Day", energy_cost: load, status: "done" });
-    if (checkins) cis.push({ id: `c${i}`, day: addDays(day, 1), crash: crashes(load, i), fatigue: fatigue(load, i) });
+    activities.push({
+      id: `a${i}`,
+      plan_id: `p${i}`,
+      title: "Day",
+      energy_cost: load,
+      status: "done",
+    });
+    if (checkins)
+      cis.push({
+        id: `c${i}`,
+        day: addDays(day, 1),
+        crash: crashes(load, i),
+        fatigue: fatigue(load, i),
+      });
   });
   return { plans, activities, checkins: cis };
 }
@@ -94,8 +134,13 @@ test("days without a check-in the next morning do not count", () => {
 });
 
 test("check-in day D pairs with the plan of day D-1; the latest check-in of a day wins", () => {
-  const loads = dayLoads({ plans: [{ id: "p", day: "2026-11-10", energy_budget: 6 }],
-    activities: [{ plan_id: "p", energy_cost: 4, status: "done" }, { plan_id: "p", energy_cost: 3, status: "planned" }] });
+  const loads = dayLoads({
+    plans: [{ id: "p", day: "2026-11-10", energy_budget: 6 }],
+    activities: [
+      { plan_id: "p", energy_cost: 4, status: "done" },
+      { plan_id: "p", energy_cost: 3, status: "planned" },
+    ],
+  });
   const pairs = pairDays(loads, [
     { day: "2026-11-11", crash: false, updated_at: "2026-11-11T08:00:00+01:00" },
     { day: "2026-11-11", crash: true, updated_at: "2026-11-11T09:00:00+01:00" },
@@ -109,8 +154,10 @@ test("check-in day D pairs with the plan of day D-1; the latest check-in of a da
 });
 
 test("activities without a plan count on the day they started", () => {
-  const loads = dayLoads({ activities: [{ energy_cost: 2, started_at: "2026-11-10T02:00:00+01:00" }] },
-    { offsetMinutes: 60 });
+  const loads = dayLoads(
+    { activities: [{ energy_cost: 2, started_at: "2026-11-10T02:00:00+01:00" }] },
+    { offsetMinutes: 60 },
+  );
   assert.deepEqual([...loads.keys()], ["2026-11-09"]);
 });
 
@@ -120,7 +167,11 @@ test("no crash ever: the highest total reached on 3 days", () => {
   assert.equal(p.ready, true);
   assert.equal(p.days, 14);
   assert.equal(p.suggestion.basis, "held");
-  assert.equal(p.suggestion.budget, 13, "15, 14 and 13 were each reached once: 13 or more on 3 days");
+  assert.equal(
+    p.suggestion.budget,
+    13,
+    "15, 14 and 13 were each reached once: 13 or more on 3 days",
+  );
   assert.equal(p.suggestion.heldDays, 3);
   assert.equal(p.suggestion.lowestCrash, null);
   assert.equal(p.suggestion.text, "Rests on 3 days of 13 points or more without a crash.");
@@ -130,10 +181,12 @@ test("no crash ever: the highest total reached on 3 days", () => {
 
 test("crashes above a level: suggestion stays below the lowest crash total", () => {
   const loads = [8, 9, 10, 10, 10, 11, 14, 15, 16, 9, 10, 8, 14, 12];
-  const p = crashPattern(history(loads, {
-    crashes: (load) => load >= 14,
-    fatigue: (load) => (load >= 14 ? 8 : 3),
-  }));
+  const p = crashPattern(
+    history(loads, {
+      crashes: (load) => load >= 14,
+      fatigue: (load) => (load >= 14 ? 8 : 3),
+    }),
+  );
   assert.equal(p.ready, true);
   assert.equal(p.suggestion.lowestCrash, 14);
   assert.equal(p.suggestion.budget, 10, "12 and 11 once each, then 10 three times");
@@ -148,7 +201,7 @@ test("crashes above a level: suggestion stays below the lowest crash total", () 
 
 test("a crash after a light day pulls the suggestion down; too few days below it means fallback", () => {
   const loads = [4, 8, 9, 10, 10, 11, 12, 9, 10, 8, 11, 12, 10, 3];
-  const p = crashPattern(history(loads, { crashes: (load, i) => i === 0 }), { budget: 12 });
+  const p = crashPattern(history(loads, { crashes: (_load, i) => i === 0 }), { budget: 12 });
   assert.equal(p.suggestion.lowestCrash, 4);
   assert.equal(p.suggestion.safeDays, 1);
   assert.equal(p.suggestion.basis, "fallback");
@@ -164,13 +217,18 @@ test("a crash after every day: fallback to the current budget", () => {
 });
 
 test("days of rest only (0 points) never make a suggestion of 0", () => {
-  const s = suggestBudget(new Array(5).fill(0).map((_, i) => ({ day: `d${i}`, load: 0, next: { crash: false } })));
+  const s = suggestBudget(
+    new Array(5).fill(0).map((_, i) => ({ day: `d${i}`, load: 0, next: { crash: false } })),
+  );
   assert.equal(s.basis, "fallback");
 });
 
 test("symptom averages count only the answers given", () => {
   const h = history(new Array(14).fill(13));
-  h.checkins.forEach((c, i) => { c.fatigue = i < 4 ? 6 : null; c.weakness = 2; });
+  h.checkins.forEach((c, i) => {
+    c.fatigue = i < 4 ? 6 : null;
+    c.weakness = 2;
+  });
   const p = crashPattern(h);
   assert.deepEqual(p.over.fatigue, { mean: 6, count: 4 });
   assert.deepEqual(p.over.weakness, { mean: 2, count: 14 });

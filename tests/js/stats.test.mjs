@@ -3,8 +3,16 @@ import test from "node:test";
 import assert from "node:assert/strict";
 import { crampSeconds } from "../../pwa/features/cramp/length.js";
 import {
-  MIN_EACH_SIDE, crampDurations, crampsByHour, crampsPerWeek, dayKey,
-  knotsByLocation, localHour, reliefEffect, weaknessByArea, whatHelps,
+  MIN_EACH_SIDE,
+  crampDurations,
+  crampsByHour,
+  crampsPerWeek,
+  dayKey,
+  knotsByLocation,
+  localHour,
+  reliefEffect,
+  weaknessByArea,
+  whatHelps,
 } from "../../pwa/features/insights/stats.js";
 import { addDays } from "../../pwa/lib/day.js";
 import { durationWords } from "../../pwa/lib/format.js";
@@ -13,7 +21,13 @@ import { median, mean } from "../../pwa/lib/median.js";
 /** A finished cramp starting at `start` (ISO with offset) lasting `minutes`. */
 function cramp(start, minutes, tried = [], helped = []) {
   const end = new Date(Date.parse(start) + minutes * 60000).toISOString();
-  return { id: start + minutes, started_at: start, ended_at: end, reliefs_tried: tried, reliefs_helped: helped };
+  return {
+    id: start + minutes,
+    started_at: start,
+    ended_at: end,
+    reliefs_tried: tried,
+    reliefs_helped: helped,
+  };
 }
 
 const byKey = (rows, key) => rows.find((r) => r.key === key);
@@ -29,8 +43,11 @@ test("median and mean", () => {
 test("a running cramp has no duration; a finished one does", () => {
   assert.equal(crampSeconds({ started_at: "2026-11-20T02:00:00+01:00", ended_at: null }), null);
   assert.equal(crampSeconds(cramp("2026-11-20T02:00:00+01:00", 3)), 180);
-  const d = crampDurations([cramp("2026-11-20T02:00:00+01:00", 3), cramp("2026-11-21T02:00:00+01:00", 7),
-    { started_at: "2026-11-22T02:00:00+01:00", ended_at: null }]);
+  const d = crampDurations([
+    cramp("2026-11-20T02:00:00+01:00", 3),
+    cramp("2026-11-21T02:00:00+01:00", 7),
+    { started_at: "2026-11-22T02:00:00+01:00", ended_at: null },
+  ]);
   assert.equal(d.count, 2);
   assert.equal(d.medianSeconds, 300);
 });
@@ -70,15 +87,20 @@ test("relief effect: medians with and without, with counts", () => {
   assert.deepEqual(heat.without, { count: 3, medianSeconds: 480 });
   assert.equal(heat.tried, 4, "the running cramp counts as tried but has no duration");
   assert.equal(heat.helped, 2);
-  assert.match(heat.text, /with it lasted 3 minutes \(from 3 cramps\), without it 8 minutes \(from 3 cramps\)/);
+  assert.match(
+    heat.text,
+    /with it lasted 3 minutes \(from 3 cramps\), without it 8 minutes \(from 3 cramps\)/,
+  );
   const mg = byKey(rows, "magnesium");
   assert.equal(mg.enough, false);
   assert.equal(mg.needWith, 2);
 });
 
 test("relief effect lists unknown things tried too, and skips deleted records", () => {
-  const rows = reliefEffect([cramp("2026-11-01T02:00:00Z", 2, ["pickle juice"]),
-    { ...cramp("2026-11-02T02:00:00Z", 2, ["ice"]), deleted_at: "2026-11-03T00:00:00Z" }]);
+  const rows = reliefEffect([
+    cramp("2026-11-01T02:00:00Z", 2, ["pickle juice"]),
+    { ...cramp("2026-11-02T02:00:00Z", 2, ["ice"]), deleted_at: "2026-11-03T00:00:00Z" },
+  ]);
   assert.ok(byKey(rows, "pickle juice"));
   assert.equal(byKey(rows, "ice"), undefined);
   assert.equal(rows.length, 7);
@@ -89,8 +111,13 @@ test("hour bucketing uses the given offset, not the machine's zone", () => {
   assert.equal(localHour(c, { offsetMinutes: 0 }), 1);
   assert.equal(localHour(c, { offsetMinutes: 60 }), 2);
   assert.equal(localHour(c, { offsetMinutes: -300 }), 20);
-  const cramps = ["2026-11-20T02:10:00+01:00", "2026-11-21T02:50:00+01:00", "2026-11-22T03:05:00+01:00",
-    "2026-11-23T22:00:00+01:00", "2026-11-24T01:59:00Z"].map((s) => cramp(s, 2));
+  const cramps = [
+    "2026-11-20T02:10:00+01:00",
+    "2026-11-21T02:50:00+01:00",
+    "2026-11-22T03:05:00+01:00",
+    "2026-11-23T22:00:00+01:00",
+    "2026-11-24T01:59:00Z",
+  ].map((s) => cramp(s, 2));
   const h = crampsByHour(cramps, { offsetMinutes: 60, startHour: 4 });
   assert.equal(h.hours[0].hour, 4, "ordered from the start of the person's day");
   assert.equal(h.hours[23].hour, 3);
@@ -136,7 +163,10 @@ test("cramps per week: 8 blocks of 7 days ending on the person's today", () => {
   assert.equal(w.weeks[7].label, "This week");
   assert.equal(w.weeks[0].start, "2026-10-01");
   assert.equal(w.weeks[0].label, "1 Oct");
-  assert.deepEqual(w.weeks.map((b) => b.count), [1, 0, 0, 0, 0, 0, 2, 2]);
+  assert.deepEqual(
+    w.weeks.map((b) => b.count),
+    [1, 0, 0, 0, 0, 0, 2, 2],
+  );
   assert.equal(w.total, 5);
   assert.match(w.text, /5 cramps in the last 8 weeks/);
   assert.match(w.text, /This week: 2/);
@@ -150,7 +180,9 @@ test("cramps per week with nothing logged", () => {
 
 test("knots by location and what helped", () => {
   const knots = ["neck", "neck", "shoulders", "neck", "lower back"].map((location, i) => ({
-    noted_at: `2026-11-2${i}T10:00:00Z`, location, helped: i % 2 ? ["heat"] : ["massage", "heat"],
+    noted_at: `2026-11-2${i}T10:00:00Z`,
+    location,
+    helped: i % 2 ? ["heat"] : ["massage", "heat"],
   }));
   const k = knotsByLocation(knots);
   assert.deepEqual(k.locations[0], { name: "neck", count: 3 });
@@ -177,9 +209,15 @@ test("durations read as plain words", () => {
 });
 
 test("whatHelps gathers every figure", () => {
-  const s = whatHelps({ cramps: [cramp("2026-11-25T02:00:00Z", 4, ["heat"])] },
-    { now: new Date("2026-11-25T12:00:00Z"), offsetMinutes: 0 });
-  assert.equal(s.weeks.weeks[7].count, 1, "a 2 a.m. cramp belongs to the day before, which is still this week");
+  const s = whatHelps(
+    { cramps: [cramp("2026-11-25T02:00:00Z", 4, ["heat"])] },
+    { now: new Date("2026-11-25T12:00:00Z"), offsetMinutes: 0 },
+  );
+  assert.equal(
+    s.weeks.weeks[7].count,
+    1,
+    "a 2 a.m. cramp belongs to the day before, which is still this week",
+  );
   assert.ok(s.reliefs.find((r) => r.key === "heat").text.startsWith("Heat"));
   assert.equal(s.durations.count, 1);
 });

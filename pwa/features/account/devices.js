@@ -24,16 +24,40 @@ function devices(section, reload) {
   const list = el("ul", { class: "list devices", "data-devices": "" });
   const draw = async () => {
     const found = await accounts.devices().catch(failed);
-    list.replaceChildren(...(found || []).map((d) => el("li", { class: "row" },
-      el("p", {}, el("strong", {}, d.device), el("br"), d.current ? "This phone" : `Last seen ${seen(d.last_seen_at)}`),
-      !d.current && btn("Sign out", async () => {
-        await accounts.signOutDevice(d.id).then(() => toast(`${d.device} is signed out.`), failed);
-        draw();
-      }, null, { "aria-label": `Sign out ${d.device}` }))));
+    list.replaceChildren(
+      ...(found || []).map((d) =>
+        el(
+          "li",
+          { class: "row" },
+          el(
+            "p",
+            {},
+            el("strong", {}, d.device),
+            el("br"),
+            d.current ? "This phone" : `Last seen ${seen(d.last_seen_at)}`,
+          ),
+          !d.current &&
+            btn(
+              "Sign out",
+              async () => {
+                await accounts
+                  .signOutDevice(d.id)
+                  .then(() => toast(`${d.device} is signed out.`), failed);
+                draw();
+              },
+              null,
+              { "aria-label": `Sign out ${d.device}` },
+            ),
+        ),
+      ),
+    );
   };
   const everywhere = async () => {
-    if (!confirm("Sign out on every device, this phone too? Your records stay on this phone.")) return;
-    await accounts.signOut({ keep: true, everywhere: true }).then(() => toast("Signed out everywhere."), failed);
+    if (!confirm("Sign out on every device, this phone too? Your records stay on this phone."))
+      return;
+    await accounts
+      .signOut({ keep: true, everywhere: true })
+      .then(() => toast("Signed out everywhere."), failed);
     reload();
   };
   draw();
@@ -41,17 +65,24 @@ function devices(section, reload) {
 }
 
 function password(section, field, email, redraw) {
-  const input = (name, autocomplete) => el("input", { name, type: "password", autocomplete, required: true });
-  const form = el("form", { class: "stack", novalidate: true },
+  const input = (name, autocomplete) =>
+    el("input", { name, type: "password", autocomplete, required: true });
+  const form = el(
+    "form",
+    { class: "stack", novalidate: true },
     el("input", { type: "email", autocomplete: "username", value: email, hidden: true }),
     field("current_password", "Current password", input("current_password", "current-password")),
     field("new_password", "New password", input("new_password", "new-password")),
     el("p", { class: "hint" }, "At least 8 characters. Your other devices will be signed out."),
-    el("button", { class: "btn btn-primary", type: "submit" }, "Change password"));
+    el("button", { class: "btn btn-primary", type: "submit" }, "Change password"),
+  );
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const [current, fresh] = [form.current_password.value, form.new_password.value];
-    const errors = { current_password: !current && "Type your password.", new_password: fresh.length < 8 && "At least 8 characters." };
+    const errors = {
+      current_password: !current && "Type your password.",
+      new_password: fresh.length < 8 && "At least 8 characters.",
+    };
     showErrors(form, { errors });
     if (!current || fresh.length < 8) return;
     try {

@@ -4,13 +4,17 @@ import { list, nowIso, save } from "../../store.js";
 
 const STALE = 3 * 3600; // longer was forgotten, not still going
 
-export const elapsedSeconds = (startedAt, now = Date.now()) => Math.max(0, Math.floor((now - Date.parse(startedAt)) / 1000));
+export const elapsedSeconds = (startedAt, now = Date.now()) =>
+  Math.max(0, Math.floor((now - Date.parse(startedAt)) / 1000));
 
-export const isRunning = (c, now) => Boolean(c?.started_at && !c.ended_at) && elapsedSeconds(c.started_at, now) < STALE;
+export const isRunning = (c, now) =>
+  Boolean(c?.started_at && !c.ended_at) && elapsedSeconds(c.started_at, now) < STALE;
 
-export const newestFirst = (cramps) => [...cramps].sort((a, b) => Date.parse(b.started_at || 0) - Date.parse(a.started_at || 0));
+export const newestFirst = (cramps) =>
+  [...cramps].sort((a, b) => Date.parse(b.started_at || 0) - Date.parse(a.started_at || 0));
 
-export const runningCramp = async () => newestFirst(await list("cramps")).find((c) => isRunning(c)) || null;
+export const runningCramp = async () =>
+  newestFirst(await list("cramps")).find((c) => isRunning(c)) || null;
 
 let starting = null;
 
@@ -19,20 +23,35 @@ export function startCramp() {
     const running = await runningCramp();
     if (running) return { record: running, started: false };
     const record = await save("cramps", {
-      started_at: nowIso(), ended_at: null, muscle: null, side: null, intensity: null,
-      triggers: [], reliefs_tried: [], reliefs_helped: [], notes: null,
+      started_at: nowIso(),
+      ended_at: null,
+      muscle: null,
+      side: null,
+      intensity: null,
+      triggers: [],
+      reliefs_tried: [],
+      reliefs_helped: [],
+      notes: null,
     });
     return { record, started: true };
   };
   // Double taps, reloads and other tabs (Web Lock) find the running one.
-  starting ||= (navigator.locks ? navigator.locks.request("unknot-cramp-start", once) : once()).finally(() => {
+  starting ||= (
+    navigator.locks ? navigator.locks.request("unknot-cramp-start", once) : once()
+  ).finally(() => {
     starting = null;
   });
   return starting;
 }
 
 export function crampEditor(record) {
-  const ed = { record, change: (fields) => save("cramps", (ed.record = { ...ed.record, ...fields })) };
+  const ed = {
+    record,
+    change: (fields) => {
+      ed.record = { ...ed.record, ...fields };
+      return save("cramps", ed.record);
+    },
+  };
   return ed;
 }
 

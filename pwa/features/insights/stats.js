@@ -37,14 +37,17 @@ const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 const top = (xs) => xs.reduce((a, b) => (b.count > a.count ? b : a));
 
 export function crampDurations(cramps) {
-  const secs = live(cramps).map(crampSeconds).filter((s) => s != null);
+  const secs = live(cramps)
+    .map(crampSeconds)
+    .filter((s) => s != null);
   return { count: secs.length, medianSeconds: median(secs) };
 }
 
 export function reliefEffect(cramps, { min = MIN_EACH_SIDE } = {}) {
   // Marked as helped counts as tried.
   const all = live(cramps).map((c) => ({
-    secs: crampSeconds(c), helped: c.reliefs_helped || [],
+    secs: crampSeconds(c),
+    helped: c.reliefs_helped || [],
     tried: new Set([...(c.reliefs_tried || []), ...(c.reliefs_helped || [])]),
   }));
   const keys = new Set([...RELIEFS.map((r) => r.key), ...all.flatMap((c) => [...c.tried])]);
@@ -53,21 +56,41 @@ export function reliefEffect(cramps, { min = MIN_EACH_SIDE } = {}) {
     for (const c of all) if (c.secs != null) sides[c.tried.has(key) ? 0 : 1].push(c.secs);
     const [needWith, needWithout] = sides.map((s) => Math.max(0, min - s.length));
     const enough = !needWith && !needWithout;
-    const [withIt, without] = sides.map((s) => ({ count: s.length, medianSeconds: enough ? median(s) : null }));
+    const [withIt, without] = sides.map((s) => ({
+      count: s.length,
+      medianSeconds: enough ? median(s) : null,
+    }));
     const label = RELIEFS.find((r) => r.key === key)?.label ?? key;
     const helped = all.filter((c) => c.helped.includes(key)).length;
     const said = helped ? ` You marked it as helping ${plural(helped, "time")}.` : "";
     const from = (s) => `${durationWords(s.medianSeconds)} (from ${plural(s.count, "cramp")})`;
-    const need = [needWith && `${needWith} more with it`, needWithout && `${needWithout} more without it`];
+    const need = [
+      needWith && `${needWith} more with it`,
+      needWithout && `${needWithout} more without it`,
+    ];
     const text = enough
       ? `${label}: cramps with it lasted ${from(withIt)}, without it ${from(without)}.${said}`
       : `${label}: not enough yet. Log ${need.filter(Boolean).join(" and ")} to see a figure.${said}`;
     const tried = all.filter((c) => c.tried.has(key)).length;
-    return { key, label, tried, helped, with: withIt, without, enough, needWith, needWithout, text };
+    return {
+      key,
+      label,
+      tried,
+      helped,
+      with: withIt,
+      without,
+      enough,
+      needWith,
+      needWithout,
+      text,
+    };
   });
 }
 
-export function crampsPerWeek(cramps, { now = new Date(), startHour = 4, offsetMinutes, weeks = 8 } = {}) {
+export function crampsPerWeek(
+  cramps,
+  { now = new Date(), startHour = 4, offsetMinutes, weeks = 8 } = {},
+) {
   const opts = { startHour, offsetMinutes };
   const today = dayKey(now, opts);
   const blocks = Array.from({ length: weeks }, (_, i) => {
@@ -92,7 +115,8 @@ export function crampsPerWeek(cramps, { now = new Date(), startHour = 4, offsetM
 
 export function crampsByHour(cramps, { startHour = 4, offsetMinutes } = {}) {
   const counts = Array(24).fill(0);
-  for (const c of live(cramps)) if (c.started_at) counts[localHour(c.started_at, { offsetMinutes })]++;
+  for (const c of live(cramps))
+    if (c.started_at) counts[localHour(c.started_at, { offsetMinutes })]++;
   const hours = counts.map((_, i) => {
     const hour = (startHour + i) % 24;
     return { hour, label: hourLabel(hour), count: counts[hour] };
@@ -100,14 +124,18 @@ export function crampsByHour(cramps, { startHour = 4, offsetMinutes } = {}) {
   const total = sum(counts);
   const enough = total >= MIN_FOR_PATTERN;
   const t = top(hours);
-  const text = enough ? `Most cramps started between ${t.label} and ${hourLabel((t.hour + 1) % 24)}: ${t.count} of ${total}.` : null;
+  const text = enough
+    ? `Most cramps started between ${t.label} and ${hourLabel((t.hour + 1) % 24)}: ${t.count} of ${total}.`
+    : null;
   return { hours, total, enough, text };
 }
 
 function countBy(records, field) {
   const m = new Map();
   for (const v of records.flatMap((r) => r[field] || [])) m.set(v, (m.get(v) || 0) + 1);
-  return [...m].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+  return [...m]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
 }
 
 export function knotsByLocation(knots) {
@@ -125,14 +153,20 @@ export function weaknessByArea(weakness) {
   const areas = countBy(all, "body_area");
   const n = all.length;
   const enough = n >= MIN_FOR_PATTERN;
-  const text = enough ? `Weakness was most often in the ${areas[0].name}: ${areas[0].count} of ${n}.` : null;
+  const text = enough
+    ? `Weakness was most often in the ${areas[0].name}: ${areas[0].count} of ${n}.`
+    : null;
   return { areas, jelly: all.filter((w) => w.jelly_legs).length, total: n, enough, text };
 }
 
 export function whatHelps({ cramps = [], knots = [], weakness = [] } = {}, opts = {}) {
   return {
-    durations: crampDurations(cramps), reliefs: reliefEffect(cramps, opts), weeks: crampsPerWeek(cramps, opts),
-    hours: crampsByHour(cramps, opts), knots: knotsByLocation(knots), weakness: weaknessByArea(weakness),
+    durations: crampDurations(cramps),
+    reliefs: reliefEffect(cramps, opts),
+    weeks: crampsPerWeek(cramps, opts),
+    hours: crampsByHour(cramps, opts),
+    knots: knotsByLocation(knots),
+    weakness: weaknessByArea(weakness),
   };
 }
 
@@ -152,8 +186,14 @@ export function barLayout(data, { labelEvery = 1 } = {}) {
     const height = max ? Math.round((value / max) * PLOT) : 0;
     const x = i * slot + slot * 0.15;
     return {
-      x, y: base - height, width: slot * 0.7, height, cx: x + slot * 0.35,
-      label: i % labelEvery ? "" : d.label, fullLabel: d.label, value,
+      x,
+      y: base - height,
+      width: slot * 0.7,
+      height,
+      cx: x + slot * 0.35,
+      label: i % labelEvery ? "" : d.label,
+      fullLabel: d.label,
+      value,
     };
   });
   return { width: W, height: base + 36, base, max, bars };
@@ -163,21 +203,53 @@ export function barChart(data, { label, summary, valueLabel, labelEvery }) {
   const L = barLayout(data, { labelEvery });
   const id = `chart-${++chartCount}`;
   const chart = svg("svg", {
-    class: "chart", viewBox: `${-PAD} 0 ${W + 2 * PAD} ${L.height}`, width: "100%", role: "img", focusable: "false",
-    "aria-labelledby": `${id}-t`, "aria-describedby": `${id}-d`, fill: "currentColor", "text-anchor": "middle",
+    class: "chart",
+    viewBox: `${-PAD} 0 ${W + 2 * PAD} ${L.height}`,
+    width: "100%",
+    role: "img",
+    focusable: "false",
+    "aria-labelledby": `${id}-t`,
+    "aria-describedby": `${id}-d`,
+    fill: "currentColor",
+    "text-anchor": "middle",
   });
   const y = L.base + 0.5;
-  chart.append(svg("title", { id: `${id}-t` }, label), svg("desc", { id: `${id}-d` }, summary),
-    svg("line", { class: "chart-axis", x1: -PAD, x2: W + PAD, y1: y, y2: y, stroke: "currentColor" }));
+  chart.append(
+    svg("title", { id: `${id}-t` }, label),
+    svg("desc", { id: `${id}-d` }, summary),
+    svg("line", {
+      class: "chart-axis",
+      x1: -PAD,
+      x2: W + PAD,
+      y1: y,
+      y2: y,
+      stroke: "currentColor",
+    }),
+  );
   for (const b of L.bars) {
     const g = svg("g");
-    const rect = svg("rect", { class: "chart-bar", x: b.x, y: b.y, width: b.width, height: b.height, rx: 3 });
+    const rect = svg("rect", {
+      class: "chart-bar",
+      x: b.x,
+      y: b.y,
+      width: b.width,
+      height: b.height,
+      rx: 3,
+    });
     rect.append(svg("title", {}, `${b.fullLabel}: ${valueLabel(b.value)}`));
     g.append(rect);
-    if (b.value) g.append(svg("text", { class: "chart-value", x: b.cx, y: b.y - 6, "font-size": 13 }, b.value));
+    if (b.value)
+      g.append(
+        svg("text", { class: "chart-value", x: b.cx, y: b.y - 6, "font-size": 13 }, b.value),
+      );
     if (b.label) {
       const t = svg("text", { class: "chart-label", x: b.cx, y: L.base + 15, "font-size": 12 });
-      b.label.replace(" ", "\n").split("\n").forEach((line, i) => t.append(svg("tspan", { x: b.cx, dy: i * 14 }, line)));
+      b.label
+        .replace(" ", "\n")
+        .split("\n")
+        .forEach((line, i) => {
+          t.append(svg("tspan", { x: b.cx, dy: i * 14 }, line));
+        });
       g.append(t);
     }
     chart.append(g);

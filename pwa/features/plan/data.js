@@ -6,10 +6,15 @@ import { get, list, save } from "../../store.js";
 
 // The same id on every device: SHA-256 of "unknot:<kind>:<key>" as an RFC 9562 version 8 UUID.
 async function derivedId(kind, key) {
-  const b = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`unknot:${kind}:${key}`)));
+  const b = new Uint8Array(
+    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`unknot:${kind}:${key}`)),
+  );
   b[6] = (b[6] & 0x0f) | 0x80;
   b[8] = (b[8] & 0x3f) | 0x80;
-  return [...b.slice(0, 16)].map((x) => x.toString(16).padStart(2, "0")).join("").replace(/(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
+  return [...b.slice(0, 16)]
+    .map((x) => x.toString(16).padStart(2, "0"))
+    .join("")
+    .replace(/(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
 }
 
 export const checkinIdFor = (day) => derivedId("checkin", day);
@@ -26,7 +31,9 @@ export async function loadDay(day, me) {
   const plan = stored || { id, day, energy_budget: me.energy_budget, notes: null };
   const activities = (await list("activities"))
     .filter((a) => a.plan_id === id)
-    .sort((a, b) => (a.position ?? 0) - (b.position ?? 0) || (a.created_at < b.created_at ? -1 : 1));
+    .sort(
+      (a, b) => (a.position ?? 0) - (b.position ?? 0) || (a.created_at < b.created_at ? -1 : 1),
+    );
   return { plan, saved: !!stored, activities, totals: dayTotals(activities, plan.energy_budget) };
 }
 
@@ -42,10 +49,21 @@ export async function moveActivity(a, day, me) {
   return save("activities", { ...a, plan_id: plan.id, position });
 }
 
-export const addActivity = (day, me, f) => moveActivity({
-  steps: [], rest_minutes: 0, ...f, minutes: f.minutes || null,
-  status: "planned", spent_cost: null, started_at: null, ended_at: null,
-}, day, me);
+export const addActivity = (day, me, f) =>
+  moveActivity(
+    {
+      steps: [],
+      rest_minutes: 0,
+      ...f,
+      minutes: f.minutes || null,
+      status: "planned",
+      spent_cost: null,
+      started_at: null,
+      ended_at: null,
+    },
+    day,
+    me,
+  );
 
 // An edited built-in task is stored under its fixed id.
 export async function templates() {
@@ -62,5 +80,8 @@ export async function templates() {
 export const saveTemplate = ({ builtIn, ...t }) => save("templates", t);
 
 export async function checkinFor(day) {
-  return (await get("checkins", await checkinIdFor(day))) || (await list("checkins")).find((c) => c.day === day);
+  return (
+    (await get("checkins", await checkinIdFor(day))) ||
+    (await list("checkins")).find((c) => c.day === day)
+  );
 }

@@ -16,15 +16,20 @@ export const SYMPTOMS = ["fatigue", "weakness", "cramps", "knots"];
 export const pts = (n) => plural(n, "point");
 
 export const TEMPLATES = [
-  ["shower", "Shower", 2, 15], ["cooking", "Cooking", 2, 40], ["groceries", "Groceries", 3, 45],
-  ["laundry", "Laundry", 2, 30], ["stairs", "Stairs", 3, 5], ["walk", "A walk", 2, 20],
+  ["shower", "Shower", 2, 15],
+  ["cooking", "Cooking", 2, 40],
+  ["groceries", "Groceries", 3, 45],
+  ["laundry", "Laundry", 2, 30],
+  ["stairs", "Stairs", 3, 5],
+  ["walk", "A walk", 2, 20],
 ].map(([key, title, energy_cost, minutes]) => ({ key, title, energy_cost, minutes }));
 
 export function costOf(level, custom) {
   if (level in COSTS) return COSTS[level];
   const n = Math.round(Number(custom));
   const { min, max } = LIMITS.energy_cost;
-  if (!(n >= min && n <= max)) throw new RangeError(`A custom cost is a whole number from ${min} to ${max}.`);
+  if (!(n >= min && n <= max))
+    throw new RangeError(`A custom cost is a whole number from ${min} to ${max}.`);
   return n;
 }
 
@@ -41,7 +46,8 @@ export function splitIntoSteps({ title, minutes }, chunk = DEFAULT_CHUNK) {
 
 const logged = (a) => a.status === "done" || a.status === "stopped" || a.spent_cost != null;
 
-export const activityLoad = (a) => (a.status === "skipped" ? 0 : (a.spent_cost ?? a.energy_cost) || 0);
+export const activityLoad = (a) =>
+  a.status === "skipped" ? 0 : (a.spent_cost ?? a.energy_cost) || 0;
 
 const sum = (xs, f) => xs.reduce((n, x) => n + f(x), 0);
 
@@ -50,7 +56,11 @@ export function dayTotals(activities, budget = DEFAULT_BUDGET) {
   const load = sum(live, activityLoad);
   const over = load > budget;
   return {
-    budget, spent: sum(live.filter(logged), activityLoad), load, remaining: budget - load, over,
+    budget,
+    spent: sum(live.filter(logged), activityLoad),
+    load,
+    remaining: budget - load,
+    over,
     warning: over ? `This plan is ${pts(load - budget)} over your budget of ${budget}.` : null,
   };
 }
@@ -88,7 +98,8 @@ export function pairDays(loads, checkins = []) {
   const latest = new Map();
   for (const c of checkins) {
     const prev = latest.get(c.day);
-    if (!c.deleted_at && (!prev || (c.updated_at || "") > (prev.updated_at || ""))) latest.set(c.day, c);
+    if (!c.deleted_at && (!prev || (c.updated_at || "") > (prev.updated_at || "")))
+      latest.set(c.day, c);
   }
   const pairs = [];
   for (const [day, c] of latest) {
@@ -121,7 +132,8 @@ export function suggestBudget(pairs, { current = DEFAULT_BUDGET, minHeld = MIN_H
     return { ...base, budget: current, basis: "fallback", heldDays: 0, text };
   }
   const heldDays = loads.filter((x) => x >= budget).length;
-  const text = `Rests on ${plural(heldDays, "day")} of ${budget} points or more without a crash` +
+  const text =
+    `Rests on ${plural(heldDays, "day")} of ${budget} points or more without a crash` +
     (lowestCrash == null ? "." : `; the lowest day before a crash was ${lowestCrash} points.`);
   return { ...base, budget, basis: "held", heldDays, text };
 }
@@ -129,9 +141,11 @@ export function suggestBudget(pairs, { current = DEFAULT_BUDGET, minHeld = MIN_H
 export function crashPattern(records = {}, opts = {}) {
   const { budget = DEFAULT_BUDGET, minDays = MIN_CHECKIN_DAYS, minHeld } = opts;
   const pairs = pairDays(dayLoads({ ...records, budget }, opts), records.checkins);
-  if (pairs.length < minDays) return { ready: false, days: pairs.length, needed: minDays - pairs.length };
+  if (pairs.length < minDays)
+    return { ready: false, days: pairs.length, needed: minDays - pairs.length };
   return {
-    ready: true, days: pairs.length,
+    ready: true,
+    days: pairs.length,
     over: groupFigures(pairs.filter((p) => p.over)),
     under: groupFigures(pairs.filter((p) => !p.over)),
     suggestion: suggestBudget(pairs, { current: budget, minHeld }),

@@ -11,7 +11,8 @@ const LATE = 10 * MIN; // a nudge later than this (the app was closed) is not sh
 export const timerEvents = new EventTarget();
 const emit = (detail) => timerEvents.dispatchEvent(new CustomEvent("tick", { detail }));
 
-const stepsOf = (a) => (a.steps?.length ? a.steps : [{ title: a.title, minutes: a.minutes || DEFAULT_CHUNK }]);
+const stepsOf = (a) =>
+  a.steps?.length ? a.steps : [{ title: a.title, minutes: a.minutes || DEFAULT_CHUNK }];
 
 function phaseOf(state, activity, now) {
   const steps = stepsOf(activity);
@@ -42,11 +43,25 @@ export async function startStep(activity, step = 0) {
   await dropReminder((await getMeta(KEY))?.reminder_id);
   const now = Date.now();
   const reminder = await save("reminders", {
-    kind: "rest", title: "Time to rest", enabled: true, times: [], days: [],
+    kind: "rest",
+    title: "Time to rest",
+    enabled: true,
+    times: [],
+    days: [],
     fire_at: nowIso(new Date(now + stepsOf(activity)[step].minutes * MIN)),
   });
-  await save("activities", { ...activity, status: "doing", started_at: activity.started_at || nowIso(new Date(now)) });
-  await setMeta(KEY, { activity_id: activity.id, step, started_at: now, ended_at: null, reminder_id: reminder.id });
+  await save("activities", {
+    ...activity,
+    status: "doing",
+    started_at: activity.started_at || nowIso(new Date(now)),
+  });
+  await setMeta(KEY, {
+    activity_id: activity.id,
+    step,
+    started_at: now,
+    ended_at: null,
+    reminder_id: reminder.id,
+  });
   clearBanner("rest");
   watchTimer();
   await tick();
@@ -65,7 +80,12 @@ async function finish(spent_cost, status) {
   await setMeta(KEY, undefined);
   await dropReminder(cur.state.reminder_id);
   clearBanner("rest");
-  await save("activities", { ...(await get("activities", cur.activity.id)), status, spent_cost, ended_at: nowIso() });
+  await save("activities", {
+    ...(await get("activities", cur.activity.id)),
+    status,
+    spent_cost,
+    ended_at: nowIso(),
+  });
   emit(null);
 }
 
@@ -91,20 +111,30 @@ async function tick() {
       state.reminder_id = null;
       const steps = activity.steps || [];
       if (steps[state.step] && !steps[state.step].done) {
-        activity = await save("activities", { ...activity, steps: steps.map((s, i) => (i === state.step ? { ...s, done: true } : s)) });
+        activity = await save("activities", {
+          ...activity,
+          steps: steps.map((s, i) => (i === state.step ? { ...s, done: true } : s)),
+        });
       }
       if (state.said !== state.step + kind) {
         state.said = state.step + kind; // each nudge once
         const rested = kind === "ready" && activity.rest_minutes;
-        const text = kind === "rest" ? `Time to rest. Rest for ${activity.rest_minutes} minutes.`
-          : kind === "finished" ? "Time to rest. That was the last step."
-          : rested ? "Rest is over. Start the next step when you are ready."
-          : "Step done. Rest a moment, then start the next step when you are ready.";
+        const text =
+          kind === "rest"
+            ? `Time to rest. Rest for ${activity.rest_minutes} minutes.`
+            : kind === "finished"
+              ? "Time to rest. That was the last step."
+              : rested
+                ? "Rest is over. Start the next step when you are ready."
+                : "Step done. Rest a moment, then start the next step when you are ready.";
         if (kind === "rest" || now - since < LATE) {
           const node = banner("rest", text, [{ label: "OK", onClick: () => clearBanner("rest") }]);
           node.classList.add("plan-nudge");
           if (rested) node.setAttribute("role", "status");
-          else try { navigator.vibrate?.(200); } catch {} // not allowed here: the banner is enough
+          else
+            try {
+              navigator.vibrate?.(200);
+            } catch {} // not allowed here: the banner is enough
         }
       }
       await setMeta(KEY, state);
@@ -125,34 +155,75 @@ export function watchTimer() {
 
 export function costChooser(planned, onPick, label = "What did it cost?") {
   const options = [...new Set([0, 1, 2, 3, planned || 0])].sort((a, b) => a - b);
-  return el("fieldset", { class: "plan-cost" }, el("legend", {}, label),
-    el("div", { class: "row" }, options.map((n) =>
-      btn(pts(n), () => onPick(n), n === planned && "btn-primary", { "data-cost": n }))));
+  return el(
+    "fieldset",
+    { class: "plan-cost" },
+    el("legend", {}, label),
+    el(
+      "div",
+      { class: "row" },
+      options.map((n) =>
+        btn(pts(n), () => onPick(n), n === planned && "btn-primary", { "data-cost": n }),
+      ),
+    ),
+  );
 }
 
 // What the running activity is at, as the timer card and Today name it.
-export const PHASES = { step: "Doing now", rest: "Time to rest", ready: "Rest is over", finished: "All steps done" };
+export const PHASES = {
+  step: "Doing now",
+  rest: "Time to rest",
+  ready: "Rest is over",
+  finished: "All steps done",
+};
 
 export function timerCard({ state, activity, phase }) {
   const steps = stepsOf(activity);
   const { kind, endsAt } = phase;
   const count = endsAt ? countdownText(endsAt - Date.now()) : "";
-  const act = (key, text, onclick, cls = "btn-primary") => btn(text, onclick, cls, { "data-timer": key });
+  const act = (key, text, onclick, cls = "btn-primary") =>
+    btn(text, onclick, cls, { "data-timer": key });
   const ask = el("div", { class: "stack" });
-  const stop = act("stop", "Stop here", () => {
-    ask.replaceChildren(costChooser(activity.energy_cost, (n) => finish(n, "stopped"), "Stopping is fine. What did it cost?"));
-    ask.querySelector("button").focus();
-  }, "btn-danger");
-  return el("section", { class: "card stack plan-timer", "aria-labelledby": "timer-h", dataset: { phase: kind } },
+  const stop = act(
+    "stop",
+    "Stop here",
+    () => {
+      ask.replaceChildren(
+        costChooser(
+          activity.energy_cost,
+          (n) => finish(n, "stopped"),
+          "Stopping is fine. What did it cost?",
+        ),
+      );
+      ask.querySelector("button").focus();
+    },
+    "btn-danger",
+  );
+  return el(
+    "section",
+    { class: "card stack plan-timer", "aria-labelledby": "timer-h", dataset: { phase: kind } },
     el("h2", { id: "timer-h" }, activity.title),
     el("p", { class: "plan-phase", "data-timer-phase": kind }, PHASES[kind]),
-    el("p", { class: "muted" }, kind === "rest" ? `Rest before step ${state.step + 2} of ${steps.length}.`
-      : steps.length > 1 ? `Step ${state.step + 1} of ${steps.length}: ${steps[state.step].title}` : activity.title),
+    el(
+      "p",
+      { class: "muted" },
+      kind === "rest"
+        ? `Rest before step ${state.step + 2} of ${steps.length}.`
+        : steps.length > 1
+          ? `Step ${state.step + 1} of ${steps.length}: ${steps[state.step].title}`
+          : activity.title,
+    ),
     count && el("p", { class: "plan-count", role: "timer", "aria-label": `${count} left` }, count),
-    kind === "finished" ? costChooser(activity.energy_cost, (n) => finish(n, "done"))
-      : el("div", { class: "row" },
-        kind === "step" && act("end-step", "Step done", endStepNow),
-        kind === "ready" && act("next", `Start step ${phase.next + 1}`, () => startStep(activity, phase.next)),
-        stop),
-    ask);
+    kind === "finished"
+      ? costChooser(activity.energy_cost, (n) => finish(n, "done"))
+      : el(
+          "div",
+          { class: "row" },
+          kind === "step" && act("end-step", "Step done", endStepNow),
+          kind === "ready" &&
+            act("next", `Start step ${phase.next + 1}`, () => startStep(activity, phase.next)),
+          stop,
+        ),
+    ask,
+  );
 }

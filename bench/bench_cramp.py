@@ -2,7 +2,7 @@
 
 From opening /cramp?start=1 to a running timer (the page marks 'timer-running' once the
 cramp is saved on the phone and its stopwatch is on screen), in a persistent profile that
-was opened online once and closed, then reopened in airplane mode. Budgets (issue 12): the timer
+was opened online once and closed, then reopened in airplane mode. Budgets: the timer
 running within 1 s, and at most 25 KB brotli of pages, scripts and styles fetched before it
 (bench/fetched.py says how that is counted). Each run stops its cramp, so every run starts (and
 saves) a new one. Reported, never asserted.

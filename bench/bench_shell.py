@@ -1,6 +1,6 @@
 """The PWA shell's budgets: what Today loads, a cold offline start at 4x CPU, precache, Lighthouse.
 
-Budgets from issue 12 (reported, never asserted), measuring what a person feels:
+Budgets (reported, never asserted), measuring what a person feels:
 Today on a cold offline start, interactive within 1 s with the CPU throttled 4x, with at most
 35 KB brotli of pages, scripts and styles fetched before it is (bench/fetched.py says how that is
 counted); everything the worker precaches (pages, scripts, styles, the manifest and sw.js) at most

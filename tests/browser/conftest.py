@@ -1,6 +1,7 @@
 """Browser tests: ONE live server and ONE Chromium (Debian's) for the whole test session.
 
-Fixtures for any tests/browser/test_*.py (what they rely on in Chromium here is in the notes beside each fixture):
+Fixtures for any tests/browser/test_*.py (what they rely on in Chromium here is noted beside
+each fixture):
 
 - ``live_server``: the app on 127.0.0.1 in a background thread. ``.url`` ("http://127.0.0.1:PORT"),
   ``.app`` (the Flask app, for ``with live_server.app.app_context():``), ``.pwa_dir`` (a copy of

@@ -73,10 +73,14 @@ class JSONRequest(Request):
         raise BadRequest(reason, {"json": [reason]}) from None
 
 
+def has_body() -> bool:
+    """Whether the request carries a body (a length, or chunks of unknown length)."""
+    return (request.content_length or 0) > 0 or bool(request.headers.get("Transfer-Encoding"))
+
+
 def parse_body() -> None:
     """Parse a JSON body before the view does, so a bad one is a 400 here."""
-    has_body = (request.content_length or 0) > 0 or request.headers.get("Transfer-Encoding")
-    if has_body and request.is_json:
+    if has_body() and request.is_json:
         request.get_json()
 
 

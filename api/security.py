@@ -3,6 +3,7 @@
 from flask import current_app, request
 
 from api.errors import Forbidden, UnsupportedMediaType
+from api.json_body import has_body
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -26,8 +27,7 @@ def refuse_cross_site() -> None:
     origin = request.headers.get("Origin")
     if origin and origin != request.host_url.rstrip("/"):
         raise Forbidden("Requests from another site are refused.")
-    has_body = (request.content_length or 0) > 0 or request.headers.get("Transfer-Encoding")
-    if has_body and request.mimetype != "application/json":
+    if has_body() and request.mimetype != "application/json":
         raise UnsupportedMediaType("Send JSON (Content-Type: application/json).")
 
 

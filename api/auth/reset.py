@@ -1,7 +1,5 @@
 """Forgotten passwords: a single-use link by mail, and a new password set with it."""
 
-import hashlib
-import secrets
 from datetime import timedelta
 from email.message import EmailMessage
 from functools import partial
@@ -11,6 +9,7 @@ from sqlalchemy import delete, func, select, update
 
 from api import mail
 from api.auth.passwords import set_password
+from api.auth.tokens import digest, new_token
 from api.errors import Conflict, Invalid
 from api.extensions import db
 from api.models import PasswordReset, User
@@ -31,10 +30,6 @@ To choose a new password, open this link within the next hour:
 
 The link works once. If it was not you, ignore this mail: your password stays as it is.
 """
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def mail_configured() -> bool:
@@ -82,12 +77,12 @@ def _issue(user: User) -> str | None:
         .values(expires_at=now)
     )
     db.session.execute(delete(PasswordReset).where(PasswordReset.created_at < day_ago))
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     db.session.add(
         PasswordReset(
             user_id=user.id,
-            token_hash=_digest(token),
-            password_stamp=_digest(user.password_hash),
+            token_hash=digest(token),
+            password_stamp=digest(user.password_hash),
             created_at=now,
             expires_at=now + cfg["RESET_LINK_LIFETIME"],
         )
@@ -99,14 +94,14 @@ def _issue(user: User) -> str | None:
 def reset_password(token: str, password: str) -> None:
     """Set a new password with a link's token; the link dies, and so does every session."""
     now = utcnow()
-    found = select(PasswordReset).where(PasswordReset.token_hash == _digest(token))
+    found = select(PasswordReset).where(PasswordReset.token_hash == digest(token))
     link = db.session.scalar(found)
     user = db.session.get(User, link.user_id) if link else None
     alive = (
         user is not None
         and link.used_at is None
         and link.expires_at > now
-        and link.password_stamp == _digest(user.password_hash)
+        and link.password_stamp == digest(user.password_hash)
     )
     if not alive:
         raise Invalid(DEAD_LINK, {"token": [DEAD_LINK]})

@@ -4,13 +4,11 @@ A session ends when its row goes: on sign-out, "Sign out everywhere", a password
 other one), or with the account (ON DELETE CASCADE). A cookie whose row is gone signs nobody in.
 """
 
-import hashlib
-import secrets
-
 from flask import current_app, request, session
 from sqlalchemy import delete, select, update
 
 from api.auth.devices import describe
+from api.auth.tokens import digest, new_token
 from api.errors import NotFound, Unauthorized
 from api.extensions import db
 from api.models import AuthSession, User
@@ -19,13 +17,9 @@ from api.models.types import utcnow
 COOKIE_KEY = "token"
 
 
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def start(user: User) -> None:
     """Open a session for this person on the requesting device and put its token in the cookie."""
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     now = utcnow()
     # Sessions unused for longer than the limit are dead anyway: drop them while we are here.
     db.session.execute(
@@ -37,7 +31,9 @@ def start(user: User) -> None:
     # A device signing in again replaces its own session, rather than leaving it valid behind.
     _delete_by_cookie()
     device = describe(request.headers.get("User-Agent"))
-    db.session.add(AuthSession(user=user, token_hash=_hash(token), device=device, last_seen_at=now))
+    db.session.add(
+        AuthSession(user=user, token_hash=digest(token), device=device, last_seen_at=now)
+    )
     db.session.commit()
     session.clear()
     session.permanent = True
@@ -58,7 +54,7 @@ def current() -> AuthSession:
     token = session.get(COOKIE_KEY)
     row = None
     if isinstance(token, str):
-        row = db.session.scalar(select(AuthSession).where(AuthSession.token_hash == _hash(token)))
+        row = db.session.scalar(select(AuthSession).where(AuthSession.token_hash == digest(token)))
     if row is None:
         raise Unauthorized("Please sign in.")
     if utcnow() - row.last_seen_at > current_app.config["SESSION_IDLE_LIMIT"]:
@@ -77,7 +73,7 @@ def current_user() -> User:
 def _delete_by_cookie() -> None:
     token = session.get(COOKIE_KEY)
     if isinstance(token, str):
-        db.session.execute(delete(AuthSession).where(AuthSession.token_hash == _hash(token)))
+        db.session.execute(delete(AuthSession).where(AuthSession.token_hash == digest(token)))
 
 
 def end_current() -> None:

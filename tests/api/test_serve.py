@@ -59,26 +59,14 @@ def test_a_dispatcher_that_dies_is_started_again_and_stops_with_the_server(tmp_p
     url = f"sqlite:///{tmp_path / 'serve.sqlite3'}"
     flask_db_upgrade(url, tmp_path)
     env = {**os.environ, "DATABASE_URL": url, "UNKNOT_INSTANCE": str(tmp_path)}
-    env.update(SECRET_KEY="serve-test", WEB_CONCURRENCY="1")
+    env.update(SECRET_KEY="serve-test")
     subprocess.run([str(FLASK), "--app", "api", "keys", "init"], cwd=ROOT, env=env, check=True)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "api.serve", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        page = wait_until(lambda: _get(f"http://127.0.0.1:{port}/"))
-        assert b"Unknot" in page
+    with served(url, tmp_path, UNKNOT_DISPATCHER="1", WEB_CONCURRENCY="1") as (port, server):
+        assert b"Unknot" in _get(f"http://127.0.0.1:{port}/")
         (first,) = wait_until(lambda: dispatchers(server.pid))
         os.kill(first, signal.SIGKILL)
         (second,) = wait_until(lambda: [p for p in dispatchers(server.pid) if p != first])
         (keeper,) = [p for p in children(server.pid) if running(p, b"--dispatcher")]
-    finally:
-        server.terminate()
-        server.wait(30)
     wait_until(lambda: not running(second) and not running(keeper), 15)
 
 

@@ -2,8 +2,8 @@
 
 import * as accounts from "../lib/account.js";
 import { THEMES, btn, card, el, getTheme, setTheme, showErrors, toast } from "../lib/ui.js";
-import { COLLECTIONS } from "../lib/collections.js";
 import { LIMITS } from "../lib/limits.js";
+import { exportPanel } from "../features/export/panel.js";
 import { plural } from "../lib/format.js";
 import { navigate } from "../router.js";
 import { pendingCount } from "../store.js";
@@ -231,41 +231,7 @@ async function attentionSection() {
 }
 
 function dataSection(me, signedIn) {
-  return section(
-    "Your data",
-    signedIn
-      ? el(
-          "div",
-          { class: "stack" },
-          el(
-            "a",
-            { class: "btn", href: "/api/v1/export", download: true },
-            "Download everything (JSON)",
-          ),
-          el(
-            "details",
-            {},
-            el("summary", { class: "btn btn-link" }, "Download one list as CSV"),
-            el(
-              "ul",
-              { class: "list" },
-              COLLECTIONS.map(({ name }) =>
-                el(
-                  "li",
-                  {},
-                  el(
-                    "a",
-                    { href: `/api/v1/export?format=csv&collection=${name}`, download: true },
-                    name,
-                  ),
-                ),
-              ),
-            ),
-          ),
-        )
-      : el("p", {}, "Sign in to download your records."),
-    !me && removeButton(),
-  );
+  return section("Your data", ...exportPanel({ signedIn }), !me && removeButton());
 }
 
 function deleteSection() {

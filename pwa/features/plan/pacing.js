@@ -109,8 +109,16 @@ export function pairDays(loads, checkins = []) {
   return pairs.sort((a, b) => (a.day < b.day ? -1 : 1));
 }
 
+// A check-in's crash is true, false, or null when skipped: only answered days count either way.
+const crashed = (p) => p.next.crash === true;
+const heldUp = (p) => p.next.crash === false;
+
 function groupFigures(pairs) {
-  const g = { days: pairs.length, crashes: pairs.filter((p) => p.next.crash).length };
+  const g = {
+    days: pairs.length,
+    crashes: pairs.filter(crashed).length,
+    crashAnswers: pairs.filter((p) => crashed(p) || heldUp(p)).length,
+  };
   for (const s of SYMPTOMS) {
     const xs = pairs.map((p) => p.next[s]).filter((x) => x != null);
     g[s] = { mean: round1(mean(xs)), count: xs.length };
@@ -120,9 +128,9 @@ function groupFigures(pairs) {
 
 // The highest total reached on `minHeld` days, all below the lowest crash total.
 export function suggestBudget(pairs, { current = DEFAULT_BUDGET, minHeld = MIN_HELD_DAYS } = {}) {
-  const crashTotals = pairs.filter((p) => p.next.crash).map((p) => p.load);
+  const crashTotals = pairs.filter(crashed).map((p) => p.load);
   const lowestCrash = crashTotals.length ? Math.min(...crashTotals) : null;
-  const safe = pairs.filter((p) => !p.next.crash && (lowestCrash == null || p.load < lowestCrash));
+  const safe = pairs.filter((p) => heldUp(p) && (lowestCrash == null || p.load < lowestCrash));
   const loads = safe.map((p) => p.load).sort((a, b) => b - a);
   const base = { lowestCrash, safeDays: safe.length };
   const budget = loads[minHeld - 1];

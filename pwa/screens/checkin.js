@@ -2,7 +2,8 @@
 // checking in again (or on another phone) changes the same record.
 import { LIMITS } from "../lib/limits.js";
 import { dayWords } from "../lib/day.js";
-import { el, toast } from "../lib/ui.js";
+import { limitText, tooLong } from "../lib/text-limit.js";
+import { el, showErrors, toast } from "../lib/ui.js";
 import { save } from "../store.js";
 import { navigate } from "../router.js";
 import { checkinFor, checkinIdFor, days } from "../features/plan/data.js";
@@ -38,6 +39,7 @@ const answer = (data, key, read) =>
 export async function mount(root) {
   const { checkin: day } = await days();
   const before = await checkinFor(day);
+  const notes = el("textarea", { id: "c-notes", name: "notes", rows: "2" }, before?.notes || "");
   const form = el(
     "form",
     { class: "card stack", novalidate: true, "data-checkin-form": "" },
@@ -64,11 +66,9 @@ export async function mount(root) {
       "div",
       { class: "field" },
       el("label", { for: "c-notes" }, "Anything else (optional)"),
-      el(
-        "textarea",
-        { id: "c-notes", name: "notes", rows: "2", maxlength: LIMITS.notes.max },
-        before?.notes || "",
-      ),
+      el("p", { class: "error-text", "data-error-for": "notes" }),
+      notes,
+      limitText(notes, LIMITS.notes.max),
     ),
     el(
       "button",
@@ -79,6 +79,8 @@ export async function mount(root) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const data = new FormData(form);
+    if (showErrors(form, { errors: { notes: tooLong(data.get("notes"), LIMITS.notes.max) } }))
+      return;
     const scales = Object.keys(SCALES).map((k) => [k, answer(data, k, Number)]);
     await save("checkins", {
       ...before,

@@ -247,3 +247,11 @@ test("a skipped crash answer is neither a crash nor a day held without one", () 
   assert.equal(p.over.crashAnswers, 0);
   assert.equal(p.under.crashAnswers, 11);
 });
+
+test("a custom cost is taken exactly as typed, or refused", () => {
+  assert.equal(costOf("custom", "0"), 0);
+  assert.equal(costOf("custom", " 7 "), 7);
+  assert.throws(() => costOf("custom", ""), /Needed/, "empty is not 0");
+  assert.throws(() => costOf("custom", "2.6"), /whole number/, "2.6 is not 3");
+  assert.throws(() => costOf("custom", "20.4"), RangeError);
+});

@@ -26,10 +26,16 @@ export const TEMPLATES = [
 
 export function costOf(level, custom) {
   if (level in COSTS) return COSTS[level];
-  const n = Math.round(Number(custom));
+  // Exactly what the field shows: empty is not 0, and 2.6 is not 3.
+  const text = String(custom ?? "").trim();
+  const n = text === "" ? Number.NaN : Number(text);
   const { min, max } = LIMITS.energy_cost;
-  if (!(n >= min && n <= max))
-    throw new RangeError(`A custom cost is a whole number from ${min} to ${max}.`);
+  if (!(Number.isInteger(n) && n >= min && n <= max))
+    throw new RangeError(
+      text === ""
+        ? `Needed: how many points, a whole number from ${min} to ${max}.`
+        : `Use a whole number of points from ${min} to ${max}.`,
+    );
   return n;
 }
 

@@ -73,7 +73,8 @@ export function toast(text, action = null, ms = 6000) {
 
 // The field an error slot [data-error-for=name] speaks of: by name, by id, or a chip group.
 const fieldOf = (form, name) =>
-  form.querySelector(`[name="${name}"], [data-chips="${name}"]`) ||
+  form.querySelector(`[name="${name}"]`) ||
+  form.querySelector(`[data-chips="${name}"]`) ||
   form.querySelector(`#${CSS.escape(name)}`);
 
 let slotIds = 0;

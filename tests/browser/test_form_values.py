@@ -146,3 +146,19 @@ def test_a_cramp_length_in_part_minutes_is_refused_not_read_as_minutes_and_secon
     page.locator("#cramp-min").blur()
     page.get_by_text("Use whole minutes and 0–59 seconds.").wait_for()
     assert store_call(page, "get", "cramps", cramp["id"])["ended_at"] == end
+
+
+def test_at_200_percent_text_the_knot_message_is_still_in_view(
+    persistent_context, tmp_path, open_app
+):
+    prefs = tmp_path / "big" / "Default"
+    prefs.mkdir(parents=True)
+    (prefs / "Preferences").write_text(
+        '{"webkit": {"webprefs": {"default_font_size": 32, "default_fixed_font_size": 32}}}'
+    )
+    page = persistent_context("big").new_page()
+    open_app(page, "/log")
+    assert page.evaluate("() => getComputedStyle(document.documentElement).fontSize") == "32px"
+    page.locator("[data-form=knots]").get_by_role("button", name="Save knot").click()
+    slot = "[data-form=knots] [data-error-for=location]"
+    assert_in_view(page, slot, "[data-chips=location]", "Choose where the knot is")

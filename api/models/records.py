@@ -128,7 +128,7 @@ class Checkin(SyncRecord, db.Model):
     cramps: Mapped[int | None] = mapped_column(Integer)
     knots: Mapped[int | None] = mapped_column(Integer)
     fatigue: Mapped[int | None] = mapped_column(Integer)
-    crash: Mapped[bool] = mapped_column(Boolean, default=False)
+    crash: Mapped[bool | None] = mapped_column(Boolean)  # None: not answered
     notes: Mapped[str | None] = mapped_column(Text)
 
 

@@ -144,7 +144,7 @@ class CheckinData(RecordData):
     cramps = fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
     knots = fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
     fatigue = fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
-    crash = ma.fields.Boolean(load_default=False)
+    crash = ma.fields.Boolean(allow_none=True, load_default=None)  # None: skipped, not "no"
     notes = fields.String(allow_none=True, load_default=None, validate=TEXT)
 
 

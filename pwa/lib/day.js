@@ -27,3 +27,18 @@ export function addDays(day, n) {
   const [y, m, d] = day.split("-");
   return isoDate(new Date(y, m - 1, +d + n, 12));
 }
+
+// Whole calendar days from `day` to `to` ("2026-11-27" to "2026-11-28" is 1).
+const daysBetween = (day, to) =>
+  Math.round((Date.parse(`${to}T12:00Z`) - Date.parse(`${day}T12:00Z`)) / 864e5);
+
+// A day as a tired person reads it from now, by the calendar (not the day start): "yesterday",
+// "today", a weekday within the last week, else the weekday and date.
+export function dayWords(day, now = new Date()) {
+  const back = daysBetween(day, isoDate(now));
+  if (back === 0) return "today";
+  if (back === 1) return "yesterday";
+  const date = new Date(`${day}T12:00`);
+  if (back > 1 && back < 7) return date.toLocaleDateString([], { weekday: "long" });
+  return date.toLocaleDateString([], { weekday: "long", day: "numeric", month: "long" });
+}

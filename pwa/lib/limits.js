@@ -14,7 +14,11 @@ export const LIMITS = {
   energy_cost: { min: 0, max: 20 },
   rest_minutes: { min: 0, max: 240 },
   notes: { min: 0, max: 2000 },
+  after_activity: { min: 0, max: 200 },
 };
+
+// The number fields that take fractions (a Float on the server); every other is whole (Integer).
+export const DECIMALS = ["dose_amount"];
 
 // A whole number within an entry of LIMITS.
 export const within = (n, { min, max }) => Number.isInteger(n) && n >= min && n <= max;

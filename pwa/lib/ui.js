@@ -71,12 +71,53 @@ export function toast(text, action = null, ms = 6000) {
   toastTimer = setTimeout(() => host.replaceChildren(), ms);
 }
 
-export function showErrors(form, err) {
+// The field an error slot [data-error-for=name] speaks of: by name, by id, or a chip group.
+const fieldOf = (form, name) =>
+  form.querySelector(`[name="${name}"]`) ||
+  form.querySelector(`[data-chips="${name}"]`) ||
+  form.querySelector(`#${CSS.escape(name)}`);
+
+let slotIds = 0;
+
+// Tie a slot to its field for screen readers: aria-invalid, and aria-describedby while it speaks.
+function mark(field, slot, wrong) {
+  slot.id ||= `error-${++slotIds}`;
+  const ids = (field.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+  const kept = ids.filter((id) => id !== slot.id);
+  const next = wrong ? [...kept, slot.id] : kept;
+  if (next.length) field.setAttribute("aria-describedby", next.join(" "));
+  else field.removeAttribute("aria-describedby");
+  if (wrong) field.setAttribute("aria-invalid", "true");
+  else field.removeAttribute("aria-invalid");
+}
+
+// Where the eye lands: the first wrong field and its message, together in the middle of the
+// screen (clear of the header and tab bar), the field focused so its message is read out.
+function bringIntoView({ slot, field }) {
+  const box = field && slot.parentElement.contains(field) ? slot.parentElement : slot;
+  const fits = box.getBoundingClientRect().height < window.innerHeight * 0.6;
+  (fits ? box : slot).scrollIntoView({ block: "center" });
+  const target = field?.matches("input, select, textarea, button")
+    ? field
+    : field?.querySelector("input, select, textarea, button");
+  target?.focus({ preventScroll: true });
+}
+
+// Each message of err.errors (or err.errors.json) in the slot beside its field; with `focus`,
+// the first one is brought into view. -> true when there was any.
+export function showErrors(form, err, { focus = true } = {}) {
   const errors = err?.errors?.json || err?.errors || {};
+  let first = null;
   for (const slot of form.querySelectorAll("[data-error-for]")) {
     const found = errors[slot.dataset.errorFor];
-    slot.textContent = Array.isArray(found) ? found.join(" ") : found || "";
+    const text = Array.isArray(found) ? found.join(" ") : found || "";
+    slot.textContent = text;
+    const field = fieldOf(form, slot.dataset.errorFor);
+    if (field) mark(field, slot, !!text);
+    if (text && !first) first = { slot, field };
   }
+  if (first && focus) bringIntoView(first);
+  return !!first;
 }
 
 export const clock = (iso) =>

@@ -1,7 +1,9 @@
 // The morning check-in about YESTERDAY: one "checkins" record whose id comes from the day, so
 // checking in again (or on another phone) changes the same record.
 import { LIMITS } from "../lib/limits.js";
-import { el, toast } from "../lib/ui.js";
+import { dayWords } from "../lib/day.js";
+import { limitText, tooLong } from "../lib/text-limit.js";
+import { el, showErrors, toast } from "../lib/ui.js";
 import { save } from "../store.js";
 import { navigate } from "../router.js";
 import { checkinFor, checkinIdFor, days } from "../features/plan/data.js";
@@ -30,14 +32,14 @@ const group = (name, legend, hint, ...choices) =>
     hint && el("p", { class: "hint" }, hint),
   );
 
+// A radio left unchosen is null: skipped, never a "no" or a 0.
+const answer = (data, key, read) =>
+  data.get(key) == null || data.get(key) === "" ? null : read(data.get(key));
+
 export async function mount(root) {
-  const { yesterday } = await days();
-  const before = await checkinFor(yesterday);
-  const name = new Date(`${yesterday}T12:00`).toLocaleDateString([], {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-  });
+  const { checkin: day } = await days();
+  const before = await checkinFor(day);
+  const notes = el("textarea", { id: "c-notes", name: "notes", rows: "2" }, before?.notes || "");
   const form = el(
     "form",
     { class: "card stack", novalidate: true, "data-checkin-form": "" },
@@ -58,16 +60,15 @@ export async function mount(root) {
       "A crash: a sudden drop in energy or strength after doing too much.",
       choice("crash", "yes", before?.crash === true, "Yes"),
       choice("crash", "no", before?.crash === false, "No"),
+      choice("crash", "", before != null && before.crash == null, "Not sure"),
     ),
     el(
       "div",
       { class: "field" },
       el("label", { for: "c-notes" }, "Anything else (optional)"),
-      el(
-        "textarea",
-        { id: "c-notes", name: "notes", rows: "2", maxlength: LIMITS.notes.max },
-        before?.notes || "",
-      ),
+      el("p", { class: "error-text", "data-error-for": "notes" }),
+      notes,
+      limitText(notes, LIMITS.notes.max),
     ),
     el(
       "button",
@@ -78,16 +79,15 @@ export async function mount(root) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const data = new FormData(form);
-    const scales = Object.keys(SCALES).map((k) => [
-      k,
-      data.get(k) === null ? null : Number(data.get(k)),
-    ]);
+    if (showErrors(form, { errors: { notes: tooLong(data.get("notes"), LIMITS.notes.max) } }))
+      return;
+    const scales = Object.keys(SCALES).map((k) => [k, answer(data, k, Number)]);
     await save("checkins", {
       ...before,
-      id: before?.id || (await checkinIdFor(yesterday)),
-      day: yesterday,
+      id: before?.id || (await checkinIdFor(day)),
+      day,
       ...Object.fromEntries(scales),
-      crash: data.get("crash") === "yes",
+      crash: answer(data, "crash", (v) => v === "yes"),
       notes: String(data.get("notes") || "").trim() || null,
     });
     toast("Check-in saved. Thank you.");
@@ -95,7 +95,7 @@ export async function mount(root) {
   });
   root.append(
     el("h1", {}, "Morning check-in"),
-    el("p", {}, `How was yesterday, ${name}?`),
+    el("p", { class: "checkin-day", "data-checkin-day": day }, `How was ${dayWords(day)}?`),
     before ? el("p", { class: "muted" }, "Already done: you can change it.") : "",
     form,
   );

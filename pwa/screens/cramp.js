@@ -4,7 +4,8 @@ import { get, list, nowIso, onChange, remove, save } from "../store.js";
 import { navigate } from "../router.js";
 import { clockText, durationShort } from "../lib/format.js";
 import { LIMITS } from "../lib/limits.js";
-import { card, el, toast } from "../lib/ui.js";
+import { limitText, tooLong } from "../lib/text-limit.js";
+import { card, el, showErrors, toast } from "../lib/ui.js";
 import {
   SCALE,
   SIDES,
@@ -94,13 +95,9 @@ function crampDetails(ed) {
     },
   });
   showHelped(r.reliefs_tried || []);
-  const notes = el("textarea", {
-    id: `notes-${r.id}`,
-    name: "notes",
-    rows: "3",
-    maxlength: LIMITS.notes.max,
-    value: r.notes,
-  });
+  const notes = el("textarea", { id: `notes-${r.id}`, name: "notes", rows: "3", value: r.notes });
+  const count = limitText(notes, LIMITS.notes.max);
+  const notesError = el("p", { class: "error-text", "data-error-for": "notes" });
   const node = el(
     "div",
     { class: "stack cramp-details" },
@@ -110,9 +107,22 @@ function crampDetails(ed) {
     tried.node,
     helped.node,
     hint,
-    el("div", { class: "field" }, el("label", { for: notes.id }, "Notes"), notes),
+    el(
+      "div",
+      { class: "field" },
+      el("label", { for: notes.id }, "Notes"),
+      notesError,
+      notes,
+      count,
+    ),
   );
-  return { node, flush: typed(notes, (text) => ed.change({ notes: text.trim() ? text : null })) };
+  // Saved as typed, but only whole: text over the limit waits, saying why, until shortened.
+  const keep = (text) => {
+    const why = tooLong(text, LIMITS.notes.max);
+    showErrors(node, { errors: { notes: why } }, { focus: false });
+    if (!why) ed.change({ notes: text.trim() ? text : null });
+  };
+  return { node, flush: typed(notes, keep) };
 }
 
 function detailsCard(hint) {
@@ -350,7 +360,13 @@ async function showEdit(id) {
     const start = new Date(startInput.value || was.started_at);
     const m = minutes.value === "" ? null : +minutes.value;
     const s = +seconds.value;
-    const bad = Number.isNaN(start.getTime()) || (m != null && !(m >= 0 && s >= 0 && s < 60));
+    // Whole minutes and seconds as shown (2.5 or "1e" is refused, not read as 2:30 or empty).
+    const unread = minutes.validity.badInput || seconds.validity.badInput;
+    const whole = Number.isInteger(m) && Number.isInteger(s);
+    const bad =
+      unread ||
+      Number.isNaN(start.getTime()) ||
+      (m != null && !(whole && m >= 0 && s >= 0 && s < 60));
     error.textContent = bad ? "Use whole minutes and 0–59 seconds." : "";
     if (bad) return;
     const length = m != null ? m * 60 + s : was.ended_at ? crampSeconds(was) || 0 : null;

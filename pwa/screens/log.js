@@ -6,7 +6,8 @@ import { KNOT_HELPED, LOCATIONS } from "../features/log/knots.js";
 import { collection, whenOf } from "../lib/collections.js";
 import { capitalize } from "../lib/format.js";
 import { LIMITS } from "../lib/limits.js";
-import { el, toast } from "../lib/ui.js";
+import { limitText, tooLong } from "../lib/text-limit.js";
+import { el, showErrors, toast } from "../lib/ui.js";
 import {
   SCALE,
   SIDES,
@@ -84,22 +85,38 @@ const WEAKNESS = {
   ],
 };
 
+// Each field's error slot sits right under its label, where the eye lands with the focus.
+const errorSlot = (name) => el("p", { class: "error-text", "data-error-for": name });
+
+function notesField(f, draft) {
+  const id = `f-${f.name}`;
+  const area = el("textarea", { id, name: f.name, rows: "2" });
+  const count = limitText(area, LIMITS.notes.max);
+  area.addEventListener("input", () => {
+    draft[f.name] = area.value.trim() ? area.value : null;
+  });
+  return {
+    node: el(
+      "div",
+      { class: "field" },
+      el("label", { for: id }, f.label),
+      errorSlot(f.name),
+      area,
+      count,
+    ),
+    set(v) {
+      area.value = v || "";
+      count.refresh();
+    },
+  };
+}
+
 function field(f, draft) {
   const id = `f-${f.name}`;
-  if (f.type === "notes") {
-    const area = el("textarea", { id, name: f.name, rows: "2", maxlength: LIMITS.notes.max });
-    area.addEventListener("input", () => {
-      draft[f.name] = area.value.trim() ? area.value : null;
-    });
-    return {
-      node: el("div", { class: "field" }, el("label", { for: id }, f.label), area),
-      set: (v) => (area.value = v || ""),
-    };
-  }
+  if (f.type === "notes") return notesField(f, draft);
   const suggest = f.type === "suggest";
-  const input =
-    suggest &&
-    el("input", { id, name: f.name, type: "text", maxlength: "200", autocomplete: "off" });
+  const input = suggest && el("input", { id, name: f.name, type: "text", autocomplete: "off" });
+  const count = suggest && limitText(input, LIMITS.after_activity.max);
   const known = (v) => f.options.find((o) => o.value === v);
   const group = chips({
     ...f,
@@ -109,27 +126,42 @@ function field(f, draft) {
       if (suggest) input.value = v ? known(v).label : "";
     },
   });
+  group.node.querySelector("legend").after(errorSlot(f.name));
   if (!suggest) return group;
   input.addEventListener("input", () => {
     draft[f.name] = input.value.trim() || null;
     group.set(known(draft[f.name])?.value ?? null);
   });
-  group.node.append(el("label", { class: "hint", for: id }, "Or in your words"), input);
+  group.node.append(el("label", { class: "hint", for: id }, "Or in your words"), input, count);
   return {
     node: group.node,
     set(v) {
       input.value = known(v)?.label ?? v ?? "";
       group.set(known(v) ? v : null);
+      count.refresh();
     },
   };
 }
 
+// {field: message} for what cannot be saved as it is: the required choice, text over its limit.
+function problems(spec, draft) {
+  const [required, message] = spec.required;
+  const found = {};
+  if (!draft[required]) found[required] = message;
+  for (const f of spec.fields) {
+    const max =
+      f.type === "notes" ? LIMITS.notes.max : f.type === "suggest" && LIMITS.after_activity.max;
+    const why = max && tooLong(draft[f.name], max);
+    if (why) found[f.name] = why;
+  }
+  return found;
+}
+
 function entryForm(spec) {
   const draft = spec.blank(); // one object: the fields hold it
-  const [required, message] = spec.required;
   let editing = false;
   const heading = el("h2", { id: `${spec.collection}-form-title` });
-  const error = el("p", { class: "error-text", role: "alert", "data-error-for": required });
+  const error = el("p", { class: "error-text", role: "alert" }); // the phone refused to save
   const done = el("p", { role: "status", class: "saved-text" });
   const built = spec.fields.map((f) => [f, field(f, draft)]);
   const button = el("button", { class: "btn btn-primary btn-block", type: "submit" });
@@ -147,6 +179,7 @@ function entryForm(spec) {
     button.textContent = saveText;
     cancel.hidden = !editing;
     error.textContent = "";
+    showErrors(form, null, { focus: false });
   }
 
   function reset() {
@@ -156,11 +189,7 @@ function entryForm(spec) {
 
   async function submit(event) {
     event.preventDefault();
-    if (!draft[required]) {
-      error.textContent = message;
-      form.querySelector(`[data-chips=${required}] .chip`)?.focus();
-      return;
-    }
+    if (showErrors(form, { errors: problems(spec, draft) })) return;
     let saved;
     try {
       const when = collection(spec.collection).when;
@@ -209,6 +238,24 @@ function entryForm(spec) {
   };
 }
 
+// A record's notes in the list: the first lines, and all of them on "Show all".
+function notesText(notes) {
+  const text = el("p", { class: "entry-notes entry-notes-clamped", "data-notes": "" }, notes);
+  const long = notes.length > 140 || notes.split("\n").length > 3;
+  if (!long) return text;
+  const toggle = el(
+    "button",
+    { class: "btn btn-link", type: "button", "aria-expanded": "false" },
+    "Show all notes",
+  );
+  toggle.addEventListener("click", () => {
+    const open = text.classList.toggle("entry-notes-clamped") === false;
+    toggle.setAttribute("aria-expanded", open);
+    toggle.textContent = open ? "Show less" : "Show all notes";
+  });
+  return [text, toggle];
+}
+
 async function renderRecent(host, spec, onEdit) {
   const when = (r) => whenOf(spec.collection, r);
   const entries = (await list(spec.collection))
@@ -242,6 +289,7 @@ async function renderRecent(host, spec, onEdit) {
               { "data-entry": r.id },
               el("p", { class: "entry-main" }, whenText(when(r))),
               el("p", { class: "entry-more" }, spec.describe(r)),
+              r.notes && notesText(r.notes),
               el(
                 "div",
                 { class: "row" },

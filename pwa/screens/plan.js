@@ -270,7 +270,7 @@ function group(title, g, key) {
       "p",
       {},
       g.days
-        ? `${plural(g.days, "day")}, followed by ${plural(g.crashes, "crash", "crashes")}.`
+        ? `${plural(g.days, "day")}, followed by ${plural(g.crashes, "crash", "crashes")}${g.crashAnswers < g.days ? ` (not answered on ${g.days - g.crashAnswers})` : ""}.`
         : "No days yet.",
     ),
     g.days &&

@@ -3,9 +3,11 @@
 import { account } from "../lib/account.js";
 import { pushState, turnOff, turnOn } from "../lib/push.js";
 import { LIMITS } from "../lib/limits.js";
+import { numberAttrs, readNumber } from "../lib/numbers.js";
+import { limitText, tooLong } from "../lib/text-limit.js";
 import { detailsText, snooze } from "../features/quick/logs.js";
 import { KINDS, kindOf } from "../lib/reminder-kinds.js";
-import { btn, card, clock, el, toast } from "../lib/ui.js";
+import { btn, card, clock, el, showErrors, toast } from "../lib/ui.js";
 import { list, onChange, remove, save } from "../store.js";
 import { syncNow } from "../sync.js";
 
@@ -147,13 +149,8 @@ async function doSnooze(r, m) {
 function snoozeBox(r) {
   const id = `snz-${r.id}`;
   const error = el("p", { class: "error-text", id: `${id}-e` });
-  const { min, max } = LIMITS.snooze_minutes;
   const input = el("input", {
-    type: "number",
-    inputmode: "numeric",
-    min,
-    max,
-    step: 5,
+    ...numberAttrs("snooze_minutes"),
     id,
     placeholder: "minutes",
     "aria-describedby": error.id,
@@ -178,11 +175,11 @@ function snoozeBox(r) {
         btn(
           "Snooze",
           () => {
-            const m = Number(input.value);
-            const ok = Number.isInteger(m) && m >= min && m <= max;
-            error.textContent = ok ? "" : `Use a number of minutes from ${min} to ${max}.`;
-            if (ok) doSnooze(r, m);
-            else input.focus();
+            const m = readNumber(input, "snooze_minutes", { required: true });
+            error.textContent = m.error || "";
+            if (!m.error) return doSnooze(r, m.value);
+            input.setAttribute("aria-invalid", "true");
+            input.focus();
           },
           "",
           { "data-snooze": "custom" },
@@ -283,23 +280,24 @@ async function renderList(host) {
 function field(label, input, hint) {
   const id = `r-${input.name}`;
   input.id = id;
-  input.setAttribute("aria-describedby", `${hint ? `${id}-h ` : ""}e-${input.name}`);
+  if (hint) input.setAttribute("aria-describedby", `${id}-h`);
   return el(
     "div",
     { class: "field" },
     el("label", { for: id }, label),
-    input,
-    hint && el("p", { class: "hint", id: `${id}-h` }, hint),
     errorSlot(input.name),
+    input,
+    input.dataset.limit && limitText(input, Number(input.dataset.limit)),
+    hint && el("p", { class: "hint", id: `${id}-h` }, hint),
   );
 }
 
 const errorSlot = (n) => el("p", { class: "error-text", "data-error-for": n, id: `e-${n}` });
-const textInput = (name, value, placeholder, maxlength) =>
+const textInput = (name, value, placeholder, limit) =>
   el("input", {
     type: "text",
     name,
-    maxlength,
+    "data-limit": limit,
     autocomplete: "off",
     value: value || "",
     placeholder,
@@ -368,11 +366,8 @@ function kindFields(r) {
   const times = r.fire_at ? null : timesFieldset(r.times || []);
   if (!parts.includes("dose")) return [times];
   const amount = el("input", {
-    type: "number",
     name: "amount",
-    inputmode: "decimal",
-    min: LIMITS.dose_amount.min,
-    step: "any",
+    ...numberAttrs("dose_amount"),
     value: r.amount ?? "",
     placeholder: "as your doctor or pharmacist advised",
   });
@@ -451,14 +446,21 @@ function readForm(form, base) {
     if (!r.times.length) e.times = "Choose at least one time.";
   }
   if (parts.includes("dose")) {
-    const amount = val("amount");
+    // Optional: empty is "not given" (null), never 0.
+    const amount = readNumber(form.elements.amount, "dose_amount");
     Object.assign(r, {
       form: val("form") || null,
-      amount: amount ? Number(amount) : null,
-      unit: amount ? val("unit") || "mg" : null,
+      amount: amount.value ?? null,
+      unit: amount.value != null ? val("unit") || "mg" : null,
     });
-    if (amount && !(r.amount >= LIMITS.dose_amount.min && r.amount <= LIMITS.dose_amount.max))
-      e.amount = "Use a number, or leave it empty.";
+    if (amount.error) e.amount = amount.error;
+  }
+  for (const [name, limit] of [
+    ["title", LIMITS.reminder_title],
+    ["form", LIMITS.dose_form],
+  ]) {
+    const why = tooLong(fd.get(name), limit.max);
+    if (why) e[name] = why;
   }
   r.nag_after_minutes = fd.get("nag") ? Number(val("nag_after_minutes")) : null;
   return [r, e];
@@ -518,13 +520,9 @@ function openForm(kind, reminder) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const [record, errors] = readForm(form, base);
-    const bad = Object.keys(errors);
-    for (const slot of form.querySelectorAll("[data-error-for]"))
-      slot.textContent = errors[slot.dataset.errorFor] || "";
-    form.querySelector("[data-form-error]").textContent = bad.length
-      ? "Please check the form."
-      : "";
-    if (bad.length) return form.querySelector(`[name=${bad[0]}]`)?.focus();
+    const bad = showErrors(form, { errors });
+    form.querySelector("[data-form-error]").textContent = bad ? "Please check the form." : "";
+    if (bad) return;
     await save("reminders", record);
     toast(reminder ? "Reminder changed" : "Reminder saved");
     formHost.replaceChildren();

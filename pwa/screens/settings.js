@@ -2,8 +2,8 @@
 
 import * as accounts from "../lib/account.js";
 import { THEMES, btn, card, el, getTheme, setTheme, showErrors, toast } from "../lib/ui.js";
-import { LIMITS } from "../lib/limits.js";
 import { exportPanel } from "../features/export/panel.js";
+import { numberAttrs, readNumber } from "../lib/numbers.js";
 import { plural } from "../lib/format.js";
 import { navigate } from "../router.js";
 import { pendingCount } from "../store.js";
@@ -139,17 +139,7 @@ async function daySection() {
     ),
     el("p", { class: "hint" }, "Before this hour, it still counts as the day before."),
     Object.entries(NUMBERS).map(([name, label]) =>
-      field(
-        name,
-        label,
-        el("input", {
-          name,
-          type: "number",
-          inputmode: "numeric",
-          ...LIMITS[name],
-          value: p[name],
-        }),
-      ),
+      field(name, label, el("input", { name, ...numberAttrs(name), value: p[name] })),
     ),
     el("button", { class: "btn btn-primary", type: "submit" }, "Save"),
   );
@@ -159,13 +149,12 @@ async function daySection() {
     const changes = { timezone: data.timezone, day_start_hour: Number(data.day_start_hour) };
     const errors = {};
     for (const name of Object.keys(NUMBERS)) {
-      const { min, max } = LIMITS[name];
-      changes[name] = Number(data[name]);
-      if (!(changes[name] >= min && changes[name] <= max))
-        errors[name] = `Between ${min} and ${max}.`;
+      // Each is needed (there is always a budget); empty is never taken as 0.
+      const { value, error } = readNumber(form.elements[name], name, { required: true });
+      changes[name] = value;
+      if (error) errors[name] = error;
     }
-    showErrors(form, { errors });
-    if (Object.keys(errors).length) return;
+    if (showErrors(form, { errors })) return;
     await accounts.saveSettings(changes);
     toast("Settings saved.");
   });

@@ -20,16 +20,17 @@ let stops = [];
 async function energy(host) {
   const running = el("p", { class: "muted", hidden: true });
   const draw = async () => {
-    const { me, today, yesterday } = await days();
+    const { me, today, yesterday, checkin } = await days();
     const [data, done, later] = await Promise.all([
       loadDay(today, me),
-      checkinFor(yesterday),
+      checkinFor(checkin),
       getMeta("checkinLater"),
     ]);
     host.replaceChildren(
       el("h2", { id: "h-energy" }, "Energy"),
       !done &&
         later !== today &&
+        checkin === yesterday && // offered from the day start, not in the night before it
         el(
           "div",
           { class: "stack", "data-checkin-prompt": "" },

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from api.extensions import db
-from api.models import Intake, Plan
+from api.models import Checkin, Intake, Plan
 from tests.factories import change, pull_all, sample_data, sync
 
 
@@ -86,3 +86,22 @@ def test_minus_zero_is_zero_in_the_database(device):
     db.session.rollback()
     amount = db.session.scalar(select(Intake.amount).where(Intake.id == uuid.UUID(intake["id"])))
     assert math.copysign(1.0, amount) == 1.0
+
+
+@pytest.mark.parametrize("sent", [{}, {"crash": None}])
+def test_a_skipped_crash_answer_stays_unknown(device, sent):
+    data = {key: value for key, value in sample_data("checkins").items() if key != "crash"}
+    checkin = change("checkins", data={**data, **sent})
+    assert sync(device, [checkin])["accepted"] == [checkin["id"]]
+    (pulled,), _ = pull_all(device)
+    assert pulled["data"]["crash"] is None
+    db.session.rollback()
+    assert db.session.scalar(select(Checkin.crash)) is None
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_a_crash_answer_is_kept_as_given(device, answer):
+    checkin = change("checkins", crash=answer)
+    assert sync(device, [checkin])["accepted"] == [checkin["id"]]
+    (pulled,), _ = pull_all(device)
+    assert pulled["data"]["crash"] is answer

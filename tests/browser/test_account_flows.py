@@ -113,8 +113,12 @@ def test_bad_settings_are_explained_under_the_field(page, open_app):
     page.fill("#s-energy_budget", "0")
     page.fill("#s-chunk_minutes", "2")
     page.get_by_role("button", name="Save").click()
-    assert page.locator("[data-error-for=energy_budget]").inner_text() == "Between 1 and 100."
-    assert page.locator("[data-error-for=chunk_minutes]").inner_text() == "Between 5 and 240."
+    assert page.locator("[data-error-for=energy_budget]").inner_text() == (
+        "Use a number from 1 to 100."
+    )
+    assert page.locator("[data-error-for=chunk_minutes]").inner_text() == (
+        "Use a number from 5 to 240."
+    )
 
 
 def test_sign_out_and_remove_records_from_this_phone(page, accounts, wait_for, store_call):

@@ -17,7 +17,7 @@ def test_knot_and_weakness_logged_offline_reach_server_once(
 
     knot = page.locator("[data-form=knots]")
     knot.get_by_role("button", name="Save knot").click()  # no place chosen: told, nothing saved
-    assert "Choose where" in knot.locator(".error-text").inner_text()
+    assert "Choose where" in knot.locator("[data-error-for=location]").inner_text()
     assert store_call(page, "list", "knots") == []
     chip(page, "location", "upper back").click()
     chip(page, "side", "left").click()

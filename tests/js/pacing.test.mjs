@@ -235,3 +235,23 @@ test("symptom averages count only the answers given", () => {
   assert.deepEqual(p.under.fatigue, { mean: null, count: 0 });
   assert.equal(p.under.days, 0, "no days within budget");
 });
+
+test("a skipped crash answer is neither a crash nor a day held without one", () => {
+  const loads = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11];
+  const p = crashPattern(history(loads, { crashes: (load) => (load >= 13 ? null : false) }));
+  assert.equal(p.days, 14, "the day still counts for its other answers");
+  assert.equal(p.suggestion.budget, 11, "13, 14 and 15 were not answered: 12 once, 11 twice");
+  assert.equal(p.suggestion.heldDays, 3);
+  assert.equal(p.over.days, 3);
+  assert.equal(p.over.crashes, 0);
+  assert.equal(p.over.crashAnswers, 0);
+  assert.equal(p.under.crashAnswers, 11);
+});
+
+test("a custom cost is taken exactly as typed, or refused", () => {
+  assert.equal(costOf("custom", "0"), 0);
+  assert.equal(costOf("custom", " 7 "), 7);
+  assert.throws(() => costOf("custom", ""), /Needed/, "empty is not 0");
+  assert.throws(() => costOf("custom", "2.6"), /whole number/, "2.6 is not 3");
+  assert.throws(() => costOf("custom", "20.4"), RangeError);
+});

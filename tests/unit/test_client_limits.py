@@ -9,7 +9,8 @@ from api.reminders.schemas import SnoozeSchema
 from api.sync import data
 from tests.unit.client_module import exported
 
-LIMITS = exported("lib/limits.js", "LIMITS")["LIMITS"]
+CLIENT = exported("lib/limits.js", "LIMITS", "DECIMALS")
+LIMITS, DECIMALS = CLIENT["LIMITS"], CLIENT["DECIMALS"]
 
 # Each client limit -> the schema fields it stands for (schema class, field name).
 STANDS_FOR = {
@@ -39,6 +40,7 @@ STANDS_FOR = {
         (data.CheckinData, "notes"),
         (data.PlanData, "notes"),
     ],  # fmt: skip
+    "after_activity": [(data.WeaknessData, "after_activity")],
 }
 
 
@@ -58,3 +60,13 @@ def test_every_client_limit_says_which_schema_field_it_stands_for():
 def test_a_client_limit_is_the_schema_s(name):
     for schema, field_name in STANDS_FOR[name]:
         assert LIMITS[name] == bounds(schema, field_name), f"{schema.__name__}.{field_name}"
+
+
+@pytest.mark.parametrize("name", sorted(STANDS_FOR))
+def test_a_number_field_takes_fractions_only_where_the_schema_does(name):
+    for schema, field_name in STANDS_FOR[name]:
+        fld = schema().fields[field_name]
+        if isinstance(fld, mf.Number):
+            where = f"{schema.__name__}.{field_name}"
+            assert (name in DECIMALS) == isinstance(fld, mf.Float), where
+    assert set(DECIMALS) <= set(LIMITS)

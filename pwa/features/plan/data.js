@@ -1,5 +1,5 @@
 // Plan records on the device: a day's plan has an id made from its day, so two phones share it.
-import { addDays, localDay } from "../../lib/day.js";
+import { addDays, isoDate, localDay } from "../../lib/day.js";
 import { TEMPLATES, dayTotals } from "./pacing.js";
 import { profile } from "../../lib/account.js";
 import { get, list, save } from "../../store.js";
@@ -19,10 +19,15 @@ async function derivedId(kind, key) {
 
 export const checkinIdFor = (day) => derivedId("checkin", day);
 
+// `checkin`: the day the check-in rates, the calendar day before now. Between midnight and the
+// day start Plan's "today" is still the day before, but the day just lived is the one to rate
+// (at 02:12 on Saturday that is Friday, not Thursday).
 export async function days() {
   const me = await profile();
-  const today = localDay(new Date(), me.day_start_hour);
-  return { me, today, tomorrow: addDays(today, 1), yesterday: addDays(today, -1) };
+  const now = new Date();
+  const today = localDay(now, me.day_start_hour);
+  const checkin = addDays(isoDate(now), -1);
+  return { me, today, tomorrow: addDays(today, 1), yesterday: addDays(today, -1), checkin };
 }
 
 export async function loadDay(day, me) {

@@ -26,10 +26,16 @@ export const TEMPLATES = [
 
 export function costOf(level, custom) {
   if (level in COSTS) return COSTS[level];
-  const n = Math.round(Number(custom));
+  // Exactly what the field shows: empty is not 0, and 2.6 is not 3.
+  const text = String(custom ?? "").trim();
+  const n = text === "" ? Number.NaN : Number(text);
   const { min, max } = LIMITS.energy_cost;
-  if (!(n >= min && n <= max))
-    throw new RangeError(`A custom cost is a whole number from ${min} to ${max}.`);
+  if (!(Number.isInteger(n) && n >= min && n <= max))
+    throw new RangeError(
+      text === ""
+        ? `Needed: how many points, a whole number from ${min} to ${max}.`
+        : `Use a whole number of points from ${min} to ${max}.`,
+    );
   return n;
 }
 
@@ -109,8 +115,16 @@ export function pairDays(loads, checkins = []) {
   return pairs.sort((a, b) => (a.day < b.day ? -1 : 1));
 }
 
+// A check-in's crash is true, false, or null when skipped: only answered days count either way.
+const crashed = (p) => p.next.crash === true;
+const heldUp = (p) => p.next.crash === false;
+
 function groupFigures(pairs) {
-  const g = { days: pairs.length, crashes: pairs.filter((p) => p.next.crash).length };
+  const g = {
+    days: pairs.length,
+    crashes: pairs.filter(crashed).length,
+    crashAnswers: pairs.filter((p) => crashed(p) || heldUp(p)).length,
+  };
   for (const s of SYMPTOMS) {
     const xs = pairs.map((p) => p.next[s]).filter((x) => x != null);
     g[s] = { mean: round1(mean(xs)), count: xs.length };
@@ -120,9 +134,9 @@ function groupFigures(pairs) {
 
 // The highest total reached on `minHeld` days, all below the lowest crash total.
 export function suggestBudget(pairs, { current = DEFAULT_BUDGET, minHeld = MIN_HELD_DAYS } = {}) {
-  const crashTotals = pairs.filter((p) => p.next.crash).map((p) => p.load);
+  const crashTotals = pairs.filter(crashed).map((p) => p.load);
   const lowestCrash = crashTotals.length ? Math.min(...crashTotals) : null;
-  const safe = pairs.filter((p) => !p.next.crash && (lowestCrash == null || p.load < lowestCrash));
+  const safe = pairs.filter((p) => heldUp(p) && (lowestCrash == null || p.load < lowestCrash));
   const loads = safe.map((p) => p.load).sort((a, b) => b - a);
   const base = { lowestCrash, safeDays: safe.length };
   const budget = loads[minHeld - 1];

@@ -5,7 +5,13 @@ from flask_smorest import Blueprint
 from api.auth import sessions
 from api.auth.service import current_user
 from api.push import service
-from api.push.schemas import EndpointSchema, SubscriptionOut, SubscriptionSchema, VapidKeySchema
+from api.push.schemas import (
+    EndpointSchema,
+    KnownSchema,
+    SubscriptionOut,
+    SubscriptionSchema,
+    VapidKeySchema,
+)
 
 blp = Blueprint("push", __name__, url_prefix="/api/v1/push", description="Web Push")
 
@@ -25,6 +31,14 @@ def subscribe(args):
     keys = args["keys"]
     signed_in = sessions.current()
     return service.subscribe(signed_in, args["endpoint"], keys["p256dh"], keys["auth"])
+
+
+@blp.post("/subscriptions/check")
+@blp.arguments(EndpointSchema)
+@blp.response(200, KnownSchema)
+def check(args):
+    """Whether the server holds this browser's subscription for the person signed in"""
+    return {"known": service.known(current_user(), args["endpoint"])}
 
 
 @blp.delete("/subscriptions")

@@ -97,5 +97,9 @@ class SubscriptionOut(ma.Schema):
     created_at = ma.fields.AwareDateTime()
 
 
+class KnownSchema(ma.Schema):
+    known = ma.fields.Boolean()
+
+
 class VapidKeySchema(ma.Schema):
     key = ma.fields.String()

@@ -73,3 +73,12 @@ def unsubscribe(user: User, endpoint: str) -> None:
         )
     )
     db.session.commit()
+
+
+def known(user: User, endpoint: str) -> bool:
+    """True when pushes for this person go to this endpoint (it may be gone after failures,
+    or with a sign-in that ended)."""
+    found = select(PushSubscription.id).where(
+        PushSubscription.user_id == user.id, PushSubscription.endpoint == endpoint
+    )
+    return db.session.scalar(found) is not None

@@ -1,21 +1,24 @@
 """The dispatcher: claim due reminders, record each slot, then send it, at most once.
 
-Per due reminder, in one transaction: lock it (FOR UPDATE SKIP LOCKED on PostgreSQL, so any
-number of dispatchers can run), decide (send, or skip: done already, on pace, too late),
-insert its Delivery row (unique on user, reminder, slot: a slot is recorded once whoever
-claims it) and move next_fire_at on. Sending (api/reminders/sending.py) takes each delivery
-(pending -> sending) before its first byte goes out, so a crash never sends a slot twice; a
-delivery still "pending" after a crash is sent by whichever dispatcher takes it first, or
-skipped when it is older than the grace. A delivery still "sending" when no send can still be
-running (its slot older than the grace, the JOB_SECONDS a send may take, and a margin) was
-interrupted by a crash: it becomes "unknown" and is not sent again (see the README).
+Per due reminder, in one transaction: lock its person's row, then it (FOR UPDATE SKIP LOCKED
+on PostgreSQL, so any number of dispatchers can run; the person first, as every writer of
+synced records does), decide (send, or skip: done already, on pace, too late), insert its
+Delivery row (unique on user, reminder, slot: a slot is recorded once whoever claims it) and
+move next_fire_at on with a new sequence number, so that phones pull the new time. Sending
+(api/reminders/sending.py) takes each delivery (pending -> sending) before its first byte goes
+out, so a crash never sends a slot twice; a delivery still "pending" after a crash is sent by
+whichever dispatcher takes it first, or skipped when it is older than the grace. A delivery
+still "sending" when no send can still be running (its slot older than the grace, the
+JOB_SECONDS a send may take, and a margin) was interrupted by a crash: it becomes "unknown" and
+is not sent again (see the README).
 """
 
 import logging
 import threading
+from collections import Counter
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, create_engine, event, select, update
+from sqlalchemy import bindparam, create_engine, event, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -27,6 +30,7 @@ from api.reminders.kinds import KINDS
 from api.reminders.rules import latest_magnesium
 from api.reminders.sending import JOB_SECONDS, Job, SlotSender
 from api.reminders.service import Decision, decide
+from api.sync import seqs
 
 log = logging.getLogger("unknot.dispatcher")
 REMINDERS = Reminder.__table__
@@ -36,7 +40,10 @@ MOVE_ON = (
     update(REMINDERS)
     .where(REMINDERS.c.user_id == bindparam("uid"), REMINDERS.c.id == bindparam("rid"))
     .values(
-        next_fire_at=bindparam("nxt"), fire_kind=bindparam("fk"), last_slot_at=bindparam("last")
+        next_fire_at=bindparam("nxt"),
+        fire_kind=bindparam("fk"),
+        last_slot_at=bindparam("last"),
+        seq=bindparam("seq"),
     )
 )
 
@@ -124,18 +131,9 @@ class Dispatcher:
     def claim(self, now: datetime) -> tuple[list[Job], int]:
         """Lock a batch of due reminders, record their slots and move them on; commit."""
         s = self.session
-        query = (
-            select(Reminder, User)
-            .join(User, User.id == Reminder.user_id)
-            .where(Reminder.next_fire_at <= now)
-            .order_by(Reminder.next_fire_at)
-            .limit(self.batch)
-            .execution_options(populate_existing=True)
-        )
-        if self.postgres:
-            query = query.with_for_update(skip_locked=True, of=Reminder)
         try:
-            rows = s.execute(query).all()
+            people = self._lock_people(now)
+            rows = s.execute(self._due(now, people)).all() if people else []
             if not rows:
                 s.rollback()
                 return [], 0
@@ -156,14 +154,7 @@ class Dispatcher:
                 key = (user.id, reminder.id)
                 if d.status == "pending" and key in ids:
                     jobs.append(self._job(ids[key], reminder, user, d, targets[user.id]))
-            s.connection().execute(
-                MOVE_ON,
-                [
-                    {"uid": user.id, "rid": reminder.id, "nxt": d.next_fire_at,
-                     "fk": d.fire_kind, "last": d.last_slot_at}
-                    for reminder, user, d in decided
-                ],
-            )  # fmt: skip
+            self._move_on(decided)
             s.commit()
             s.expunge_all()  # the rows were written with Core: forget the stale objects
         except Exception:
@@ -171,6 +162,54 @@ class Dispatcher:
             raise
         # People whose devices failed lately go last: a dead push service costs the others less.
         return sorted(jobs, key=_has_failed_lately), len(rows)
+
+    def _lock_people(self, now: datetime) -> list[int]:
+        """People with a due reminder, earliest first; on PostgreSQL their rows are locked.
+
+        The person's row first, then the reminders, as the sync service and snooze do: no
+        deadlock. A person whose row another dispatcher (or a sync) holds is skipped for now.
+        """
+        first_due = (
+            select(func.min(Reminder.next_fire_at))
+            .where(Reminder.user_id == User.id)
+            .scalar_subquery()
+        )
+        query = (
+            select(User.id)
+            .where(User.id.in_(select(Reminder.user_id).where(Reminder.next_fire_at <= now)))
+            .order_by(first_due)
+            .limit(self.batch)
+        )
+        if self.postgres:
+            query = query.with_for_update(skip_locked=True)
+        return list(self.session.scalars(query))
+
+    def _due(self, now: datetime, people: list[int]):
+        """The due reminders of these people, with their person."""
+        query = (
+            select(Reminder, User)
+            .join(User, User.id == Reminder.user_id)
+            .where(Reminder.user_id.in_(people), Reminder.next_fire_at <= now)
+            .order_by(Reminder.next_fire_at)
+            .limit(self.batch)
+            .execution_options(populate_existing=True)
+        )
+        if self.postgres:
+            query = query.with_for_update(skip_locked=True, of=Reminder)
+        return query
+
+    def _move_on(self, decided) -> None:
+        """Move each reminder to its next fire, with a new sequence number: phones pull the
+        new "next at" (api/sync/seqs.py)."""
+        counts = Counter(user.id for _, user, _ in decided)
+        last = seqs.take_many(self.session, counts)
+        params = []
+        for reminder, user, d in decided:
+            seq = last[user.id] - counts[user.id] + 1
+            counts[user.id] -= 1
+            params.append({"uid": user.id, "rid": reminder.id, "nxt": d.next_fire_at,
+                           "fk": d.fire_kind, "last": d.last_slot_at, "seq": seq})  # fmt: skip
+        self.session.connection().execute(MOVE_ON, params)
 
     def _targets(self, user_ids, now: datetime) -> dict[int, list[Target]]:
         """Each person's devices to push to now (an empty list: all backed off for a while)."""

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from api.errors import NotFound
 from api.extensions import db
@@ -12,6 +12,7 @@ from api.models.types import utcnow
 from api.reminders.kinds import KINDS
 from api.reminders.rules import Due
 from api.reminders.schedule import Schedule, is_slot, next_fire
+from api.sync import seqs
 
 TICK = timedelta(microseconds=1)
 
@@ -37,26 +38,29 @@ def reminder_changed(user: User, reminder: Reminder) -> None:
 
 
 def reschedule_all(user: User) -> None:
-    """After a timezone change: every reminder of this person on their new wall clock."""
+    """After a timezone change: every reminder of this person on their new wall clock.
+
+    A reminder whose next time moved gets a new sequence number, so phones pull it.
+    """
     now = utcnow()
+    seqs.lock_person(db.session, user.id)
+    moved = []
     for reminder in db.session.scalars(
         select(Reminder).where(Reminder.user_id == user.id, Reminder.deleted_at.is_(None))
     ):
+        before = reminder.next_fire_at
         reminder.fire_kind = None  # the old due slot belongs to the old timezone
         reschedule(user, reminder, now)
+        if reminder.next_fire_at != before:
+            moved.append(reminder)
+    seqs.renumber(db.session, user.id, moved)
 
 
 def snooze(user: User, reminder_id, minutes: int) -> Reminder:
     """Fire again in `minutes`; the change syncs back to the person's devices."""
     # The person's row first, then the reminder's, in the same order as the sync service,
     # so a snooze and a sync of the same reminder cannot deadlock on PostgreSQL.
-    seq = db.session.scalar(
-        update(User)
-        .where(User.id == user.id)
-        .values(sync_seq=User.sync_seq + 1)
-        .returning(User.sync_seq)
-        .execution_options(synchronize_session=False)
-    )
+    seq = seqs.take(db.session, user.id)
     reminder = db.session.scalar(
         select(Reminder)
         .where(

@@ -8,8 +8,8 @@ Rules:
   an identical resend changes nothing and writes nothing;
 - an updated_at more than a minute ahead of the server clock is clamped to it;
 - every stored change gets the person's next sequence number, handed out under the
-  lock of the person's row, so sequence order is commit order and a pull cursor
-  never skips a record committed late.
+  lock of the person's row (api/sync/seqs.py, also used by the server's own changes),
+  so sequence order is commit order and a pull cursor never skips a record committed late.
 """
 
 import json
@@ -24,6 +24,7 @@ from api.errors import Unauthorized
 from api.extensions import db
 from api.models import User
 from api.models.types import utcnow
+from api.sync import seqs
 from api.sync.pull import pull
 from api.sync.registry import COLLECTIONS, Collection
 from api.sync.schemas import ChangeSchema
@@ -200,7 +201,7 @@ def store(user: User, changes: list[Change]) -> tuple[dict, int]:
         return losers, seq_before
     # Lock the person's row and take the numbers: concurrent syncs of one person
     # queue here, so sequence order is commit order.
-    last = _take_seqs(user, len(winners))
+    last = seqs.take(db.session, user.id, len(winners))
     if last is None:  # the account was deleted meanwhile
         raise Unauthorized("Please sign in.")
     if last - len(winners) != seq_before:
@@ -214,16 +215,6 @@ def store(user: User, changes: list[Change]) -> tuple[dict, int]:
 
 def _current_seq(user: User) -> int:
     return db.session.scalar(select(User.sync_seq).where(User.id == user.id))
-
-
-def _take_seqs(user: User, n: int) -> int:
-    return db.session.scalar(
-        update(User)
-        .where(User.id == user.id)
-        .values(sync_seq=User.sync_seq + n)
-        .returning(User.sync_seq)
-        .execution_options(synchronize_session=False)
-    )
 
 
 def _load_stored(user: User, changes: list[Change]) -> dict:

@@ -19,7 +19,8 @@ const withTimeout = (promise, ms = 5000) =>
 const keyBytes = (key) =>
   Uint8Array.from(atob(key.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
 
-function support() {
+// "granted", "default", "denied", "unsupported" or "ios-install"
+export function pushSupport() {
   const ua = navigator.userAgent;
   const ios = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 1); // iPadOS says Macintosh
   if (ios && !navigator.standalone && !matchMedia("(display-mode: standalone)").matches)
@@ -34,17 +35,31 @@ async function current() {
   return { reg, sub: await withTimeout(reg.pushManager.getSubscription()) };
 }
 
+// Whether the server still pushes to this endpoint for the person signed in (null: cannot ask).
+// It forgets one after repeated failures, and when the sign-in it was made with ends.
+const serverKnows = (endpoint) =>
+  api(`${SUBS}/check`, { method: "POST", body: { endpoint } }).then(
+    (answer) => answer.known,
+    () => null,
+  );
+
 // "on", "off", "denied", "unsupported" or "ios-install"
 export async function pushState() {
-  const s = support();
+  const s = pushSupport();
   if (s !== "granted") return s === "default" ? "off" : s;
   const saved = await getMeta("push");
   if (!saved?.endpoint) return "off";
-  try {
-    return (await current()).sub?.endpoint === saved.endpoint ? "on" : "off";
-  } catch {
-    return "on"; // the browser is slow to say: trust what the server was told
-  }
+  // undefined: the browser is slow to say
+  const sub = await current().then(
+    (c) => c.sub,
+    () => undefined,
+  );
+  if (sub && sub.endpoint !== saved.endpoint) return "off";
+  const known = await serverKnows(saved.endpoint);
+  if (known === false) return "off";
+  // Without the browser's answer (slow) or the server's (offline): trust what the server was
+  // told. A subscription the browser dropped is forgotten by the server at its next push (410).
+  return sub || known || sub === undefined ? "on" : "off";
 }
 
 async function tellServer(sub, key) {
@@ -98,7 +113,7 @@ export async function turnOff() {
 export async function keepOnAfterSignIn() {
   try {
     const saved = await getMeta("push");
-    if (!saved?.endpoint || support() !== "granted") return;
+    if (!saved?.endpoint || pushSupport() !== "granted") return;
     const { sub } = await current();
     if (sub?.endpoint === saved.endpoint) await tellServer(sub, saved.key);
   } catch {}
@@ -108,7 +123,7 @@ export async function keepOnAfterSignIn() {
 export async function stopOnSignOut() {
   try {
     if (navigator.onLine === false) return; // signing out fails anyway: keep reminders on
-    if ((await getMeta("push")) || support() === "granted") await withTimeout(turnOff());
+    if ((await getMeta("push")) || pushSupport() === "granted") await withTimeout(turnOff());
   } catch {}
 }
 

@@ -1,11 +1,10 @@
 // Reminders screen; notifications are asked for only after a tap.
 
-import { account } from "../lib/account.js";
-import { pushState, turnOff, turnOn } from "../lib/push.js";
 import { LIMITS } from "../lib/limits.js";
 import { numberAttrs, readNumber } from "../lib/numbers.js";
 import { limitText, tooLong } from "../lib/text-limit.js";
 import { detailsText, snooze } from "../features/quick/logs.js";
+import { ringCard, ringState, WONT_RING } from "../features/reminders/ring.js";
 import { KINDS, kindOf } from "../lib/reminder-kinds.js";
 import { btn, card, clock, el, showErrors, toast } from "../lib/ui.js";
 import { list, onChange, remove, save } from "../store.js";
@@ -13,23 +12,7 @@ import { syncNow } from "../sync.js";
 
 const ORDER = Object.keys(KINDS);
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const PUSH_TEXT = {
-  on: "On: reminders pop up on this phone, also when Unknot is closed.",
-  off: "Off: reminders do not pop up on this phone.",
-  denied:
-    "Notifications are blocked for Unknot. In your browser's site settings (or the phone's settings for the " +
-    "installed app), allow Unknot to notify you, then come back here.",
-  unsupported: "This browser cannot show notifications. Your reminders are kept.",
-  "ios-install":
-    "On iPhone and iPad, first add Unknot to your Home Screen (Share, then \u201cAdd to Home Screen\u201d) and open it from there.",
-};
-const FAILED = {
-  TimeoutError: "No answer from the push service: check your connection and try again.",
-  401: "Please sign in again first.",
-  0: "No connection. Turning on reminders needs one.",
-};
-
-let stop, formHost;
+let stop, formHost, ring;
 
 const row = (...kids) => el("div", { class: "row" }, ...kids);
 const nameOf = (r) => r.title?.trim() || kindOf(r.kind).label;
@@ -55,70 +38,6 @@ function schedule(r) {
   return `${days} at ${times.length > 1 ? `${times.slice(0, -1).join(", ")} and ${times.at(-1)}` : times[0]}`;
 }
 
-async function renderPush(host, message = "") {
-  const state = await pushState();
-  const status = el(
-    "p",
-    { class: "hint", role: "status", tabindex: "-1", "data-push-message": "" },
-    message,
-  );
-  const say = async (text) => (await renderPush(host, text)).focus();
-  let more = [];
-  if (state === "off" && !(await account())) {
-    more = [
-      el("p", {}, "Reminders need an account."),
-      row(
-        el("a", { class: "btn btn-primary", href: "/signin?mode=signup" }, "Create account"),
-        el("a", { class: "btn", href: "/signin" }, "Sign in"),
-      ),
-    ];
-  } else if (state === "off") {
-    more = [
-      btn(
-        "Turn on reminders on this phone",
-        async (e) => {
-          e.currentTarget.disabled = true;
-          status.textContent = "Turning on\u2026";
-          let text = "";
-          try {
-            if ((await turnOn()) === "on") text = "Reminders are on for this phone.";
-          } catch (err) {
-            text =
-              FAILED[err.name] ||
-              FAILED[err.status] ||
-              "Reminders could not be turned on here. Try again later.";
-          }
-          say(text);
-        },
-        "btn-primary btn-block",
-        { "data-push": "on" },
-      ),
-      el("p", { class: "hint" }, "Your phone will ask if Unknot may send notifications."),
-    ];
-  } else if (state === "on") {
-    more = [
-      btn(
-        "Turn off on this phone",
-        async () => {
-          await turnOff();
-          say("Reminders are off for this phone.");
-        },
-        "",
-        { "data-push": "off" },
-      ),
-    ];
-  } else if (state === "denied") {
-    more = [btn("Check again", () => renderPush(host), "", { "data-push": "check" })];
-  }
-  host.replaceChildren(
-    el("h2", { id: "h-push" }, "On this phone"),
-    el("p", { "data-push-state": state }, PUSH_TEXT[state]),
-    ...more,
-    status,
-  );
-  return status;
-}
-
 function statusText(r) {
   const at = new Date(r.next_fire_at);
   const days = Math.round(
@@ -126,11 +45,13 @@ function statusText(r) {
   );
   return r.enabled === false
     ? "Paused"
-    : Date.parse(r.snoozed_until) > Date.now()
-      ? `Snoozed until ${clock(r.snoozed_until)}`
-      : at > Date.now()
-        ? `On \u00b7 next ${["today", "tomorrow"][days] ?? at.toLocaleDateString([], { weekday: "short" })} at ${clock(at)}`
-        : "On";
+    : ring !== "on"
+      ? WONT_RING[ring]
+      : Date.parse(r.snoozed_until) > Date.now()
+        ? `Snoozed until ${clock(r.snoozed_until)}`
+        : at > Date.now()
+          ? `On \u00b7 next ${["today", "tomorrow"][days] ?? at.toLocaleDateString([], { weekday: "short" })} at ${clock(at)}`
+          : "On";
 }
 
 async function doSnooze(r, m) {
@@ -221,7 +142,10 @@ function item(r) {
     details ? el("p", { class: "muted" }, details) : null,
     el(
       "p",
-      { class: `reminders-status${paused ? " is-paused" : ""}`, "data-status": "" },
+      {
+        class: `reminders-status${paused ? " is-paused" : ring !== "on" ? " reminders-wont" : ""}`,
+        "data-status": "",
+      },
       statusText(r),
     ),
     row(
@@ -553,12 +477,19 @@ export async function mount(root) {
       formHost,
     ),
   );
-  await Promise.all([renderPush(pushHost), renderList(listHost)]);
+  // Whether reminders can ring here decides the card and every reminder's line.
+  const refresh = async (message = "") => {
+    ring = await ringState();
+    const status = ringCard(pushHost, ring, refresh, message);
+    await renderList(listHost);
+    return status;
+  };
+  await refresh();
   const off = onChange(
     (c) => (c.collection === "reminders" || c.collection === "*") && renderList(listHost),
   );
   // back from the phone's settings: show the new permission
-  const onVisible = () => document.visibilityState === "visible" && renderPush(pushHost);
+  const onVisible = () => document.visibilityState === "visible" && refresh();
   document.addEventListener("visibilitychange", onVisible);
   stop = () => {
     off();

@@ -314,3 +314,18 @@ def test_signing_in_again_ties_the_subscription_to_the_new_sign_in(
         == 204
     )
     assert endpoints_of("ana@example.org") == []  # tied to the new sign-in, so it ended with it
+
+
+def test_a_phone_asks_whether_the_server_still_pushes_to_it(client, auth, make_client, browser):
+    """The Reminders screen says "Won't ring" when the server no longer holds this phone."""
+    auth.register()
+    sub = browser.new_subscription()
+    check = URL + "/check"
+    assert client.post(check, json={"endpoint": sub["endpoint"]}).get_json() == {"known": False}
+    assert client.post(URL, json=sub).status_code == 201
+    assert client.post(check, json={"endpoint": sub["endpoint"]}).get_json() == {"known": True}
+    other = make_client("bo@example.org")
+    assert other.post(check, json={"endpoint": sub["endpoint"]}).get_json() == {"known": False}
+    assert client.post(check, json={"endpoint": "not a url"}).status_code == 422
+    auth.logout()
+    assert client.post(check, json={"endpoint": sub["endpoint"]}).status_code == 401

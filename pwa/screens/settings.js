@@ -5,6 +5,7 @@ import { THEMES, btn, card, el, getTheme, setTheme, showErrors, toast } from "..
 import { COLLECTIONS } from "../lib/collections.js";
 import { LIMITS } from "../lib/limits.js";
 import { plural } from "../lib/format.js";
+import { followUsualBudget } from "../features/plan/data.js";
 import { navigate } from "../router.js";
 import { pendingCount } from "../store.js";
 import { attention, dismissAttention, statusEvents, syncState } from "../sync.js";
@@ -12,7 +13,7 @@ import { attention, dismissAttention, statusEvents, syncState } from "../sync.js
 // Profile numbers: the label, and the field's limits (named as the field).
 const NUMBERS = {
   water_target_ml: "Water goal a day (ml)",
-  energy_budget: "Energy budget a day (points)",
+  energy_budget: "Usual energy budget a day (points)",
   chunk_minutes: "Split tasks longer than (minutes)",
 };
 let stop = null;
@@ -138,7 +139,7 @@ async function daySection() {
       [...Array(13).keys()].map((h) => [h, `${h < 10 ? "0" : ""}${h}:00`]),
     ),
     el("p", { class: "hint" }, "Before this hour, it still counts as the day before."),
-    Object.entries(NUMBERS).map(([name, label]) =>
+    Object.entries(NUMBERS).flatMap(([name, label]) => [
       field(
         name,
         label,
@@ -150,7 +151,9 @@ async function daySection() {
           value: p[name],
         }),
       ),
-    ),
+      name === "energy_budget" &&
+        el("p", { class: "hint" }, "Plan's − and + change one day only; that day shows it."),
+    ]),
     el("button", { class: "btn btn-primary", type: "submit" }, "Save"),
   );
   form.addEventListener("submit", async (e) => {
@@ -166,7 +169,9 @@ async function daySection() {
     }
     showErrors(form, { errors });
     if (Object.keys(errors).length) return;
+    const before = (await accounts.profile()).energy_budget;
     await accounts.saveSettings(changes);
+    await followUsualBudget(before, changes.energy_budget); // days that kept the usual one
     toast("Settings saved.");
   });
   return section("Your day", form);

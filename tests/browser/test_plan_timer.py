@@ -91,3 +91,37 @@ def test_split_run_a_step_and_its_rest_break(page, signed_up, wait_for, store_ca
     (row,) = server_rows("activities", email)
     assert row["status"] == "stopped" and row["spent_cost"] == 1
     assert page.errors == []
+
+
+def test_rest_is_over_names_the_next_step_and_a_rest_can_be_skipped(page, open_app, store_call):
+    page.clock.install(time=datetime(2026, 11, 18, 9, 0, tzinfo=UTC))
+    open_app(page, "/plan")
+    page.fill("#a-title", "Cooking")
+    page.fill("#a-minutes", "40")
+    page.click("[data-split]")
+    page.click("[data-plan-form] button[type=submit]")
+    page.click("[data-activity] summary")
+    page.click("[data-act=start]")
+    page.wait_for_selector("[data-timer-phase=step]")
+    assert "Step 1 of 3: Cooking — part 1 of 3" in page.inner_text("[data-timer-host]")
+
+    page.clock.fast_forward("20:01")  # the step and its rest are over
+    page.wait_for_selector("[data-timer-phase=ready]")
+    card = page.inner_text("[data-timer-host]")
+    assert "Next: step 2 of 3: Cooking — part 2 of 3" in card and "Start step 2" in card
+    assert "Step 1 of 3" not in card
+    page.click("[data-timer=next]")
+    page.wait_for_selector("[data-timer-phase=step]")
+    assert "Step 2 of 3" in page.inner_text("[data-timer-host]")
+
+    page.click("[data-timer=end-step]")
+    page.wait_for_selector("[data-timer-phase=rest]")
+    assert "Rest before step 3 of 3." in page.inner_text("[data-timer-host]")
+    page.click("[data-timer=skip-rest]")  # rested enough: on to the next step now
+    page.wait_for_selector("[data-timer-phase=step]")
+    assert "Step 3 of 3: Cooking — part 3 of 3" in page.inner_text("[data-timer-host]")
+    assert page.inner_text(".plan-count") == "10:00"
+    assert page.evaluate(TIMER)["step"] == 2
+    (a,) = store_call(page, "list", "activities")
+    assert [s["done"] for s in a["steps"]] == [True, True, False]
+    assert page.errors == []

@@ -173,3 +173,48 @@ def test_everyday_task_minutes_line_up_with_points(page, open_app):
     minutes = shower.get_by_label("Minutes").bounding_box()
     assert minutes["y"] == points["y"] and minutes["height"] == points["height"]
     assert page.errors == []
+
+
+def test_a_long_title_split_into_steps_is_accepted_by_the_server(
+    page, signed_up, wait_for, store_call, server_rows
+):
+    email = signed_up(page, "/plan")
+    title = "Sort the papers for the benefits form " * 6  # over the 200 characters kept
+    page.fill("#a-title", title)
+    assert len(page.input_value("#a-title")) == 200  # the field holds what the server keeps
+    page.fill("#a-minutes", "45")
+    page.click("[data-split]")
+    submit(page)
+    (a,) = store_call(page, "list", "activities")
+    for i, step in enumerate(a["steps"]):  # shortened to fit, the part kept whole
+        assert len(step["title"]) <= 200 and step["title"].startswith(title[:150])
+        assert step["title"].endswith(f"… — part {i + 1} of 3")
+    synced(page, wait_for)
+    (row,) = server_rows("activities", email)
+    assert [s["title"] for s in row["steps"]] == [s["title"] for s in a["steps"]]
+    assert "not accepted" not in page.inner_text("body")
+    assert page.errors == []
+
+
+def test_a_huge_duration_is_refused_plainly_and_builds_no_step_editors(page, open_app, store_call):
+    open_app(page, "/plan")
+    page.fill("#a-title", "Typo")
+    page.fill("#a-minutes", "99999")
+    message = page.locator("[data-error-for=a-minutes]")
+    assert message.inner_text() == "At most 1440 minutes (a whole day)."  # said while typing
+    assert not page.locator("[data-split]").is_visible()
+    assert page.evaluate(VISIBLE_STEP_EDITORS) == 0
+    page.click("[data-plan-form] button[type=submit]")
+    assert page.evaluate("() => document.activeElement.id") == "a-minutes"
+    assert store_call(page, "list", "activities") == []
+
+    # A whole day in steps of 15 would be 96 steps: never more than the server keeps (50).
+    page.fill("#a-minutes", "1440")
+    assert message.inner_text() == ""
+    page.click("[data-split]")
+    assert page.evaluate(VISIBLE_STEP_EDITORS) == 50
+    assert not page.locator("[data-step-add]").is_visible()
+    submit(page)
+    (a,) = store_call(page, "list", "activities")
+    assert len(a["steps"]) == 50 and a["minutes"] == 1440
+    assert page.errors == []

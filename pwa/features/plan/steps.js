@@ -14,28 +14,28 @@ function stepRow(st, s, i) {
   return el(
     "li",
     { class: "plan-step-edit" },
+    field(
+      `Step ${i + 1}`,
+      text(`s-title-${i}`, s.title, { oninput: edited((v) => (s.title = v)) }),
+    ),
     el(
       "div",
       { class: "row" },
       field(
-        `Step ${i + 1}`,
-        text(`s-title-${i}`, s.title, { oninput: edited((v) => (s.title = v)) }),
-      ),
-      field(
         "Minutes",
         num(`s-min-${i}`, MINUTES, s.minutes, { oninput: edited((v) => (s.minutes = Number(v))) }),
       ),
-    ),
-    btn(
-      "Remove this step",
-      () => {
-        st.steps.splice(i, 1);
-        st.edited = true;
-        if (!st.steps.length) st.unsplit();
-        else st.draw();
-      },
-      null,
-      { "aria-label": `Remove step ${i + 1}` },
+      btn(
+        "Remove",
+        () => {
+          st.steps.splice(i, 1);
+          st.edited = true;
+          if (!st.steps.length) st.unsplit();
+          else st.draw();
+        },
+        null,
+        { "aria-label": `Remove step ${i + 1}` },
+      ),
     ),
   );
 }

@@ -223,8 +223,11 @@ export function timerCard({ state, activity, phase }) {
           { class: "row" },
           kind === "step" && act("end-step", "Step done", endStepNow),
           kind === "rest" &&
-            act("skip-rest", `Skip the rest: start step ${state.step + 2}`, () =>
-              startStep(activity, state.step + 1),
+            act(
+              "skip-rest",
+              `Skip the rest: start step ${state.step + 2}`,
+              () => startStep(activity, state.step + 1),
+              null,
             ),
           kind === "ready" &&
             act("next", `Start step ${phase.next + 1}`, () => startStep(activity, phase.next)),

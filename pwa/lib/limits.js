@@ -1,6 +1,7 @@
 // The server's limits on what a person types, for the forms' own checks and HTML attributes.
 // The server's schemas are the truth: tests/unit/test_client_limits.py compares each entry here
-// with the schema field it stands for. Strings: min and max are lengths in characters.
+// with the schema field it stands for. Strings: min and max are lengths in characters;
+// lists: numbers of items.
 export const LIMITS = {
   water_target_ml: { min: 0, max: 10000 },
   energy_budget: { min: 1, max: 100 },
@@ -13,6 +14,7 @@ export const LIMITS = {
   task_minutes: { min: 1, max: 1440 },
   energy_cost: { min: 0, max: 20 },
   rest_minutes: { min: 0, max: 240 },
+  steps: { min: 0, max: 50 }, // a list: how many items
   notes: { min: 0, max: 2000 },
   after_activity: { min: 0, max: 200 },
 };

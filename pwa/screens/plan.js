@@ -1,6 +1,12 @@
-// Plan: the day's energy budget, its activities, the timer and the person's own pattern.
+// Plan: the day's energy budget, its activities (one line each), the timer and the person's own pattern.
 import { saveSettings } from "../lib/account.js";
-import { MIN_CHECKIN_DAYS, SYMPTOMS, crashPattern, pts } from "../features/plan/pacing.js";
+import {
+  MIN_CHECKIN_DAYS,
+  SYMPTOMS,
+  crashPattern,
+  fitByMoving,
+  pts,
+} from "../features/plan/pacing.js";
 import { capitalize, countdownText, plural } from "../lib/format.js";
 import { LIMITS } from "../lib/limits.js";
 import { btn, card, el, toast } from "../lib/ui.js";
@@ -8,6 +14,7 @@ import { list, onChange, remove, save } from "../store.js";
 import { pointsLine } from "../features/plan/bar.js";
 import {
   days,
+  followUsualBudget,
   loadDay,
   moveActivity,
   savePlan,
@@ -15,35 +22,25 @@ import {
   templates,
 } from "../features/plan/data.js";
 import { activityForm, field, num, text, whole } from "../features/plan/form.js";
-import {
-  costChooser,
-  current,
-  startStep,
-  timerCard,
-  timerEvents,
-  watchTimer,
-} from "../features/plan/timer.js";
+import { activityItem } from "../features/plan/item.js";
+import { current, timerCard, timerEvents, watchTimer } from "../features/plan/timer.js";
 
 let which = "today";
 let stops = [];
 let shown; // {me, day, data} on show
 let form;
 
-function budgetCard({ plan, totals }) {
-  const b = plan.energy_budget;
+// The day's budget beside the usual one (Settings); a changed day is marked as that day's only.
+function budgetRow(b, usual) {
+  const set = (n) => savePlan(shown.day, shown.me, { energy_budget: n });
+  const { min, max } = LIMITS.energy_budget;
   const step = (by, dir, word, label) =>
-    btn(
-      label,
-      () => savePlan(shown.day, shown.me, { energy_budget: Math.min(100, Math.max(1, b + by)) }),
-      null,
-      { "aria-label": `${word} the budget by 1 point`, "data-budget": dir },
-    );
-  return card(
-    "budget-h",
-    `Energy ${which}`,
-    pointsLine(totals, which),
-    totals.over &&
-      el("p", { class: "plan-warning", role: "alert", "data-over": "" }, totals.warning),
+    btn(label, () => set(Math.min(max, Math.max(min, b + by))), null, {
+      "aria-label": `${word} the budget for ${which} only by 1 point`,
+      "data-budget": dir,
+    });
+  const only = b !== usual;
+  return [
     el(
       "div",
       { class: "plan-budget" },
@@ -51,127 +48,59 @@ function budgetCard({ plan, totals }) {
       el("p", { "data-budget-value": b }, `Budget ${which}: ${pts(b)}`),
       step(1, "up", "Raise", "+"),
     ),
+    el(
+      "div",
+      { class: "plan-usual", dataset: { usual: usual, exception: only } },
+      only && el("p", { class: "plan-exception" }, `For ${which} only`),
+      el(
+        "p",
+        {},
+        `usual: ${usual} (`,
+        el("a", { href: "/settings", class: "plan-settings-link" }, "Settings"),
+        ")",
+      ),
+      only && btn(`Back to usual (${usual})`, () => set(usual), null, { "data-budget": "usual" }),
+    ),
+  ];
+}
+
+// Over budget: the planned activity whose move (or, tomorrow, leaving out) brings the day back.
+function overAdvice(activities, totals) {
+  const a = fitByMoving(activities, totals.budget);
+  const today = which === "today";
+  const fix = a && [
+    el(
+      "p",
+      {},
+      `${today ? "Moving" : "Leaving out"} ${a.title} (${pts(a.energy_cost)})` +
+        `${today ? " to tomorrow" : ""} brings ${which} within budget.`,
+    ),
+    btn(
+      today ? `Move ${a.title} to tomorrow` : `Skip ${a.title}`,
+      async () => {
+        if (today) await moveActivity(a, (await days()).tomorrow, shown.me);
+        else await save("activities", { ...a, status: "skipped" });
+        toast(today ? `${a.title} moved to tomorrow.` : `${a.title} skipped.`);
+      },
+      "btn-primary",
+      { "data-fix": a.id },
+    ),
+  ];
+  return el(
+    "div",
+    { class: "plan-warning stack", role: "alert", "data-over": "" },
+    el("p", {}, totals.warning),
+    fix,
   );
 }
 
-const STATUS = { doing: "Doing now", done: "Done", stopped: "Stopped early", skipped: "Skipped" };
-
-function activityItem(a, running) {
-  const steps = a.steps || [];
-  const many = steps.length > 1;
-  const logged = a.status === "done" || a.status === "stopped";
-  const runs = running?.activity.id === a.id;
-  const open = !logged && a.status !== "skipped" && which === "today";
-  const other = which === "today" ? "tomorrow" : "today";
-  const next = Math.max(
-    0,
-    steps.findIndex((s) => !s.done),
-  );
-  const act = (key, label, onclick, cls) => btn(label, onclick, cls, { "data-act": key });
-  const more = el("div", { class: "stack" });
-  const log = () => {
-    more.replaceChildren(
-      costChooser(a.energy_cost, async (n) => {
-        await save("activities", { ...a, status: "done", spent_cost: n });
-        toast(`${a.title}: logged ${pts(n)}.`);
-      }),
-    );
-    more.querySelector("button").focus();
-  };
-  const extra = [
-    !logged &&
-      !runs &&
-      act("move", `Move to ${other}`, async () => {
-        await moveActivity(a, (await days())[other], shown.me);
-        toast(`Moved to ${other}.`);
-      }),
-    !logged &&
-      !runs &&
-      a.status !== "skipped" &&
-      act("skip", "Skip it", () => save("activities", { ...a, status: "skipped" })),
-    !runs &&
-      act(
-        "remove",
-        "Remove",
-        async () => {
-          await remove("activities", a.id);
-          toast(`${a.title} removed.`, { label: "Undo", onClick: () => save("activities", a) });
-        },
-        "btn-danger",
-      ),
-  ].filter(Boolean);
-  return el(
-    "li",
-    { class: "plan-activity stack", dataset: { activity: a.id, status: a.status } },
-    el("h3", {}, a.title),
-    el(
-      "p",
-      { class: "muted" },
-      [
-        pts(a.energy_cost),
-        a.minutes && `${a.minutes} min`,
-        many && `${steps.length} steps, ${a.rest_minutes} min rest between`,
-      ]
-        .filter(Boolean)
-        .join(" · "),
-    ),
-    STATUS[a.status] &&
-      el(
-        "p",
-        { class: "plan-status" },
-        STATUS[a.status] + (logged && a.spent_cost != null ? `: cost ${pts(a.spent_cost)}` : ""),
-      ),
-    many &&
-      el(
-        "ol",
-        { class: "plan-steps" },
-        steps.map((s, i) =>
-          el(
-            "li",
-            {},
-            el(
-              "label",
-              { class: "choice" },
-              el("input", {
-                type: "checkbox",
-                checked: !!s.done,
-                "data-step": i,
-                onchange: (e) =>
-                  save("activities", {
-                    ...a,
-                    steps: steps.map((x, j) => (j === i ? { ...x, done: e.target.checked } : x)),
-                  }),
-              }),
-              `${s.title} (${s.minutes} min)`,
-            ),
-          ),
-        ),
-      ),
-    el(
-      "div",
-      { class: "row" },
-      open &&
-        !running &&
-        act(
-          "start",
-          many ? `Start step ${next + 1}` : "Start",
-          async () => {
-            await startStep(a, next);
-            scrollTo(0, 0);
-          },
-          "btn-primary",
-        ),
-      open && !runs && act("log", "Log it done", log),
-      act("edit", "Change", () => form.edit(a)),
-    ),
-    extra.length > 0 &&
-      el(
-        "details",
-        { class: "plan-more" },
-        el("summary", {}, "More"),
-        el("div", { class: "row" }, extra),
-      ),
-    more,
+function budgetCard({ plan, activities, totals }) {
+  return card(
+    "budget-h",
+    `Energy ${which}`,
+    pointsLine(totals, which),
+    totals.over && overAdvice(activities, totals),
+    ...budgetRow(plan.energy_budget, shown.me.energy_budget),
   );
 }
 
@@ -180,7 +109,8 @@ async function drawDay(host) {
   const data = await loadDay(day, me);
   shown = { me, day, data };
   const running = await current();
-  const items = data.activities.map((a) => activityItem(a, running));
+  const ctx = { running, which, me, onEdit: (a) => form.edit(a) };
+  const items = data.activities.map((a) => activityItem(a, ctx));
   host.replaceChildren(
     budgetCard(data),
     card(
@@ -336,6 +266,7 @@ async function drawPattern(host) {
               `Use ${s.budget} points as my daily budget`,
               async () => {
                 await saveSettings({ energy_budget: s.budget });
+                await followUsualBudget(me.energy_budget, s.budget);
                 toast(`Your daily budget is now ${s.budget} points.`);
               },
               "btn-primary",

@@ -5,6 +5,7 @@ import { THEMES, btn, card, el, getTheme, setTheme, showErrors, toast } from "..
 import { exportPanel } from "../features/export/panel.js";
 import { numberAttrs, readNumber } from "../lib/numbers.js";
 import { plural } from "../lib/format.js";
+import { followUsualBudget } from "../features/plan/data.js";
 import { navigate } from "../router.js";
 import { pendingCount } from "../store.js";
 import { attention, dismissAttention, statusEvents, syncState } from "../sync.js";
@@ -12,7 +13,7 @@ import { attention, dismissAttention, statusEvents, syncState } from "../sync.js
 // Profile numbers: the label, and the field's limits (named as the field).
 const NUMBERS = {
   water_target_ml: "Water goal a day (ml)",
-  energy_budget: "Energy budget a day (points)",
+  energy_budget: "Usual energy budget a day (points)",
   chunk_minutes: "Split tasks longer than (minutes)",
 };
 let stop = null;
@@ -138,9 +139,11 @@ async function daySection() {
       [...Array(13).keys()].map((h) => [h, `${h < 10 ? "0" : ""}${h}:00`]),
     ),
     el("p", { class: "hint" }, "Before this hour, it still counts as the day before."),
-    Object.entries(NUMBERS).map(([name, label]) =>
+    Object.entries(NUMBERS).flatMap(([name, label]) => [
       field(name, label, el("input", { name, ...numberAttrs(name), value: p[name] })),
-    ),
+      name === "energy_budget" &&
+        el("p", { class: "hint" }, "Plan's − and + change one day only; that day shows it."),
+    ]),
     el("button", { class: "btn btn-primary", type: "submit" }, "Save"),
   );
   form.addEventListener("submit", async (e) => {
@@ -155,7 +158,9 @@ async function daySection() {
       if (error) errors[name] = error;
     }
     if (showErrors(form, { errors })) return;
+    const before = (await accounts.profile()).energy_budget;
     await accounts.saveSettings(changes);
+    await followUsualBudget(before, changes.energy_budget); // days that kept the usual one
     toast("Settings saved.");
   });
   return section("Your day", form);

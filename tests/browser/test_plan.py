@@ -80,7 +80,8 @@ def test_everyday_tasks_can_be_changed_and_added(page, open_app, store_call):
     page.reload()
     page.click("[data-template='Physio exercises']")
     assert page.input_value("#a-title") == "Physio exercises"
-    assert page.locator("#s-min-1").is_visible()  # 30 minutes: offered as two steps
+    assert page.locator("[data-split]").is_visible()  # 30 minutes: splitting is offered
+    assert page.locator("#s-min-0").count() == 0  # not imposed
     stored = sorted(
         (t["title"], t["energy_cost"], t["minutes"]) for t in store_call(page, "list", "templates")
     )
@@ -90,9 +91,11 @@ def test_everyday_tasks_can_be_changed_and_added(page, open_app, store_call):
 
 def test_change_the_steps_of_a_planned_activity(page, open_app, store_call):
     open_app(page, "/plan")
-    page.click("[data-template=Laundry]")  # 30 minutes: two steps of 15
+    page.click("[data-template=Laundry]")  # 30 minutes: split into two steps of 15
+    page.click("[data-split]")
     page.click("[data-plan-form] button[type=submit]")
     page.wait_for_selector("[data-activity]")
+    page.click("[data-activity] summary")  # one line until opened
     page.click("[data-act=edit]")
     assert page.input_value("#s-min-1") == "15"
     page.fill("#s-min-0", "10")

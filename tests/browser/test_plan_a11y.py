@@ -28,11 +28,13 @@ def test_plan_and_check_in_pass_axe(new_context, open_app, store_call, scheme):
     page.check("input[name=level][value=custom]")
     page.fill("#a-custom", "10")
     page.fill("#a-minutes", "45")
+    page.click("[data-split]")
     page.click("[data-plan-form] button[type=submit]")
     page.wait_for_selector("[data-activity]")
     page.fill("#a-title", "Cooking")
     page.check("input[name=level][value=heavy]")
     page.fill("#a-minutes", "40")
+    page.click("[data-split]")
     page.click("[data-plan-form] button[type=submit]")
     page.locator("[data-warning]").wait_for()  # the warning, the steps editor and the pattern
     page.wait_for_selector("[data-pattern=ready]")
@@ -40,9 +42,12 @@ def test_plan_and_check_in_pass_axe(new_context, open_app, store_call, scheme):
     clean(page, f"/plan {scheme}: warning and steps")
     page.click("[data-choice=anyway]")
     page.wait_for_selector("[data-over]")
+    page.locator("[data-activity] summary").first.click()  # one line until opened
     page.locator("[data-activity] [data-act=start]").first.click()
     page.wait_for_selector("[data-timer-phase=step]")
-    page.locator("[data-activity] details summary").first.click()
+    cooking = page.locator("[data-activity]").nth(1)  # opened, with its "More" open too
+    cooking.locator("summary").first.click()
+    cooking.locator(".plan-more summary").click()
     clean(page, f"/plan {scheme}: timer, over budget")
     page.click("[data-timer=end-step]")
     page.wait_for_selector("[data-timer-phase=rest]")

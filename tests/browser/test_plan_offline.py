@@ -15,9 +15,10 @@ def test_plan_timer_and_check_in_offline_then_synced_once(
     page.reload()  # the worker serves every screen file
     page.wait_for_function("() => document.documentElement.dataset.screen === 'plan'")
     page.click("[data-template=Groceries]")
-    assert page.locator("[data-step-add]").is_visible()  # 45 minutes: offered as steps
+    page.click("[data-split]")  # 45 minutes: steps offered, and taken
     page.click("[data-plan-form] button[type=submit]")
     page.wait_for_selector("[data-activity]")
+    page.click("[data-activity] summary")
     page.click("[data-act=start]")
     page.wait_for_selector("[data-timer-phase=step]")
     page.clock.fast_forward("15:01")

@@ -20,7 +20,7 @@ def test_split_run_a_step_and_its_rest_break(page, signed_up, wait_for, store_ca
     # A 40-minute task is offered as steps of at most 15 minutes, which can be changed.
     page.fill("#a-title", "Cooking")
     page.fill("#a-minutes", "40")
-    page.locator("#a-split").wait_for()
+    page.click("[data-split]")
     assert page.input_value("#s-min-0") == "15"
     assert page.input_value("#s-min-2") == "10"
     assert page.input_value("#s-title-1") == "Cooking — part 2 of 3"
@@ -37,6 +37,7 @@ def test_split_run_a_step_and_its_rest_break(page, signed_up, wait_for, store_ca
     assert activity["steps"][2]["title"] == "Wash up"
     assert activity["rest_minutes"] == 5 and activity["minutes"] == 42
 
+    page.click("[data-activity] summary")  # one line until opened
     page.click("[data-act=start]")
     page.wait_for_selector("[data-timer-phase=step]")
     assert page.inner_text(".plan-count") == "15:00"
@@ -89,4 +90,38 @@ def test_split_run_a_step_and_its_rest_break(page, signed_up, wait_for, store_ca
     assert len(server_rows("reminders", email, deleted=True)) == 2
     (row,) = server_rows("activities", email)
     assert row["status"] == "stopped" and row["spent_cost"] == 1
+    assert page.errors == []
+
+
+def test_rest_is_over_names_the_next_step_and_a_rest_can_be_skipped(page, open_app, store_call):
+    page.clock.install(time=datetime(2026, 11, 18, 9, 0, tzinfo=UTC))
+    open_app(page, "/plan")
+    page.fill("#a-title", "Cooking")
+    page.fill("#a-minutes", "40")
+    page.click("[data-split]")
+    page.click("[data-plan-form] button[type=submit]")
+    page.click("[data-activity] summary")
+    page.click("[data-act=start]")
+    page.wait_for_selector("[data-timer-phase=step]")
+    assert "Step 1 of 3: Cooking — part 1 of 3" in page.inner_text("[data-timer-host]")
+
+    page.clock.fast_forward("20:01")  # the step and its rest are over
+    page.wait_for_selector("[data-timer-phase=ready]")
+    card = page.inner_text("[data-timer-host]")
+    assert "Next: step 2 of 3: Cooking — part 2 of 3" in card and "Start step 2" in card
+    assert "Step 1 of 3" not in card
+    page.click("[data-timer=next]")
+    page.wait_for_selector("[data-timer-phase=step]")
+    assert "Step 2 of 3" in page.inner_text("[data-timer-host]")
+
+    page.click("[data-timer=end-step]")
+    page.wait_for_selector("[data-timer-phase=rest]")
+    assert "Rest before step 3 of 3." in page.inner_text("[data-timer-host]")
+    page.click("[data-timer=skip-rest]")  # rested enough: on to the next step now
+    page.wait_for_selector("[data-timer-phase=step]")
+    assert "Step 3 of 3: Cooking — part 3 of 3" in page.inner_text("[data-timer-host]")
+    assert page.inner_text(".plan-count") == "10:00"
+    assert page.evaluate(TIMER)["step"] == 2
+    (a,) = store_call(page, "list", "activities")
+    assert [s["done"] for s in a["steps"]] == [True, True, False]
     assert page.errors == []

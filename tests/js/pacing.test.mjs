@@ -11,11 +11,14 @@ import {
   crashPattern,
   dayLoads,
   dayTotals,
+  fitByMoving,
+  lighterVersion,
   pairDays,
   splitIntoSteps,
   suggestBudget,
 } from "../../pwa/features/plan/pacing.js";
 import { addDays } from "../../pwa/lib/day.js";
+import { LIMITS } from "../../pwa/lib/limits.js";
 
 test("costs: light 1, moderate 2, heavy 3, or custom", () => {
   assert.deepEqual(COSTS, { light: 1, moderate: 2, heavy: 3 });
@@ -73,6 +76,36 @@ test("day totals: planned, spent, remaining and over", () => {
   assert.equal(activityLoad({ energy_cost: 3, status: "skipped" }), 0);
 });
 
+test("a long title's steps stay within the server's title length, the part kept whole", () => {
+  const title = "x".repeat(LIMITS.task_title.max);
+  const steps = splitIntoSteps({ title, minutes: 45 }, 15);
+  assert.equal(steps.length, 3);
+  for (const [i, s] of steps.entries()) {
+    assert.equal([...s.title].length, LIMITS.task_title.max);
+    assert.ok(s.title.endsWith(`… — part ${i + 1} of 3`));
+  }
+  const emoji = "🧺".repeat(LIMITS.task_title.max); // one code point each, as the server counts
+  assert.ok(
+    splitIntoSteps({ title: emoji, minutes: 30 }, 15).every((s) => [...s.title].length <= 200),
+  );
+  assert.equal(splitIntoSteps({ title: "Short", minutes: 30 }, 15)[1].title, "Short — part 2 of 2");
+});
+
+test("never more steps than the server keeps, nor more minutes than a day", () => {
+  const day = splitIntoSteps({ title: "All day", minutes: LIMITS.task_minutes.max }, 5);
+  assert.ok(day.length <= LIMITS.steps.max);
+  assert.equal(
+    day.reduce((n, s) => n + s.minutes, 0),
+    LIMITS.task_minutes.max,
+  );
+  const huge = splitIntoSteps({ title: "Typo", minutes: 999999 }, 15);
+  assert.ok(huge.length <= LIMITS.steps.max);
+  assert.equal(
+    huge.reduce((n, s) => n + s.minutes, 0),
+    LIMITS.task_minutes.max,
+  );
+});
+
 test("checkAdd warns before a plan goes over the budget", () => {
   const acts = [
     { title: "Shower", energy_cost: 2 },
@@ -83,6 +116,55 @@ test("checkAdd warns before a plan goes over the budget", () => {
   assert.equal(c.over, true);
   assert.equal(c.total, 7);
   assert.match(c.warning, /Adding Groceries \(3 points\) takes this day to 7 of 6 points: 1 over/);
+  assert.doesNotMatch(c.warning, /split/);
+});
+
+test("over-budget advice fits: a lighter version whose points bring the day within budget", () => {
+  const acts = [
+    { title: "Shower", energy_cost: 2 },
+    { title: "Cooking", energy_cost: 4 },
+  ];
+  const groceries = { title: "Groceries", energy_cost: 3, minutes: 45, steps: [], rest_minutes: 0 };
+  const c = checkAdd(acts, groceries, 7);
+  assert.deepEqual(c.lighter, { ...groceries, energy_cost: 1, minutes: 15 });
+  assert.match(c.warning, /lighter version fits: 15 min, 1 point/);
+  assert.equal(dayTotals([...acts, c.lighter], 7).over, false);
+  assert.equal(dayTotals([...acts, c.lighter], 7).remaining, 0);
+  // A full day has no lighter version: only another day.
+  const full = checkAdd(acts, groceries, 6);
+  assert.equal(full.lighter, null);
+  assert.match(full.warning, /no points left: do it another day/);
+});
+
+test("a lighter version of a split activity is split again, within its minutes", () => {
+  const a = {
+    title: "Cooking",
+    energy_cost: 4,
+    minutes: 60,
+    steps: splitIntoSteps({ title: "Cooking", minutes: 60 }, 15),
+    rest_minutes: 5,
+  };
+  const l = lighterVersion(a, 2, 15);
+  assert.equal(l.minutes, 30);
+  assert.deepEqual(
+    l.steps.map((s) => s.minutes),
+    [15, 15],
+  );
+  assert.equal(l.rest_minutes, 5);
+  assert.deepEqual(lighterVersion(a, 1, 15).steps, []); // 15 minutes: one go
+});
+
+test("fitByMoving names the smallest planned activity whose move ends the overrun", () => {
+  const acts = [
+    { title: "Shower", energy_cost: 2, status: "done" },
+    { title: "Walk", energy_cost: 1, status: "planned" },
+    { title: "Laundry", energy_cost: 2, status: "planned" },
+    { title: "Groceries", energy_cost: 3, status: "planned" },
+    { title: "Cooking", energy_cost: 4, status: "doing" },
+  ];
+  assert.equal(fitByMoving(acts, 10).title, "Laundry"); // 12 of 10: 2 over
+  assert.equal(fitByMoving(acts, 12), null);
+  assert.equal(fitByMoving(acts, 6), null); // 6 over: no single planned one frees that
 });
 
 // ---- constructed histories ----

@@ -33,6 +33,7 @@ STANDS_FOR = {
     ],  # fmt: skip
     "energy_cost": [(data.ActivityData, "energy_cost"), (data.TemplateData, "energy_cost")],
     "rest_minutes": [(data.ActivityData, "rest_minutes")],
+    "steps": [(data.ActivityData, "steps")],
     "notes": [
         (data.CrampData, "notes"),
         (data.KnotData, "notes"),
@@ -45,9 +46,9 @@ STANDS_FOR = {
 
 
 def bounds(schema, name) -> dict:
-    """{min, max} of a field's Range, or of its Length for a string (min 0 when unset)."""
+    """{min, max} of a field's Range, or of its Length for a string or list (min 0 when unset)."""
     fld = schema().fields[name]
-    kind = validate.Length if isinstance(fld, mf.String) else validate.Range
+    kind = validate.Length if isinstance(fld, mf.String | mf.List) else validate.Range
     (v,) = [v for v in fld.validators if isinstance(v, kind)]
     return {"min": v.min or 0, "max": v.max}
 

@@ -90,3 +90,15 @@ export async function checkinFor(day) {
     (await list("checkins")).find((c) => c.day === day)
   );
 }
+
+// When the usual budget changes, today's and tomorrow's plans that kept the usual one follow it;
+// a day the person changed on Plan keeps its own.
+export async function followUsualBudget(from, to) {
+  if (from === to) return;
+  const { me, today, tomorrow } = await days();
+  for (const day of [today, tomorrow]) {
+    const d = await loadDay(day, me);
+    if (d.saved && d.plan.energy_budget === from)
+      await save("plans", { ...d.plan, energy_budget: to });
+  }
+}

@@ -1,118 +1,16 @@
-// Plan's add/change form, and field helpers plan.js shares.
-import { COSTS, DEFAULT_REST, checkAdd, costOf, pts, splitIntoSteps } from "./pacing.js";
+// Plan's add/change form: title, minutes and points; steps only when the person asks for them.
+import { COSTS, checkAdd, costOf, pts } from "./pacing.js";
 import { capitalize } from "../../lib/format.js";
 import { LIMITS } from "../../lib/limits.js";
 import { btn, el, showErrors, toast } from "../../lib/ui.js";
 import { save } from "../../store.js";
 import { addActivity, days, loadDay, moveActivity } from "./data.js";
+import { field, num, text, whole } from "./fields.js";
+import { stepsEditor } from "./steps.js";
 
-// `limit`: an entry of LIMITS.
-export const num = (id, { min, max }, value, more) =>
-  el("input", { id, type: "number", inputmode: "numeric", min, max, value, ...more });
-export const text = (id, value, more) =>
-  el("input", { id, type: "text", maxlength: LIMITS.task_title.max, value, ...more });
-export const whole = (n, { min, max }) => Number.isInteger(n) && n >= min && n <= max;
-const { task_minutes: MINUTES, rest_minutes: REST, energy_cost: COST } = LIMITS;
-export const field = (
-  label,
-  input,
-  slot = el("p", { class: "error-text", "data-error-for": input.id }),
-) => el("div", { class: "field" }, el("label", { for: input.id }, label), input, slot);
-
-// A task longer than `chunk` minutes is offered as steps, re-proposed until the person edits them.
-function stepsEditor(chunk, title, minutes) {
-  const split = el("input", { id: "a-split", type: "checkbox", checked: true });
-  const rest = num("a-rest", REST, DEFAULT_REST);
-  const stepList = el("ol", { class: "plan-steps-edit" });
-  const st = { steps: [], edited: false, split, rest };
-  const edit = () => {
-    st.edited = true;
-  };
-  const drawSteps = () =>
-    stepList.replaceChildren(
-      ...st.steps.map((s, i) =>
-        el(
-          "li",
-          { class: "plan-step-edit" },
-          field(
-            `Step ${i + 1}`,
-            text(`s-title-${i}`, s.title, {
-              oninput: (e) => {
-                s.title = e.target.value;
-                edit();
-              },
-            }),
-          ),
-          el(
-            "div",
-            { class: "row" },
-            field(
-              "Minutes",
-              num(`s-min-${i}`, MINUTES, s.minutes, {
-                oninput: (e) => {
-                  s.minutes = Number(e.target.value);
-                  edit();
-                },
-              }),
-            ),
-            btn(
-              "Remove",
-              () => {
-                st.steps.splice(i, 1);
-                edit();
-                drawSteps();
-              },
-              "btn-danger",
-              { "aria-label": `Remove step ${i + 1}` },
-            ),
-          ),
-        ),
-      ),
-    );
-  st.box = el(
-    "fieldset",
-    { class: "stack plan-split", hidden: true },
-    el("legend", {}, "Steps with rest breaks"),
-    el(
-      "p",
-      { class: "hint" },
-      `Longer than ${chunk} minutes: smaller steps with rests between are easier on your muscles.`,
-    ),
-    el("label", { class: "choice" }, split, "Split into steps"),
-    stepList,
-    btn(
-      "Add a step",
-      () => {
-        st.steps.push({ title: title.value.trim() || "Step", minutes: 5, done: false });
-        edit();
-        drawSteps();
-        stepList.querySelector(`#s-title-${st.steps.length - 1}`).focus();
-      },
-      null,
-      { "data-step-add": "" },
-    ),
-    field("Rest between steps (minutes)", rest),
-  );
-  const box = st.box;
-  st.on = () => !box.hidden && split.checked;
-  st.offer = (fresh) => {
-    const m = Number(minutes.value) || 0;
-    if (fresh) st.edited = false;
-    box.hidden = !(m > chunk || st.steps.length > 1);
-    if (box.hidden || st.edited) return;
-    st.steps = splitIntoSteps({ title: title.value.trim() || "Step", minutes: m }, chunk);
-    drawSteps();
-  };
-  st.load = (a) => {
-    st.steps = (a?.steps || []).map((s) => ({ ...s }));
-    st.edited = st.steps.length > 0;
-    split.checked = true;
-    rest.value = a?.rest_minutes || DEFAULT_REST;
-    box.hidden = true;
-    drawSteps();
-  };
-  return st;
-}
+export { field, num, text, whole };
+const { task_minutes: MINUTES, energy_cost: COST, task_title: TITLE } = LIMITS;
+const tooLong = `At most ${MINUTES.max} minutes (a whole day).`;
 
 function build(chunk, context) {
   const title = text("a-title", "", { required: true, autocomplete: "off" });
@@ -146,13 +44,14 @@ function build(chunk, context) {
     el("p", { class: "muted" }, "Start from an everyday task, or type your own."),
     picks,
     field("What", title),
-    levels,
     field("How long (minutes)", minutes),
-    st.box,
+    levels,
+    st.node,
     warning,
     el("div", { class: "row" }, submit, cancel),
   );
   const f = {
+    chunk,
     context,
     editing: null,
     title,
@@ -195,41 +94,28 @@ function reset(f, a = null) {
   f.picks.hidden = !!a;
   f.custom.value = 4;
   fill(f, a || { title: "", minutes: 15, energy_cost: 2 });
+  f.st.offer();
   showErrors(f.form);
 }
 
 function read(f) {
   const { title, minutes, st } = f;
   const errs = {};
-  if (!title.value.trim()) errs["a-title"] = "Say what it is.";
-  if (!whole(Number(minutes.value), MINUTES))
-    errs["a-minutes"] = `Minutes from ${MINUTES.min} to ${MINUTES.max}.`;
+  const name = title.value.trim();
+  if (!name) errs["a-title"] = "Say what it is.";
+  else if ([...name].length > TITLE.max) errs["a-title"] = `At most ${TITLE.max} characters.`;
+  const m = Number(minutes.value);
+  if (!whole(m, MINUTES))
+    errs["a-minutes"] =
+      m > MINUTES.max ? tooLong : `Minutes from ${MINUTES.min} to ${MINUTES.max}.`;
   let cost;
   try {
     cost = costOf(level(f), f.custom.value);
   } catch (err) {
     errs["a-custom"] = err.message;
   }
-  if (st.on()) {
-    if (!st.steps.length) errs["a-rest"] = "Add at least one step, or untick the split.";
-    st.steps.forEach((s, i) => {
-      if (!s.title.trim()) errs[`s-title-${i}`] = "Give the step a name.";
-      if (!whole(s.minutes, MINUTES))
-        errs[`s-min-${i}`] = `Minutes from ${MINUTES.min} to ${MINUTES.max}.`;
-    });
-    if (!whole(Number(st.rest.value), REST))
-      errs["a-rest"] = `Rest from ${REST.min} to ${REST.max} minutes.`;
-  }
-  const own = st.on()
-    ? st.steps.map((s) => ({ title: s.title.trim(), minutes: s.minutes, done: !!s.done }))
-    : [];
-  const data = {
-    title: title.value.trim(),
-    energy_cost: cost,
-    minutes: Number(minutes.value),
-    steps: own,
-    rest_minutes: 0,
-  };
+  const own = st.read(errs);
+  const data = { title: name, energy_cost: cost, minutes: m, steps: own, rest_minutes: 0 };
   if (own.length)
     Object.assign(data, {
       minutes: own.reduce((n, s) => n + s.minutes, 0),
@@ -264,7 +150,9 @@ function warnOver(f, data) {
     activities.filter((a) => a.id !== editing?.id),
     { ...editing, ...data },
     plan.energy_budget,
+    f.chunk,
   );
+  const { lighter } = check;
   warning.hidden = !check.over;
   if (!check.over) return false;
   const choice = (key, label, onclick, cls) => btn(label, onclick, cls, { "data-choice": key });
@@ -273,8 +161,20 @@ function warnOver(f, data) {
     el(
       "div",
       { class: "row" },
+      lighter &&
+        choice(
+          "lighter",
+          `${editing ? "Save" : "Add"} the lighter version (${pts(lighter.energy_cost)})`,
+          () => commit(f, { ...data, ...lighter }),
+          "btn-primary",
+        ),
       which === "today" &&
-        choice("tomorrow", "Move to tomorrow", () => commit(f, data, true), "btn-primary"),
+        choice(
+          "tomorrow",
+          "Move to tomorrow",
+          () => commit(f, data, true),
+          !lighter && "btn-primary",
+        ),
       choice("anyway", editing ? "Save anyway" : "Add anyway", () => commit(f, data)),
       choice("cancel", "Cancel", () => {
         warning.hidden = true;
@@ -292,7 +192,12 @@ export function activityForm(chunk, context) {
   const { form, title, st } = f;
   f.levels.addEventListener("change", () => showCustom(f));
   title.addEventListener("input", () => st.offer());
-  f.minutes.addEventListener("input", () => st.offer(true));
+  // A duration beyond a day is said at once, and never turned into steps.
+  f.minutes.addEventListener("input", () => {
+    const slot = form.querySelector("[data-error-for=a-minutes]");
+    slot.textContent = Number(f.minutes.value) > MINUTES.max ? tooLong : "";
+    st.offer();
+  });
   reset(f);
   form.setTemplates = (list) =>
     f.picks.replaceChildren(
@@ -301,7 +206,7 @@ export function activityForm(chunk, context) {
           `${t.title} · ${pts(t.energy_cost)}${t.minutes ? ` · ${t.minutes} min` : ""}`,
           () => {
             fill(f, t);
-            st.offer(true);
+            st.offer();
             title.focus();
           },
           null,
@@ -311,7 +216,6 @@ export function activityForm(chunk, context) {
     );
   form.edit = (a) => {
     reset(f, a);
-    st.offer();
     form.scrollIntoView({ block: "start" });
     title.focus({ preventScroll: true });
   };

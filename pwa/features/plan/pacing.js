@@ -39,12 +39,30 @@ export function costOf(level, custom) {
   return n;
 }
 
+const { task_title: TITLE, task_minutes: MINUTES, steps: STEPS } = LIMITS;
+
+// A step's title within the server's length: a long activity title is shortened, never the part.
+export function stepTitle(title, i, n) {
+  const tail = n > 1 ? ` — part ${i + 1} of ${n}` : "";
+  const chars = [...title]; // the server counts code points
+  const room = TITLE.max - [...tail].length;
+  const head =
+    chars.length > room
+      ? `${chars
+          .slice(0, room - 1)
+          .join("")
+          .trimEnd()}…`
+      : title;
+  return head + tail;
+}
+
+// Steps of at most `chunk` minutes; longer steps when `chunk` would make more than the server keeps.
 export function splitIntoSteps({ title, minutes }, chunk = DEFAULT_CHUNK) {
-  const total = Math.max(1, Math.round(minutes || 0));
-  chunk = Math.max(1, Math.round(chunk));
+  const total = Math.min(MINUTES.max, Math.max(1, Math.round(minutes || 0)));
+  chunk = Math.max(1, Math.round(chunk), Math.ceil(total / STEPS.max));
   const n = Math.ceil(total / chunk);
   return Array.from({ length: n }, (_, i) => ({
-    title: n > 1 ? `${title} — part ${i + 1} of ${n}` : title,
+    title: stepTitle(title, i, n),
     minutes: i < n - 1 ? chunk : total - chunk * (n - 1),
     done: false,
   }));
@@ -71,14 +89,40 @@ export function dayTotals(activities, budget = DEFAULT_BUDGET) {
   };
 }
 
-export function checkAdd(activities, a, budget = DEFAULT_BUDGET) {
-  const total = dayTotals(activities, budget).load + activityLoad(a);
+// A shorter, lighter version of `a` costing `room` points: minutes in proportion, steps redone.
+export function lighterVersion(a, room, chunk = DEFAULT_CHUNK) {
+  const minutes = a.minutes ? Math.max(1, Math.floor((a.minutes * room) / a.energy_cost)) : null;
+  const split = a.steps?.length > 1 && minutes > chunk;
+  const steps = split ? splitIntoSteps({ title: a.title, minutes }, chunk) : [];
+  return { ...a, energy_cost: room, minutes, steps, rest_minutes: split ? a.rest_minutes : 0 };
+}
+
+// Before adding `a`: over the budget? If so, a lighter version that fits, when one can.
+export function checkAdd(activities, a, budget = DEFAULT_BUDGET, chunk = DEFAULT_CHUNK) {
+  const before = dayTotals(activities, budget).load;
+  const total = before + activityLoad(a);
   const over = total > budget;
-  const warning = over
-    ? `Adding ${a.title} (${pts(a.energy_cost || 0)}) takes this day to ${total} of ${budget} points: ` +
-      `${total - budget} over your budget. You could move it to another day or split it.`
-    : null;
-  return { over, total, warning };
+  if (!over) return { over, total, warning: null, lighter: null };
+  const room = budget - before;
+  const lighter = room >= 1 ? lighterVersion(a, room, chunk) : null;
+  const size = (x) => [x.minutes && `${x.minutes} min`, pts(x.energy_cost)].filter(Boolean);
+  const warning =
+    `Adding ${a.title} (${pts(a.energy_cost || 0)}) takes this day to ${total} of ${budget} points: ` +
+    `${total - budget} over your budget. ` +
+    (lighter
+      ? `A shorter, lighter version fits: ${size(lighter).join(", ")}. Or do it another day.`
+      : "This day has no points left: do it another day.");
+  return { over, total, warning, lighter };
+}
+
+// The planned activity whose move to another day brings an over-budget day back within it.
+export function fitByMoving(activities, budget = DEFAULT_BUDGET) {
+  const over = dayTotals(activities, budget).load - budget;
+  if (over <= 0) return null;
+  const movable = activities.filter(
+    (a) => !a.deleted_at && a.status === "planned" && activityLoad(a) >= over,
+  );
+  return movable.sort((x, y) => activityLoad(x) - activityLoad(y))[0] || null;
 }
 
 // An activity without a plan counts on the day it started.

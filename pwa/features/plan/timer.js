@@ -177,6 +177,16 @@ export const PHASES = {
   finished: "All steps done",
 };
 
+// Which step the timer is at: after a step ends (rest, ready) that is the next one.
+function stepText(state, steps, { kind }) {
+  const n = steps.length;
+  if (kind === "finished") return n > 1 ? `All ${n} steps done.` : steps[0].title;
+  if (kind === "rest") return `Rest before step ${state.step + 2} of ${n}.`;
+  const i = kind === "ready" ? state.step + 1 : state.step;
+  if (n < 2) return steps[0].title;
+  return `${kind === "ready" ? "Next: step" : "Step"} ${i + 1} of ${n}: ${steps[i].title}`;
+}
+
 export function timerCard({ state, activity, phase }) {
   const steps = stepsOf(activity);
   const { kind, endsAt } = phase;
@@ -204,15 +214,7 @@ export function timerCard({ state, activity, phase }) {
     { class: "card stack plan-timer", "aria-labelledby": "timer-h", dataset: { phase: kind } },
     el("h2", { id: "timer-h" }, activity.title),
     el("p", { class: "plan-phase", "data-timer-phase": kind }, PHASES[kind]),
-    el(
-      "p",
-      { class: "muted" },
-      kind === "rest"
-        ? `Rest before step ${state.step + 2} of ${steps.length}.`
-        : steps.length > 1
-          ? `Step ${state.step + 1} of ${steps.length}: ${steps[state.step].title}`
-          : activity.title,
-    ),
+    el("p", { class: "muted", "data-timer-step": "" }, stepText(state, steps, phase)),
     count && el("p", { class: "plan-count", role: "timer", "aria-label": `${count} left` }, count),
     kind === "finished"
       ? costChooser(activity.energy_cost, (n) => finish(n, "done"))
@@ -220,6 +222,13 @@ export function timerCard({ state, activity, phase }) {
           "div",
           { class: "row" },
           kind === "step" && act("end-step", "Step done", endStepNow),
+          kind === "rest" &&
+            act(
+              "skip-rest",
+              `Skip the rest: start step ${state.step + 2}`,
+              () => startStep(activity, state.step + 1),
+              null,
+            ),
           kind === "ready" &&
             act("next", `Start step ${phase.next + 1}`, () => startStep(activity, phase.next)),
           stop,

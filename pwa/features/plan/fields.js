@@ -1,0 +1,15 @@
+// Plan's form fields, bounded by lib/limits.js; the add form, its steps and the task editor share them.
+import { LIMITS } from "../../lib/limits.js";
+import { el } from "../../lib/ui.js";
+
+// `limit`: an entry of LIMITS.
+export const num = (id, { min, max }, value, more) =>
+  el("input", { id, type: "number", inputmode: "numeric", min, max, value, ...more });
+export const text = (id, value, more) =>
+  el("input", { id, type: "text", maxlength: LIMITS.task_title.max, value, ...more });
+export const whole = (n, { min, max }) => Number.isInteger(n) && n >= min && n <= max;
+export const field = (
+  label,
+  input,
+  slot = el("p", { class: "error-text", "data-error-for": input.id }),
+) => el("div", { class: "field" }, el("label", { for: input.id }, label), input, slot);

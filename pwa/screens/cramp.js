@@ -3,7 +3,7 @@
 import { get, list, nowIso, onChange, remove, save } from "../store.js";
 import { navigate } from "../router.js";
 import { clockText, durationShort } from "../lib/format.js";
-import { LIMITS } from "../lib/limits.js";
+import { CRAMP, LIMITS } from "../lib/limits.js";
 import { card, el, toast } from "../lib/ui.js";
 import {
   SCALE,
@@ -24,7 +24,7 @@ import {
   runningCramp,
   startCramp,
 } from "../features/cramp/timer.js";
-import { crampSeconds } from "../features/cramp/length.js";
+import { crampProblem, crampSeconds } from "../features/cramp/length.js";
 
 const MUSCLES = opts(
   "Calf",
@@ -338,7 +338,7 @@ async function showEdit(id) {
       el(
         "div",
         { class: "row" },
-        input("cramp-min", "Minutes", num("600", Math.floor(secs / 60))),
+        input("cramp-min", "Minutes", num(String(CRAMP.max_minutes), Math.floor(secs / 60))),
         input("cramp-sec", "Seconds", num("59", secs % 60)),
       ),
     ),
@@ -351,13 +351,15 @@ async function showEdit(id) {
     const m = minutes.value === "" ? null : +minutes.value;
     const s = +seconds.value;
     const bad = Number.isNaN(start.getTime()) || (m != null && !(m >= 0 && s >= 0 && s < 60));
-    error.textContent = bad ? "Use whole minutes and 0–59 seconds." : "";
-    if (bad) return;
     const length = m != null ? m * 60 + s : was.ended_at ? crampSeconds(was) || 0 : null;
-    await ed.change({
+    const next = !bad && {
       started_at: nowIso(start),
       ...(length != null && { ended_at: nowIso(new Date(+start + length * 1000)) }),
-    });
+    };
+    // Said before anything is saved: the server would refuse it.
+    error.textContent = bad ? "Use whole minutes and 0–59 seconds." : crampProblem(next) || "";
+    if (error.textContent) return;
+    await ed.change(next);
     shown.textContent = told();
   };
   const form = crampDetails(ed);

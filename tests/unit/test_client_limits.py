@@ -58,3 +58,11 @@ def test_every_client_limit_says_which_schema_field_it_stands_for():
 def test_a_client_limit_is_the_schema_s(name):
     for schema, field_name in STANDS_FOR[name]:
         assert LIMITS[name] == bounds(schema, field_name), f"{schema.__name__}.{field_name}"
+
+
+def test_the_client_s_cramp_bounds_are_the_server_s():
+    cramp = exported("lib/limits.js", "CRAMP")["CRAMP"]
+    assert cramp == {
+        "max_minutes": data.CRAMP_MAX_MINUTES,
+        "future_minutes": data.CLOCK_SKEW_MINUTES,
+    }

@@ -25,6 +25,7 @@ import {
   startCramp,
 } from "../features/cramp/timer.js";
 import { crampProblem, crampSeconds } from "../features/cramp/length.js";
+import { alreadyStopped } from "../features/cramp/after.js";
 
 const MUSCLES = opts(
   "Calf",
@@ -219,6 +220,7 @@ function showIdle() {
     null,
     button("start", "btn-huge", start, "Start cramp timer"),
     el("p", { class: "hint" }, "One tap. Details can wait until it is over."),
+    alreadyStopped().node,
     el("a", { class: "btn btn-block", href: "/helps" }, "What helps me"),
   );
 }

@@ -22,3 +22,9 @@ export function crampProblem({ started_at: start, ended_at: end }, now = Date.no
     return "That would end in the future. Choose a shorter length or an earlier start.";
   return null;
 }
+
+// Start and end (ms) of a cramp that stopped `agoMinutes` before now and lasted about `minutes`.
+export function stoppedAgo(agoMinutes, minutes, now = Date.now()) {
+  const end = now - agoMinutes * 60000;
+  return { start: end - minutes * 60000, end };
+}

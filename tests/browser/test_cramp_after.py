@@ -135,3 +135,24 @@ def test_a_cramp_that_already_stopped_is_logged_in_two_taps(page, open_app, stor
     page.locator("[data-already-status]", has_text="about 1 min").wait_for()
     assert len(store_call(page, "list", "cramps")) == 2
     assert page.errors == []
+
+
+def test_what_helps_me_leaves_out_a_stored_length_no_cramp_has(page, open_app):
+    open_app(page, "/")
+    page.evaluate(
+        """async () => {
+          const s = await import('/store.js');
+          const t = (m) => s.nowIso(new Date(Date.now() - m * 60000));
+          for (const [ago, minutes] of [[900, 2], [800, 5], [700, 3], [100000, 99999]])
+            await s.save('cramps', {started_at: t(ago), ended_at: t(ago - minutes)});
+        }"""
+    )
+    open_app(page, "/helps")
+    figure = page.locator("[data-figure=durations]")
+    assert figure.locator(".big-number").inner_text() == "3 minutes"  # not 1666 hours
+    assert (
+        figure.locator("[data-left-out]")
+        .inner_text()
+        .startswith("1 cramp left out: longer than 3 hours")
+    )
+    assert page.errors == []

@@ -3,6 +3,10 @@ and a cramp that already stopped logged in two taps without moving the cramp but
 
 from datetime import datetime
 
+from axe_playwright_python.sync_playwright import Axe
+
+AXE = Axe()
+
 BIG = "main [data-action=cramp]"
 ALREADY = "main [data-action=already-stopped]"
 ASK = "main [data-forgotten]"
@@ -76,6 +80,10 @@ def test_a_forgotten_cramp_is_counted_and_asked_about_once_on_today(
     assert ask.get_by_role("heading").inner_text() == question
     last = page.inner_text("[data-last-cramp]")
     assert "No cramps logged yet" not in last and "length not known" in last
+    page.click(ALREADY)  # both open at once: still accessible
+    results = AXE.run(page)
+    assert results.violations_count == 0, results.generate_report()
+    page.click(ALREADY)
 
     ask.get_by_role("button", name="About 5 min").click()
     ended = "async (id) => !!(await (await import('/store.js')).get('cramps', id)).ended_at"

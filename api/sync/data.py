@@ -1,5 +1,7 @@
 """The `data` of each synced collection: one schema per collection of the registry."""
 
+from datetime import UTC, datetime, timedelta
+
 import marshmallow as ma
 from marshmallow import validate
 
@@ -12,6 +14,11 @@ WORD = V.Length(min=1, max=60)
 NAME = V.Length(min=1, max=40)  # body places stored in a 40-character column
 INTENSITY = V.Range(0, 10)
 HHMM = V.Regexp(r"^([01]\d|2[0-3]):[0-5]\d$", error="Use HH:MM, 24-hour.")
+# What a cramp can be (pwa/lib/limits.js CRAMP holds the same): a muscle cramp lasts seconds to
+# minutes; the timer calls one running over 3 hours forgotten, so no length is longer. A phone's
+# clock may run a little ahead of the server's, hence the allowance for times "in the future".
+CRAMP_MAX_MINUTES = 180
+CLOCK_SKEW_MINUTES = 15
 
 
 def words(**kw):
@@ -51,8 +58,19 @@ class RecordData(ma.Schema):
 
 
 class CrampData(RecordData):
-    started_at = ma.fields.AwareDateTime(required=True)
-    ended_at = ma.fields.AwareDateTime(allow_none=True, load_default=None)
+    started_at = ma.fields.AwareDateTime(
+        required=True,
+        metadata={"description": f"Not later than now + {CLOCK_SKEW_MINUTES} minutes."},
+    )
+    ended_at = ma.fields.AwareDateTime(
+        allow_none=True,
+        load_default=None,
+        metadata={
+            "description": "Null while it runs; else from started_at to at most "
+            f"{CRAMP_MAX_MINUTES} minutes after it, and not later than now + "
+            f"{CLOCK_SKEW_MINUTES} minutes."
+        },
+    )
     muscle = fields.String(allow_none=True, load_default=None, validate=NAME)
     side = fields.String(
         allow_none=True, load_default=None, validate=V.OneOf(["left", "right", "both"])
@@ -64,9 +82,22 @@ class CrampData(RecordData):
     notes = fields.String(allow_none=True, load_default=None, validate=TEXT)
 
     @ma.validates_schema
-    def _ends_after_start(self, data, **kw):
-        if data.get("ended_at") and data["ended_at"] < data["started_at"]:
+    def _a_cramp_that_can_be(self, data, **kw):
+        """Not in the future, not ending before it starts, no longer than CRAMP_MAX_MINUTES."""
+        latest = datetime.now(UTC) + timedelta(minutes=CLOCK_SKEW_MINUTES)
+        start, end = data.get("started_at"), data.get("ended_at")
+        if start and start > latest:
+            raise ma.ValidationError("A cramp cannot start in the future.", "started_at")
+        if not (start and end):
+            return
+        if end < start:
             raise ma.ValidationError("A cramp cannot end before it starts.", "ended_at")
+        if end - start > timedelta(minutes=CRAMP_MAX_MINUTES):
+            raise ma.ValidationError(
+                f"A cramp lasts at most {CRAMP_MAX_MINUTES // 60} hours.", "ended_at"
+            )
+        if end > latest:
+            raise ma.ValidationError("A cramp cannot end in the future.", "ended_at")
 
 
 class KnotData(RecordData):

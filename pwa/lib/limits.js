@@ -24,3 +24,7 @@ export const DECIMALS = ["dose_amount"];
 
 // A whole number within an entry of LIMITS.
 export const within = (n, { min, max }) => Number.isInteger(n) && n >= min && n <= max;
+
+// What a cramp can be, as api/sync/data.py's CrampData refuses otherwise (held by the same test):
+// at most max_minutes long, and no time later than now plus future_minutes (a phone clock ahead).
+export const CRAMP = { max_minutes: 180, future_minutes: 15 };

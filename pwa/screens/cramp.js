@@ -3,7 +3,7 @@
 import { get, list, nowIso, onChange, remove, save } from "../store.js";
 import { navigate } from "../router.js";
 import { clockText, durationShort } from "../lib/format.js";
-import { LIMITS } from "../lib/limits.js";
+import { CRAMP, LIMITS } from "../lib/limits.js";
 import { limitText, tooLong } from "../lib/text-limit.js";
 import { card, el, showErrors, toast } from "../lib/ui.js";
 import {
@@ -25,7 +25,8 @@ import {
   runningCramp,
   startCramp,
 } from "../features/cramp/timer.js";
-import { crampSeconds } from "../features/cramp/length.js";
+import { crampProblem, crampSeconds } from "../features/cramp/length.js";
+import { alreadyStopped } from "../features/cramp/after.js";
 
 const MUSCLES = opts(
   "Calf",
@@ -229,6 +230,7 @@ function showIdle() {
     null,
     button("start", "btn-huge", start, "Start cramp timer"),
     el("p", { class: "hint" }, "One tap. Details can wait until it is over."),
+    alreadyStopped().node,
     el("a", { class: "btn btn-block", href: "/helps" }, "What helps me"),
   );
 }
@@ -348,7 +350,7 @@ async function showEdit(id) {
       el(
         "div",
         { class: "row" },
-        input("cramp-min", "Minutes", num("600", Math.floor(secs / 60))),
+        input("cramp-min", "Minutes", num(String(CRAMP.max_minutes), Math.floor(secs / 60))),
         input("cramp-sec", "Seconds", num("59", secs % 60)),
       ),
     ),
@@ -367,13 +369,15 @@ async function showEdit(id) {
       unread ||
       Number.isNaN(start.getTime()) ||
       (m != null && !(whole && m >= 0 && s >= 0 && s < 60));
-    error.textContent = bad ? "Use whole minutes and 0–59 seconds." : "";
-    if (bad) return;
     const length = m != null ? m * 60 + s : was.ended_at ? crampSeconds(was) || 0 : null;
-    await ed.change({
+    const next = !bad && {
       started_at: nowIso(start),
       ...(length != null && { ended_at: nowIso(new Date(+start + length * 1000)) }),
-    });
+    };
+    // Said before anything is saved: the server would refuse it.
+    error.textContent = bad ? "Use whole minutes and 0–59 seconds." : crampProblem(next) || "";
+    if (error.textContent) return;
+    await ed.change(next);
     shown.textContent = told();
   };
   const form = crampDetails(ed);

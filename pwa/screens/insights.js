@@ -49,6 +49,12 @@ function gated(
   );
 }
 
+// A figure with a hint under it (what was left out of it), if any.
+const withNote = (node, note) => {
+  if (note) node.append(el("p", { class: "hint", "data-left-out": "" }, note));
+  return node;
+};
+
 const chart = (rows, label, summary, noun, labelEvery) => [
   barChart(rows, { label, summary, labelEvery, valueLabel: (n) => plural(n, noun) }),
   el("p", {}, summary),
@@ -69,18 +75,21 @@ async function render(root) {
       { class: "hint" },
       "From your own logs on this phone. Information, not medical advice.",
     ),
-    gated(
-      "durations",
-      "How long your cramps last",
-      d.count,
-      MIN_EACH_SIDE,
-      ["cramp"],
-      () => [
-        el("p", { class: "big-number" }, durationWords(d.medianSeconds)),
-        el("p", {}, "That is the middle value: half of your cramps were shorter, half longer."),
-      ],
-      "",
-      `${plural(d.count, "finished cramp")} so far`,
+    withNote(
+      gated(
+        "durations",
+        "How long your cramps last",
+        d.count,
+        MIN_EACH_SIDE,
+        ["cramp"],
+        () => [
+          el("p", { class: "big-number" }, durationWords(d.medianSeconds)),
+          el("p", {}, "That is the middle value: half of your cramps were shorter, half longer."),
+        ],
+        "",
+        `${plural(d.count, "finished cramp")} so far`,
+      ),
+      d.note,
     ),
     el(
       "section",

@@ -1,7 +1,7 @@
-// Log: jelly legs in one tap, knot and weakness forms with recent entries; /log?quick=water|magnesium.
+// Log: jelly legs in one tap, knot and weakness forms with recent entries.
 
 import { list, nowIso, onChange, remove, save } from "../store.js";
-import { quickLog } from "../features/quick/logs.js";
+import { navigate } from "../router.js";
 import { KNOT_HELPED, LOCATIONS } from "../features/log/knots.js";
 import { collection, whenOf } from "../lib/collections.js";
 import { capitalize } from "../lib/format.js";
@@ -319,15 +319,12 @@ async function jelly() {
 let unsubscribe = null;
 
 export async function mount(root, params) {
-  const status = el("p", { role: "status", class: "saved-text" });
-  const screen = el("div", { class: "stack" }, el("h1", {}, "Log"), status);
-  root.append(screen);
   const { quick, tab } = params;
-  if (quick === "water" || quick === "magnesium") {
-    await quickLog(quick);
-    history.replaceState(null, "", "/log"); // a reload must not log it twice
-    status.textContent = quick === "water" ? "Water saved." : "Magnesium saved.";
-  }
+  // The home-screen shortcuts of an older manifest: water and magnesium are logged on /quick.
+  if (quick === "water" || quick === "magnesium")
+    return navigate(`/quick?log=${quick}`, { replace: true });
+  const screen = el("div", { class: "stack" }, el("h1", {}, "Log"));
+  root.append(screen);
 
   const panels = {};
   for (const spec of [KNOT, WEAKNESS]) {

@@ -1,7 +1,7 @@
 // /quick?kind=water|magnesium&reminder=<id>: the logger a notification opens (Safari and Firefox
 // show no notification buttons); notifications shown before carry kind=hydration. Its water and
 // magnesium panel is Today's too.
-import { snooze } from "../features/quick/logs.js";
+import { quickLog, snooze } from "../features/quick/logs.js";
 import { intakePanel } from "../features/quick/panel.js";
 import { intakeOf } from "../lib/reminder-kinds.js";
 import { btn, clock, el } from "../lib/ui.js";
@@ -41,8 +41,14 @@ function snoozeBlock(id) {
 
 let stop;
 
-export async function mount(root, { kind, reminder: id } = {}) {
+// log=water|magnesium: a home-screen shortcut, logged at once (with Undo) and shown first.
+export async function mount(root, { kind, reminder: id, log } = {}) {
   kind = intakeOf(kind);
+  const shortcut = intakeOf(log);
+  if (shortcut) {
+    await quickLog(shortcut);
+    history.replaceState(null, "", "/quick"); // a reload must not log it again
+  }
   const r = id && (await get("reminders", id));
   const panel = el("div", { class: "stack" });
   root.append(
@@ -60,7 +66,7 @@ export async function mount(root, { kind, reminder: id } = {}) {
       el("a", { class: "btn btn-block", href: "/" }, "Back to Today"),
     ),
   );
-  stop = await intakePanel(panel, kind, id);
+  stop = await intakePanel(panel, kind || shortcut, id);
 }
 
 export const unmount = () => stop?.();

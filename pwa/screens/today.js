@@ -5,6 +5,7 @@ import { clockText, countdownText, durationShort } from "../lib/format.js";
 import { el } from "../lib/ui.js";
 import { account, profile } from "../lib/account.js";
 import { crampSeconds } from "../features/cramp/length.js";
+import { alreadyStopped, askForgotten } from "../features/cramp/after.js";
 import { elapsedSeconds, isRunning, newestFirst } from "../features/cramp/timer.js";
 import { whenText } from "../features/log/chips.js";
 import { intakePanel } from "../features/quick/panel.js";
@@ -101,11 +102,19 @@ export async function mount(root) {
   const last = el("p", { "data-last-cramp": "" });
   const plan = el("section", { class: "card stack", "aria-labelledby": "h-energy" });
   const hint = el("p", { class: "hint" });
+  // Below the cramp button, so that it never moves.
+  const after = alreadyStopped();
+  const forgotten = el("section", {
+    class: "card stack",
+    "aria-labelledby": "h-forgotten",
+    "data-forgotten": "",
+  });
   const page = el(
     "div",
     { class: "stack" },
     el("h1", {}, "Today", el("span", { class: "visually-hidden" }, `, ${date}`)),
     big,
+    after.node,
   );
   root.append(page);
   // The blocks below the button appear together once filled in: nothing on screen moves.
@@ -128,13 +137,15 @@ export async function mount(root) {
     const [me, all] = await Promise.all([profile(), list("cramps")]);
     const sorted = newestFirst(all);
     const running = sorted.find((c) => isRunning(c));
-    const done = sorted.find((c) => c.ended_at);
+    // A forgotten cramp (never stopped) is a cramp too, its length unknown until asked.
+    const done = sorted.find((c) => c.started_at && !isRunning(c));
     const today = localDay(new Date(), me.day_start_hour);
     const count = all.filter(
       (c) => c.started_at && localDay(c.started_at, me.day_start_hour) === today,
     ).length;
     clearInterval(ticker);
     big.href = running ? "/cramp" : "/cramp?start=1";
+    after.setHidden(Boolean(running));
     if (running) {
       big.dataset.running = "1";
       const tick = () => {
@@ -146,9 +157,11 @@ export async function mount(root) {
       delete big.dataset.running;
       big.textContent = START;
     }
+    const secs = done && crampSeconds(done);
     last.textContent = done
-      ? `${count} today. Last: ${whenText(done.started_at)}, lasted ${durationShort(crampSeconds(done))}.`
+      ? `${count} today. Last: ${whenText(done.started_at)}, ${secs == null ? "length not known" : `lasted ${durationShort(secs)}`}.`
       : "No cramps logged yet.";
+    await askForgotten(forgotten);
   };
   const signup = account().then(
     (me) =>
@@ -159,7 +172,7 @@ export async function mount(root) {
       ),
   );
   // A block that fails to draw is left out; the rest of Today (and sync, after it) still starts.
-  const blocks = new Set([intake, crampCard, plan, hint]);
+  const blocks = new Set([forgotten, intake, crampCard, plan, hint]);
   const alone = (host, work) =>
     work.catch((err) => {
       console.error(err);

@@ -22,8 +22,8 @@ def test_app_is_installable_with_shortcuts(persistent_context, open_app, wait_fo
     assert parsed["scope"] == parsed["startUrl"] == parsed["id"] == page.url
     shortcuts = {s["name"]: s["url"] for s in parsed["shortcuts"]}
     assert shortcuts["Start cramp timer"].endswith("/cramp?start=1")
-    assert shortcuts["Log water"].endswith("/log?quick=water")
-    assert shortcuts["Took magnesium"].endswith("/log?quick=magnesium")
+    assert shortcuts["Log water"].endswith("/quick?log=water")
+    assert shortcuts["Took magnesium"].endswith("/quick?log=magnesium")
     assert parsed["screenshots"][0]["formFactor"].lower().endswith("narrow")
     raw = json.loads(manifest["data"])
     icons = {(i["sizes"], i["purpose"]) for i in raw["icons"]}

@@ -35,7 +35,8 @@ def test_offline_records_survive_reload_and_reach_server_once(
     email = signed_up(page, offline=True)
     wait_for(page, "() => document.getElementById('sync-status').textContent.startsWith('Offline')")
     page.click("[data-quick=water]")
-    page.click("[data-quick=water]")
+    page.click("[data-water='250']")  # again at once: a bounce, not a second glass
+    page.click("[data-water='500']")
     page.click("[data-quick=magnesium]")
     wait_for(page, f"async () => (await ({PENDING})()) === 3")
 
@@ -45,7 +46,7 @@ def test_offline_records_survive_reload_and_reach_server_once(
     assert len(local) == 3
     assert store_call(page, "pendingCount") == 3
     assert server_rows("intakes", email) == []
-    assert "Water: 500 ml" in page.inner_text("[data-summary=water]")
+    assert "Water: 750 ml" in page.inner_text("[data-summary=water]")
 
     context.set_offline(False)  # the online event (and Background Sync) flush the outbox
     synced(page, wait_for)
@@ -177,11 +178,11 @@ def test_another_account_never_mixes_with_this_devices_records(
 
 def test_shortcut_logs_water_once(page, open_app, store_call):
     # Installed first: open_app may reload a page the new worker missed, and that reload would
-    # land on /log, the shortcut already taken.
+    # land on /quick, the shortcut already taken.
     open_app(page, "/")
-    page.goto("/log?quick=water")
-    page.get_by_text("Water saved.").first.wait_for()
-    assert page.url.endswith("/log")
+    page.goto("/quick?log=water")
+    page.locator("[data-intake=water]", has_text="Water: 250 ml").wait_for()
+    assert page.url.endswith("/quick")
     page.reload()
     page.wait_for_function("() => document.documentElement.dataset.ready === '1'")
     assert len(store_call(page, "list", "intakes")) == 1

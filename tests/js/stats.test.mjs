@@ -227,3 +227,24 @@ test("without an offset, days follow the device's zone through day.js", () => {
   assert.equal(dayKey(d), "2026-11-19");
   assert.equal(dayKey(new Date(2026, 10, 20, 4, 0)), "2026-11-20");
 });
+
+test("a stored length no cramp has is left out of the figures, and counted", () => {
+  const cramps = [
+    cramp("2026-11-01T02:00:00+01:00", 2, ["heat"]),
+    cramp("2026-11-02T02:00:00+01:00", 3, ["heat"]),
+    cramp("2026-11-03T02:00:00+01:00", 4, ["heat"]),
+    cramp("2026-11-04T02:00:00+01:00", 99999, ["heat"]), // "1666 h 39 min", stored before bounds
+    cramp("2026-11-05T02:00:00+01:00", 8),
+    cramp("2026-11-06T02:00:00+01:00", 10),
+    cramp("2026-11-07T02:00:00+01:00", 12),
+  ];
+  const d = crampDurations(cramps);
+  assert.equal(d.count, 6);
+  assert.equal(d.leftOut, 1);
+  assert.equal(d.medianSeconds, 6 * 60);
+  assert.match(d.note, /^1 cramp left out: longer than 3 hours/);
+  const heat = byKey(reliefEffect(cramps), "heat");
+  assert.equal(heat.with.count, 3);
+  assert.equal(heat.with.medianSeconds, 3 * 60);
+  assert.equal(crampDurations(cramps.slice(0, 3)).note, null);
+});

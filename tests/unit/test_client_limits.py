@@ -71,3 +71,11 @@ def test_a_number_field_takes_fractions_only_where_the_schema_does(name):
             where = f"{schema.__name__}.{field_name}"
             assert (name in DECIMALS) == isinstance(fld, mf.Float), where
     assert set(DECIMALS) <= set(LIMITS)
+
+
+def test_the_client_s_cramp_bounds_are_the_server_s():
+    cramp = exported("lib/limits.js", "CRAMP")["CRAMP"]
+    assert cramp == {
+        "max_minutes": data.CRAMP_MAX_MINUTES,
+        "future_minutes": data.CLOCK_SKEW_MINUTES,
+    }

@@ -10,6 +10,22 @@ export const elapsedSeconds = (startedAt, now = Date.now()) =>
 export const isRunning = (c, now) =>
   Boolean(c?.started_at && !c.ended_at) && elapsedSeconds(c.started_at, now) < STALE;
 
+// Never stopped and too old to be running: its length is unknown until the person says.
+export const isForgotten = (c, now) => Boolean(c?.started_at && !c.ended_at) && !isRunning(c, now);
+
+// A new cramp's record: only the times are known.
+export const blankCramp = (started_at, ended_at = null) => ({
+  started_at,
+  ended_at,
+  muscle: null,
+  side: null,
+  intensity: null,
+  triggers: [],
+  reliefs_tried: [],
+  reliefs_helped: [],
+  notes: null,
+});
+
 export const newestFirst = (cramps) =>
   [...cramps].sort((a, b) => Date.parse(b.started_at || 0) - Date.parse(a.started_at || 0));
 
@@ -22,17 +38,7 @@ export function startCramp() {
   const once = async () => {
     const running = await runningCramp();
     if (running) return { record: running, started: false };
-    const record = await save("cramps", {
-      started_at: nowIso(),
-      ended_at: null,
-      muscle: null,
-      side: null,
-      intensity: null,
-      triggers: [],
-      reliefs_tried: [],
-      reliefs_helped: [],
-      notes: null,
-    });
+    const record = await save("cramps", blankCramp(nowIso()));
     return { record, started: true };
   };
   // Double taps, reloads and other tabs (Web Lock) find the running one.

@@ -2,6 +2,7 @@
 import { addDays, localDay } from "../../lib/day.js";
 import { durationWords, plural } from "../../lib/format.js";
 import { median } from "../../lib/median.js";
+import { CRAMP } from "../../lib/limits.js";
 import { svg } from "../../lib/ui.js";
 import { crampSeconds } from "../cramp/length.js";
 
@@ -36,17 +37,29 @@ const live = (records) => (records || []).filter((r) => r && !r.deleted_at);
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 const top = (xs) => xs.reduce((a, b) => (b.count > a.count ? b : a));
 
+// A length no cramp has (stored before the server bounded them, e.g. a timer left running for
+// days) would pull every figure: such lengths are left out, and counted so the screen can say so.
+const LONGEST = CRAMP.max_minutes * 60;
+const lengthOf = (c) => {
+  const s = crampSeconds(c);
+  return s != null && s <= LONGEST ? s : null;
+};
+const tooLong = (c) => crampSeconds(c) > LONGEST;
+
 export function crampDurations(cramps) {
-  const secs = live(cramps)
-    .map(crampSeconds)
-    .filter((s) => s != null);
-  return { count: secs.length, medianSeconds: median(secs) };
+  const all = live(cramps);
+  const secs = all.map(lengthOf).filter((s) => s != null);
+  const leftOut = all.filter(tooLong).length;
+  const note = leftOut
+    ? `${plural(leftOut, "cramp")} left out: longer than ${CRAMP.max_minutes / 60} hours, so probably a timer left running. Change ${leftOut > 1 ? "their" : "its"} length in Past cramps.`
+    : null;
+  return { count: secs.length, medianSeconds: median(secs), leftOut, note };
 }
 
 export function reliefEffect(cramps, { min = MIN_EACH_SIDE } = {}) {
   // Marked as helped counts as tried.
   const all = live(cramps).map((c) => ({
-    secs: crampSeconds(c),
+    secs: lengthOf(c),
     helped: c.reliefs_helped || [],
     tried: new Set([...(c.reliefs_tried || []), ...(c.reliefs_helped || [])]),
   }));

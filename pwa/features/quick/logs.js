@@ -2,7 +2,7 @@
 // Never a dose: magnesium gets the form and amount the person set in a reminder, or none.
 import { api } from "../../api.js";
 import { get, list, nowIso, remove, save } from "../../store.js";
-import { toast } from "../../lib/ui.js";
+import { clock, toast } from "../../lib/ui.js";
 
 // That reminder's details, else those of the person's magnesium reminders (enabled first, then oldest).
 export async function magnesiumDetails(reminderId) {
@@ -28,31 +28,71 @@ export async function magnesiumDetails(reminderId) {
 export const detailsText = ({ form, amount, unit } = {}) =>
   [form, amount != null && `${amount}${unit ? ` ${unit}` : ""}`].filter(Boolean).join(", ");
 
-export const logWater = (amount = 250) =>
-  save("intakes", { kind: "water", amount, unit: "ml", form: null, taken_at: nowIso() });
+// What a repeated tap means. The same water button again within BOUNCE_MS is a finger bounce,
+// not a second glass (a second glass comes after drinking the first). "Took magnesium" again
+// within SAME_DOSE_MS is the same dose, tapped twice or from a notification too: a person taking
+// a second dose says so (the toast offers it).
+export const BOUNCE_MS = 2000;
+export const SAME_DOSE_MS = 15 * 60000;
 
-export async function logMagnesium(d) {
+// The intake just saved that this one would repeat, or null.
+async function repeatOf({ kind, amount }) {
+  const within = kind === "water" ? BOUNCE_MS : SAME_DOSE_MS;
+  const recent = (i) => Math.abs(Date.now() - Date.parse(i.taken_at)) < within;
+  const same = (i) => i.kind === kind && (kind !== "water" || i.amount === amount);
+  return (await list("intakes")).find((i) => same(i) && recent(i)) || null;
+}
+
+// One log of a kind at a time, across tabs and the worker: a second tap sees the first's record.
+const chains = {};
+function oneAtATime(kind, work) {
+  if (globalThis.navigator?.locks) return navigator.locks.request(`unknot-intake-${kind}`, work);
+  chains[kind] = (chains[kind] || Promise.resolve()).then(work, work);
+  return chains[kind];
+}
+
+// Save the intake unless it repeats one just saved. -> {record, added}
+const logOnce = (intake, again = false) =>
+  oneAtATime(intake.kind, async () => {
+    const repeated = !again && (await repeatOf(intake));
+    if (repeated) return { record: repeated, added: false };
+    return { record: await save("intakes", { ...intake, taken_at: nowIso() }), added: true };
+  });
+
+export const logWater = (amount = 250) =>
+  logOnce({ kind: "water", amount, unit: "ml", form: null });
+
+// again: a second dose the person confirmed.
+export async function logMagnesium(d, again = false) {
   d ||= await magnesiumDetails();
-  return save("intakes", {
-    kind: "magnesium",
-    amount: d.amount ?? null,
-    unit: d.unit ?? null,
-    form: d.form ?? null,
-    taken_at: nowIso(),
+  const dose = { amount: d.amount ?? null, unit: d.unit ?? null, form: d.form ?? null };
+  return logOnce({ kind: "magnesium", ...dose }, again);
+}
+
+const undo = (r) => ({ label: "Undo", onClick: () => remove("intakes", r.id) });
+
+// Say a log and offer Undo; a repeat within a bounce says nothing (the first toast stays).
+function tell({ record: r, added }, reminderId) {
+  const water = r.kind === "water";
+  if (added) return toast(water ? `Water saved (${r.amount} ml)` : "Magnesium saved", undo(r));
+  if (water || Date.now() - Date.parse(r.taken_at) < BOUNCE_MS) return;
+  toast(`Magnesium already saved at ${clock(r.taken_at)}: one dose.`, {
+    label: "Another dose",
+    onClick: async () => {
+      const d = await magnesiumDetails(reminderId);
+      tell(await logMagnesium(d, true), reminderId);
+    },
   });
 }
 
-// Log "water" or "magnesium" now and say so, with Undo.
+// Log "water" or "magnesium" now (once: see BOUNCE_MS) and say so, with Undo. -> {record, added}
 export async function quickLog(kind, amount, reminderId) {
   const water = kind === "water";
-  const r = water
+  const logged = water
     ? await logWater(amount || 250)
     : await logMagnesium(await magnesiumDetails(reminderId));
-  toast(water ? `Water saved (${r.amount} ml)` : "Magnesium saved", {
-    label: "Undo",
-    onClick: () => remove("intakes", r.id),
-  });
-  return r;
+  tell(logged, reminderId);
+  return logged;
 }
 
 // -> "server" | "phone" (offline, or the server cannot yet: kept in the reminder, synced later) | "failed"

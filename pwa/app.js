@@ -1,6 +1,6 @@
 // Start-up: theme, router, the sync state in the header, the offline worker and its updates, auto-sync.
 import { plural } from "./lib/format.js";
-import { applyTheme, banner, clearBanner } from "./lib/ui.js";
+import { applyTheme, banner, clearBanner, toast } from "./lib/ui.js";
 import { navigate, routerEvents, startRouter } from "./router.js";
 import { readStatus, startAutoSync, statusEvents, statusText, syncState } from "./sync.js";
 
@@ -36,6 +36,10 @@ function showStatus(s = syncState()) {
 }
 
 statusEvents.addEventListener("status", (e) => showStatus(e.detail));
+// A save the record check refused (store.js) on a screen that did not catch it: say why.
+addEventListener("unhandledrejection", (e) => {
+  if (e.reason?.name === "RecordCheckError") toast(e.reason.message);
+});
 setInterval(() => showStatus(), 30000); // "Synced 2 min ago" ages
 
 routerEvents.addEventListener("route", (e) => {

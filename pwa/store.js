@@ -1,4 +1,5 @@
 // The only IndexedDB code (the worker uses it too). "_…" fields stay on this device.
+import { checkRecord } from "./lib/check.js";
 
 const channel = new BroadcastChannel("unknot-store");
 const listeners = new Set();
@@ -154,6 +155,7 @@ export async function save(collection, record) {
     created_at: record.created_at || nowIso(),
   };
   delete saved.deleted_at;
+  checkRecord(collection, saved); // throws rather than queue what the server would refuse
   return write(collection, saved.id, saved);
 }
 

@@ -7,9 +7,11 @@ from marshmallow import validate
 from api.auth.schemas import UserSchema
 from api.reminders.schemas import SnoozeSchema
 from api.sync import data
+from api.sync.registry import COLLECTIONS
 from tests.unit.client_module import exported
 
-LIMITS = exported("lib/limits.js", "LIMITS")["LIMITS"]
+_MODULE = exported("lib/limits.js", "LIMITS", "RECORD_LIMITS")
+LIMITS, RECORD_LIMITS = _MODULE["LIMITS"], _MODULE["RECORD_LIMITS"]
 
 # Each client limit -> the schema fields it stands for (schema class, field name).
 STANDS_FOR = {
@@ -39,13 +41,16 @@ STANDS_FOR = {
         (data.CheckinData, "notes"),
         (data.PlanData, "notes"),
     ],  # fmt: skip
+    "intensity": [(data.CrampData, "intensity"), (data.CheckinData, "fatigue")],
+    "place": [(data.KnotData, "location"), (data.WeaknessData, "body_area")],
+    "step_count": [(data.ActivityData, "steps")],
 }
 
 
 def bounds(schema, name) -> dict:
     """{min, max} of a field's Range, or of its Length for a string (min 0 when unset)."""
     fld = schema().fields[name]
-    kind = validate.Length if isinstance(fld, mf.String) else validate.Range
+    kind = validate.Length if isinstance(fld, mf.String | mf.List) else validate.Range
     (v,) = [v for v in fld.validators if isinstance(v, kind)]
     return {"min": v.min or 0, "max": v.max}
 
@@ -58,3 +63,26 @@ def test_every_client_limit_says_which_schema_field_it_stands_for():
 def test_a_client_limit_is_the_schema_s(name):
     for schema, field_name in STANDS_FOR[name]:
         assert LIMITS[name] == bounds(schema, field_name), f"{schema.__name__}.{field_name}"
+
+
+def schema_field(collection: str, path: str) -> tuple[type, str]:
+    """The schema and field a RECORD_LIMITS path names: "steps.title" is a step's title."""
+    schema = type(COLLECTIONS[collection].schema)
+    outer, _, inner = path.partition(".")
+    if not inner:
+        return schema, outer
+    return type(schema().fields[outer].inner.schema), inner
+
+
+RECORD_PATHS = [(c, p) for c, fields in RECORD_LIMITS.items() for p in fields]
+
+
+@pytest.mark.parametrize(("collection", "path"), RECORD_PATHS)
+def test_what_the_save_check_holds_a_record_to_is_the_schema_s(collection, path):
+    schema, name = schema_field(collection, path)
+    limit = RECORD_LIMITS[collection][path]
+    assert LIMITS[limit] == bounds(schema, name), f"{collection}.{path}"
+
+
+def test_the_save_check_covers_every_collection():
+    assert set(RECORD_LIMITS) == set(COLLECTIONS)

@@ -1,3 +1,5 @@
+import { errorsByField } from "../api.js";
+
 // el("button", {class: "btn", onclick: fn}, "Save"): text only, never HTML; skips null, false.
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -71,12 +73,24 @@ export function toast(text, action = null, ms = 6000) {
   toastTimer = setTimeout(() => host.replaceChildren(), ms);
 }
 
+// Each field's error in plain words under it; returns the sentences the form has no place for.
 export function showErrors(form, err) {
-  const errors = err?.errors?.json || err?.errors || {};
-  for (const slot of form.querySelectorAll("[data-error-for]")) {
-    const found = errors[slot.dataset.errorFor];
-    slot.textContent = Array.isArray(found) ? found.join(" ") : found || "";
-  }
+  const errors = errorsByField(err);
+  const slots = [...form.querySelectorAll("[data-error-for]")];
+  for (const slot of slots) slot.textContent = errors[slot.dataset.errorFor] || "";
+  const placed = new Set(slots.map((s) => s.dataset.errorFor));
+  return Object.entries(errors)
+    .filter(([name]) => !placed.has(name))
+    .map(([, text]) => text);
+}
+
+// What a form says above its fields after `err`: what no field shows, else the summary if no
+// field shows anything (one sentence once, never the same words twice).
+export function formMessage(form, err) {
+  const rest = showErrors(form, err);
+  if (err?.status === 0) return err.message;
+  if (rest.length) return rest.join(" ");
+  return Object.keys(errorsByField(err)).length ? "" : err?.message || "";
 }
 
 export const clock = (iso) =>

@@ -418,6 +418,14 @@ function nagFields(r) {
   ];
 }
 
+// Why a dose amount cannot be saved, in words that say what is wrong with it ("" when fine).
+function amountProblem(n) {
+  const { min, max } = LIMITS.dose_amount;
+  if (!Number.isFinite(n)) return "Use a number, or leave it empty.";
+  if (n < min) return "The amount cannot be negative. Use a number from 0, or leave it empty.";
+  return n > max ? `The amount is too large: at most ${max.toLocaleString()}.` : "";
+}
+
 // [record, {field: problem}]
 function readForm(form, base) {
   const fd = new FormData(form);
@@ -457,8 +465,8 @@ function readForm(form, base) {
       amount: amount ? Number(amount) : null,
       unit: amount ? val("unit") || "mg" : null,
     });
-    if (amount && !(r.amount >= LIMITS.dose_amount.min && r.amount <= LIMITS.dose_amount.max))
-      e.amount = "Use a number, or leave it empty.";
+    const problem = amount && amountProblem(r.amount);
+    if (problem) e.amount = problem;
   }
   r.nag_after_minutes = fd.get("nag") ? Number(val("nag_after_minutes")) : null;
   return [r, e];

@@ -1,7 +1,17 @@
 // Settings, and the Sign in screen.
 
 import * as accounts from "../lib/account.js";
-import { THEMES, btn, card, el, getTheme, setTheme, showErrors, toast } from "../lib/ui.js";
+import {
+  THEMES,
+  btn,
+  card,
+  el,
+  formMessage,
+  getTheme,
+  setTheme,
+  showErrors,
+  toast,
+} from "../lib/ui.js";
 import { COLLECTIONS } from "../lib/collections.js";
 import { LIMITS } from "../lib/limits.js";
 import { plural } from "../lib/format.js";
@@ -389,13 +399,16 @@ export const signin = {
         await accounts.signIn(form.email.value, form.password.value, { mode, discard: remove });
         await navigate("/", { replace: true });
       } catch (err) {
-        message.textContent =
-          err.status === 0 ? "No connection. Try again when you are online." : err.message;
         if (err instanceof accounts.OtherAccountError) {
+          message.textContent = err.message;
           discard.append(
             btn("Remove them from this phone and continue", () => go(true), "btn-danger btn-block"),
           );
-        } else showErrors(form, err);
+        } else
+          message.textContent =
+            err.status === 0
+              ? "No connection. Try again when you are online."
+              : formMessage(form, err);
       } finally {
         submit.disabled = false;
       }

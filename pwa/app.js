@@ -9,8 +9,8 @@ applyTheme();
 const status = document.getElementById("sync-status");
 const html = document.documentElement;
 
-function show(id, text, action) {
-  if (text) banner(id, text, [action]);
+function show(id, text, action, options) {
+  if (text) banner(id, text, [action], options);
   else clearBanner(id);
 }
 
@@ -29,10 +29,16 @@ function showStatus(s = syncState()) {
     },
   );
   const n = s.attention;
-  show("attention", n && `${plural(n, "record was", "records were")} not accepted.`, {
-    label: "See why",
-    onClick: () => navigate("/settings"),
-  });
+  // calm: nothing is lost, the record waits on this phone for a fix
+  show(
+    "attention",
+    n && `${plural(n, "record needs", "records need")} a look before syncing.`,
+    {
+      label: "Show",
+      onClick: () => navigate("/settings?look=1"),
+    },
+    { quiet: true },
+  );
 }
 
 statusEvents.addEventListener("status", (e) => showStatus(e.detail));

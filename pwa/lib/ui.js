@@ -36,11 +36,16 @@ export const card = (id, title, ...body) =>
 export const btn = (label, onclick, cls, attrs) =>
   el("button", { class: cls ? `btn ${cls}` : "btn", type: "button", onclick, ...attrs }, label);
 
-export function banner(id, text, actions = []) {
+// quiet: news that can wait (a polite status, not an alert).
+export function banner(id, text, actions = [], { quiet = false } = {}) {
   clearBanner(id);
   const node = el(
     "div",
-    { class: "banner", role: "alert", dataset: { banner: id } },
+    {
+      class: quiet ? "banner banner-quiet" : "banner",
+      role: quiet ? "status" : "alert",
+      dataset: { banner: id },
+    },
     el("p", {}, text),
     actions.map((a) => btn(a.label, a.onClick, a.primary && "btn-primary")),
   );

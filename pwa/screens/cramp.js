@@ -25,6 +25,7 @@ import {
   startCramp,
 } from "../features/cramp/timer.js";
 import { crampSeconds } from "../features/cramp/length.js";
+import { showRefused } from "../features/attention/refused.js";
 
 const MUSCLES = opts(
   "Calf",
@@ -377,7 +378,15 @@ async function showEdit(id) {
     card("details-title", "Details", el("p", { class: "hint" }, "Saved as you tap."), form.node),
     button("delete", "btn-danger btn-block", remover, "Delete this cramp"),
   );
+  await showRefused(root, "cramps", id, REFUSED_FIELDS); // from "Needs a look"
 }
+
+// A refused cramp's fields on this screen.
+const REFUSED_FIELDS = {
+  notes: "textarea[name=notes]",
+  muscle: "[data-chips=muscle]",
+  intensity: "[data-chips=intensity]",
+};
 
 // Another tab may stop or delete the cramp on show.
 async function changed({ collection: c, id }) {

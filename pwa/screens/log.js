@@ -1,6 +1,7 @@
 // Log: jelly legs in one tap, knot and weakness forms with recent entries; /log?quick=water|magnesium.
 
-import { list, nowIso, onChange, remove, save } from "../store.js";
+import { get, list, nowIso, onChange, remove, save } from "../store.js";
+import { showRefused } from "../features/attention/refused.js";
 import { quickLog } from "../features/quick/logs.js";
 import { KNOT_HELPED, LOCATIONS } from "../features/log/knots.js";
 import { collection, whenOf } from "../lib/collections.js";
@@ -167,8 +168,11 @@ function entryForm(spec) {
       saved = await save(spec.collection, { ...draft, [when]: draft[when] || nowIso() });
     } catch (err) {
       console.error(err);
+      // 422: the record check (store.js) says what the server would refuse
       error.textContent =
-        "This phone did not let the app save. Try again; if it keeps failing, free some space.";
+        err.status === 422
+          ? err.message
+          : "This phone did not let the app save. Try again; if it keeps failing, free some space.";
       return;
     }
     done.textContent = editing ? "Changes saved." : `Saved: ${spec.describe(saved)}.`;
@@ -270,6 +274,24 @@ async function jelly() {
 
 let unsubscribe = null;
 
+// A refused knot's or weakness note's fields on its form.
+const REFUSED_FIELDS = Object.fromEntries(
+  ["location", "body_area", "side", "intensity", "severity", "helped", "duration_minutes"]
+    .map((name) => [name, `[data-chips=${name}]`])
+    .concat([
+      ["notes", "textarea[name=notes]"],
+      ["after_activity", "[name=after_activity]"],
+    ]),
+);
+
+// From "Needs a look": the record in its form, with the server's reasons under the fields.
+async function editRefused(panel, id) {
+  const record = await get(panel.collection, id);
+  if (!record) return;
+  panel.form.edit(record);
+  await showRefused(panel.form.node, panel.collection, id, REFUSED_FIELDS);
+}
+
 export async function mount(root, params) {
   const status = el("p", { role: "status", class: "saved-text" });
   const screen = el("div", { class: "stack" }, el("h1", {}, "Log"), status);
@@ -294,6 +316,7 @@ export async function mount(root, params) {
         recent,
       ),
       refresh: () => renderRecent(recent, spec, form.edit),
+      form,
     };
   }
   const tabs = el("div", { class: "row log-switch", role: "group", "aria-label": "What to log" });
@@ -330,6 +353,7 @@ export async function mount(root, params) {
   );
   show(tab === "weakness" ? "weakness" : "knot");
   await Promise.all(Object.values(panels).map((p) => p.refresh()));
+  if (params.edit) await editRefused(panels[tab === "weakness" ? "weakness" : "knot"], params.edit);
   unsubscribe = onChange(({ collection: c }) => {
     for (const p of Object.values(panels)) if (c === p.collection || c === "*") p.refresh();
   });

@@ -18,6 +18,7 @@ import { plural } from "../lib/format.js";
 import { navigate } from "../router.js";
 import { pendingCount } from "../store.js";
 import { attention, dismissAttention, statusEvents, syncState } from "../sync.js";
+import * as refused from "../features/attention/refused.js";
 
 // Profile numbers: the label, and the field's limits (named as the field).
 const NUMBERS = {
@@ -207,37 +208,64 @@ function lookSection() {
   );
 }
 
+// Records the server refused: each in plain words, with its form to fix it, or Delete.
+async function attentionItem(entry) {
+  const path = refused.fixPath(entry);
+  const remove = async () => {
+    if (!confirm(`Delete this for good? ${await refused.describe(entry)}`)) return;
+    const undo = await refused.deleteRefused(entry);
+    await reload();
+    toast("Deleted.", undo && { label: "Undo", onClick: () => undo().then(reload) });
+  };
+  return el(
+    "li",
+    { class: "stack", "data-attention": entry.collection },
+    el("p", { class: "attention-what" }, await refused.describe(entry)),
+    el(
+      "ul",
+      { class: "attention-why" },
+      refused
+        .reasons(entry)
+        .map(([label, text]) => el("li", {}, label ? `${label}: ${text}` : text)),
+    ),
+    !path &&
+      entry.collection !== "settings" &&
+      el(
+        "p",
+        { class: "hint" },
+        "This cannot be changed here: delete it, and log it again if you need it.",
+      ),
+    el(
+      "div",
+      { class: "row" },
+      path && el("a", { class: "btn btn-primary", href: path, "data-action": "fix" }, "Fix it"),
+      entry.collection === "settings"
+        ? btn("OK", async () => {
+            await dismissAttention(entry.id);
+            await reload();
+          })
+        : btn("Delete", remove, "btn-danger", { "data-action": "delete" }),
+    ),
+  );
+}
+
 async function attentionSection() {
   const items = await attention();
-  const words = (e) =>
-    !e || typeof e !== "object"
-      ? e
-      : Array.isArray(e)
-        ? e.map(words).join(" ")
-        : Object.entries(e)
-            .map(([k, v]) => `${k}: ${words(v)}`)
-            .join("; ");
-  return items.length
-    ? section(
-        "Needs attention",
-        el("p", {}, "The server did not accept these. They are still on this phone."),
-        el(
-          "ul",
-          { class: "list", "data-attention": "" },
-          items.map((item) =>
-            el(
-              "li",
-              {},
-              el("p", {}, `${item.collection}: ${words(item.errors) || "refused"}`),
-              btn("Dismiss", async () => {
-                await dismissAttention(item.id);
-                await reload();
-              }),
-            ),
-          ),
-        ),
-      )
-    : null;
+  if (!items.length) return null;
+  return card(
+    "h-attention",
+    "Needs a look",
+    el(
+      "p",
+      {},
+      "The server did not take these, so they are only on this phone. Fix each one, or delete it.",
+    ),
+    el(
+      "ul",
+      { class: "list", "data-attention-list": "" },
+      await Promise.all(items.map(attentionItem)),
+    ),
+  );
 }
 
 function dataSection(me, signedIn) {
@@ -330,7 +358,7 @@ function onlineSections(me) {
   return box;
 }
 
-export async function mount(root) {
+export async function mount(root, { look }) {
   const me = await accounts.account();
   const state = syncState();
   const signedIn = me && state.phase !== "signin";
@@ -348,6 +376,8 @@ export async function mount(root) {
       signedIn && deleteSection(),
     ),
   );
+  // from the "needs a look" notice
+  if (look) root.querySelector("#h-attention")?.scrollIntoView({ block: "start" });
   let last = state.phase;
   const onStatus = ({ detail: { phase } }) => {
     if (phase !== last && (last === "signin" || phase === "signin")) reload();

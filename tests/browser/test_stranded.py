@@ -134,3 +134,42 @@ def test_the_phone_never_queues_a_record_the_server_would_refuse(page, open_app,
     assert message == "Not saved: Step 1: Too long: at most 200 characters (this has 201)."
     assert store_call(page, "pendingCount") == 0
     assert store_call(page, "list", "activities") == []
+
+
+def fix_from_the_list(page, notice, collection):
+    """From the notice to the record's own form."""
+    notice.get_by_role("button", name="Show").click()
+    page.locator(f"[data-attention={collection}]").get_by_role("link", name="Fix it").click()
+    under = page.locator("[data-refused=notes]")
+    under.wait_for()
+    return under
+
+
+def test_a_refused_knot_is_fixed_in_the_log_form(page, accounts, wait_for, server_rows):
+    email = accounts.sign_in_ui(page)
+    knot = {"id": str(uuid.uuid4()), "location": "neck", "notes": "n" * 2001, "helped": []}
+    knot["noted_at"] = page.evaluate("async () => (await import('/store.js')).nowIso()")
+    under = fix_from_the_list(page, refused(page, wait_for, "knots", knot), "knots")
+    assert under.inner_text() == "Too long: at most 2,000 characters (this has 2,001)."
+    form = page.locator("[data-form=knots]")
+    form.locator("textarea[name=notes]").fill("Tight after the drive.")
+    form.get_by_role("button", name="Save changes").click()
+    synced(page, wait_for)
+    (row,) = server_rows("knots", email)
+    assert row["notes"] == "Tight after the drive." and str(row["id"]) == knot["id"]
+    wait_for(page, "() => !document.querySelector('[data-banner=attention]')")
+
+
+def test_a_refused_cramp_is_fixed_on_its_details_screen(page, accounts, wait_for, server_rows):
+    email = accounts.sign_in_ui(page)
+    now = page.evaluate("async () => (await import('/store.js')).nowIso()")
+    cramp = {"id": str(uuid.uuid4()), "started_at": now, "ended_at": now, "notes": "n" * 2001}
+    cramp.update(triggers=[], reliefs_tried=[], reliefs_helped=[])
+    under = fix_from_the_list(page, refused(page, wait_for, "cramps", cramp), "cramps")
+    assert under.inner_text() == "Too long: at most 2,000 characters (this has 2,001)."
+    page.fill("textarea[name=notes]", "Woke me at 3.")
+    page.locator("textarea[name=notes]").blur()  # saved as you type, as the screen says
+    synced(page, wait_for)
+    (row,) = server_rows("cramps", email)
+    assert row["notes"] == "Woke me at 3."
+    wait_for(page, "() => !document.querySelector('[data-banner=attention]')")

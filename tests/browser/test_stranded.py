@@ -173,3 +173,23 @@ def test_a_refused_cramp_is_fixed_on_its_details_screen(page, accounts, wait_for
     (row,) = server_rows("cramps", email)
     assert row["notes"] == "Woke me at 3."
     wait_for(page, "() => !document.querySelector('[data-banner=attention]')")
+
+
+def test_a_refused_reminder_is_fixed_in_its_form(page, accounts, wait_for, server_rows):
+    email = accounts.sign_in_ui(page)
+    reminder = {"id": str(uuid.uuid4()), "kind": "magnesium", "title": "t" * 121}
+    reminder.update(enabled=True, times=["21:00"], days=[])
+    notice = refused(page, wait_for, "reminders", reminder)
+    notice.get_by_role("button", name="Show").click()
+    item = page.locator("[data-attention=reminders]")
+    assert "Name: Too long: at most 120 characters (this has 121)." in item.inner_text()
+    item.get_by_role("link", name="Fix it").click()
+    form = page.locator("[data-reminder-form=magnesium]")
+    under = form.locator("[data-refused=title]")
+    assert under.inner_text() == "Too long: at most 120 characters (this has 121)."
+    form.locator("[name=title]").fill("Magnesium at night")
+    form.get_by_role("button", name="Save reminder").click()
+    synced(page, wait_for)
+    (row,) = server_rows("reminders", email)
+    assert row["title"] == "Magnesium at night" and row["times"] == ["21:00"]
+    wait_for(page, "() => !document.querySelector('[data-banner=attention]')")

@@ -17,8 +17,8 @@ import { LIMITS } from "../lib/limits.js";
 import { plural } from "../lib/format.js";
 import { navigate } from "../router.js";
 import { pendingCount } from "../store.js";
-import { attention, dismissAttention, statusEvents, syncState } from "../sync.js";
-import * as refused from "../features/attention/refused.js";
+import { statusEvents, syncState } from "../sync.js";
+import { attentionSection } from "../features/attention/list.js";
 
 // Profile numbers: the label, and the field's limits (named as the field).
 const NUMBERS = {
@@ -208,66 +208,6 @@ function lookSection() {
   );
 }
 
-// Records the server refused: each in plain words, with its form to fix it, or Delete.
-async function attentionItem(entry) {
-  const path = refused.fixPath(entry);
-  const remove = async () => {
-    if (!confirm(`Delete this for good? ${await refused.describe(entry)}`)) return;
-    const undo = await refused.deleteRefused(entry);
-    await reload();
-    toast("Deleted.", undo && { label: "Undo", onClick: () => undo().then(reload) });
-  };
-  return el(
-    "li",
-    { class: "stack", "data-attention": entry.collection },
-    el("p", { class: "attention-what" }, await refused.describe(entry)),
-    el(
-      "ul",
-      { class: "attention-why" },
-      refused
-        .reasons(entry)
-        .map(([label, text]) => el("li", {}, label ? `${label}: ${text}` : text)),
-    ),
-    !path &&
-      entry.collection !== "settings" &&
-      el(
-        "p",
-        { class: "hint" },
-        "This cannot be changed here: delete it, and log it again if you need it.",
-      ),
-    el(
-      "div",
-      { class: "row" },
-      path && el("a", { class: "btn btn-primary", href: path, "data-action": "fix" }, "Fix it"),
-      entry.collection === "settings"
-        ? btn("OK", async () => {
-            await dismissAttention(entry.id);
-            await reload();
-          })
-        : btn("Delete", remove, "btn-danger", { "data-action": "delete" }),
-    ),
-  );
-}
-
-async function attentionSection() {
-  const items = await attention();
-  if (!items.length) return null;
-  return card(
-    "h-attention",
-    "Needs a look",
-    el(
-      "p",
-      {},
-      "The server did not take these, so they are only on this phone. Fix each one, or delete it.",
-    ),
-    el(
-      "ul",
-      { class: "list", "data-attention-list": "" },
-      await Promise.all(items.map(attentionItem)),
-    ),
-  );
-}
-
 function dataSection(me, signedIn) {
   return section(
     "Your data",
@@ -368,7 +308,7 @@ export async function mount(root, { look }) {
       "div",
       { class: "stack" },
       accountSection(me, state),
-      await attentionSection(),
+      await attentionSection(reload),
       await daySection(),
       lookSection(),
       dataSection(me, signedIn),

@@ -91,7 +91,7 @@ function leaves(value, path = []) {
 
 // Puts a refused record's reasons under the form's fields: `fields` maps a field ("notes") or a
 // list's item field ("steps.#.title") to the selector of its input, "%" standing for the item's
-// position ("#s-title-%"); reasons with no field on the form go in a note at the top of `host`.
+// position ("#s-title-%"); reasons with no field on the form go in a note under its heading.
 // Does nothing when the record was not refused.
 export async function showRefused(host, collection, id, fields = {}) {
   const entry = await refusal(collection, id);
@@ -124,6 +124,8 @@ export async function showRefused(host, collection, id, fields = {}) {
         )
       : null,
   );
-  host.prepend(note);
+  const heading = host.querySelector("h1, h2");
+  if (heading) heading.after(note);
+  else host.prepend(note);
   return entry;
 }

@@ -115,7 +115,7 @@ export async function showRefused(host, collection, id, fields = {}) {
   const note = el(
     "div",
     { class: "refused-note", "data-refused": "", role: "status" },
-    el("p", {}, "The server did not take this yet. Change what is marked, then save."),
+    el("p", {}, "The server did not take this yet: change what is marked below."),
     Object.keys(elsewhere).length
       ? el(
           "ul",

@@ -19,6 +19,12 @@ class Base(DeclarativeBase):
     )
 
 
+PLAIN = {
+    400: "The app sent something the server could not read.",
+    422: "Some of this needs a change: see each field.",
+}
+
+
 class Api(SmorestApi):
     """flask-smorest's Api, with a message on every error, and no exception text on a 500."""
 
@@ -27,7 +33,8 @@ class Api(SmorestApi):
         # A 405 names the methods the URL does take (RFC 9110 requires Allow).
         if getattr(error, "valid_methods", None):
             headers = {**headers, "Allow": ", ".join(error.valid_methods)}
-        payload.setdefault("message", error.description if code < 500 else "Something went wrong.")
+        # werkzeug's descriptions are for developers ("The request was well-formed but...").
+        payload.setdefault("message", PLAIN.get(code, error.description))
         if code >= 500:
             payload["message"] = "Something went wrong on our side. Nothing you sent was lost."
             payload.pop("errors", None)

@@ -1,6 +1,6 @@
 // Start-up: theme, router, the sync state in the header, the offline worker and its updates, auto-sync.
 import { plural } from "./lib/format.js";
-import { applyTheme, banner, clearBanner } from "./lib/ui.js";
+import { applyTheme, banner, clearBanner, toast } from "./lib/ui.js";
 import { navigate, routerEvents, startRouter } from "./router.js";
 import { readStatus, startAutoSync, statusEvents, statusText, syncState } from "./sync.js";
 
@@ -9,8 +9,8 @@ applyTheme();
 const status = document.getElementById("sync-status");
 const html = document.documentElement;
 
-function show(id, text, action) {
-  if (text) banner(id, text, [action]);
+function show(id, text, action, options) {
+  if (text) banner(id, text, [action], options);
   else clearBanner(id);
 }
 
@@ -29,13 +29,23 @@ function showStatus(s = syncState()) {
     },
   );
   const n = s.attention;
-  show("attention", n && `${plural(n, "record was", "records were")} not accepted.`, {
-    label: "See why",
-    onClick: () => navigate("/settings"),
-  });
+  // calm: nothing is lost, the record waits on this phone for a fix
+  show(
+    "attention",
+    n && `${plural(n, "record needs", "records need")} a look before syncing.`,
+    {
+      label: "Show",
+      onClick: () => navigate("/settings?look=1"),
+    },
+    { quiet: true },
+  );
 }
 
 statusEvents.addEventListener("status", (e) => showStatus(e.detail));
+// A save the record check refused (store.js) on a screen that did not catch it: say why.
+addEventListener("unhandledrejection", (e) => {
+  if (e.reason?.name === "RecordCheckError") toast(e.reason.message);
+});
 setInterval(() => showStatus(), 30000); // "Synced 2 min ago" ages
 
 routerEvents.addEventListener("route", (e) => {

@@ -1,4 +1,5 @@
 // The only IndexedDB code (the worker uses it too). "_…" fields stay on this device.
+import { checkRecord } from "./lib/check.js";
 
 const channel = new BroadcastChannel("unknot-store");
 const listeners = new Set();
@@ -147,13 +148,16 @@ async function write(collection, id, record) {
   return stored;
 }
 
-export async function save(collection, record) {
+// `restore`: put back a record exactly as it was (an Undo), past the check: one the server
+// refused is refused again, and is listed again for the person to fix or delete.
+export async function save(collection, record, { restore = false } = {}) {
   const saved = {
     ...record,
     id: record.id || crypto.randomUUID(),
     created_at: record.created_at || nowIso(),
   };
   delete saved.deleted_at;
+  if (!restore) checkRecord(collection, saved); // throws rather than queue what the server refuses
   return write(collection, saved.id, saved);
 }
 

@@ -78,6 +78,14 @@ async function addAttention(entries) {
   await store.setMeta("attention", [...list, ...entries]);
 }
 
+// A refused record the person changed or deleted here is no longer "refused": it goes again.
+async function forgetChanged(change) {
+  if (change.source !== "local") return;
+  const list = await attention();
+  if (list.some((x) => x.id === change.id && x.collection === change.collection))
+    await dismissAttention(change.id);
+}
+
 export async function dismissAttention(id) {
   await store.setMeta(
     "attention",
@@ -179,6 +187,7 @@ export function startAutoSync() {
   let timer, counting, local;
   // once per burst of changes
   store.onChange((change) => {
+    forgetChanged(change);
     local ||= change.source !== "sync";
     clearTimeout(counting);
     counting = setTimeout(async () => {

@@ -17,6 +17,38 @@ export const LIMITS = {
   steps: { min: 0, max: 50 }, // a list: how many items
   notes: { min: 0, max: 2000 },
   after_activity: { min: 0, max: 200 },
+  intensity: { min: 0, max: 10 },
+  place: { min: 1, max: 40 },
+};
+
+// What store.save checks before a record enters the outbox (lib/check.js): each collection's
+// fields and the LIMITS entry each must keep; "steps.title" is the title of every step. Strings:
+// lengths; lists: how many items; numbers: values. The unit test holds each to its schema field.
+export const RECORD_LIMITS = {
+  cramps: { muscle: "place", intensity: "intensity", notes: "notes" },
+  knots: { location: "place", intensity: "intensity", notes: "notes" },
+  weakness: { body_area: "place", severity: "intensity", notes: "notes" },
+  intakes: { amount: "dose_amount", form: "dose_form" },
+  plans: { energy_budget: "energy_budget", notes: "notes" },
+  activities: {
+    title: "task_title",
+    energy_cost: "energy_cost",
+    spent_cost: "energy_cost",
+    minutes: "task_minutes",
+    rest_minutes: "rest_minutes",
+    steps: "steps",
+    "steps.title": "task_title",
+    "steps.minutes": "task_minutes",
+  },
+  templates: { title: "task_title", energy_cost: "energy_cost", minutes: "task_minutes" },
+  checkins: {
+    fatigue: "intensity",
+    weakness: "intensity",
+    cramps: "intensity",
+    knots: "intensity",
+    notes: "notes",
+  },
+  reminders: { title: "reminder_title", amount: "dose_amount", form: "dose_form" },
 };
 
 // The number fields that take fractions (a Float on the server); every other is whole (Integer).

@@ -26,6 +26,9 @@ export function readNumber(input, name, { required = false } = {}) {
   if (!Number.isFinite(n)) return { error: `Use digits only: a number ${range}.` };
   if (whole(name) && !Number.isInteger(n))
     return { error: `Use a whole number, such as ${fmt(Math.floor(n))} or ${fmt(Math.ceil(n))}.` };
-  if (n < min || n > max) return { error: `Use a number ${range}.` };
+  const orEmpty = required ? "" : ", or leave it empty";
+  if (n < 0 && min === 0)
+    return { error: `This cannot be negative. Use a number ${range}${orEmpty}.` };
+  if (n < min || n > max) return { error: `Use a number ${range}${orEmpty}.` };
   return { value: n };
 }

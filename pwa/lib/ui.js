@@ -1,3 +1,5 @@
+import { errorsByField } from "../api.js";
+
 // el("button", {class: "btn", onclick: fn}, "Save"): text only, never HTML; skips null, false.
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -34,11 +36,16 @@ export const card = (id, title, ...body) =>
 export const btn = (label, onclick, cls, attrs) =>
   el("button", { class: cls ? `btn ${cls}` : "btn", type: "button", onclick, ...attrs }, label);
 
-export function banner(id, text, actions = []) {
+// quiet: news that can wait (a polite status, not an alert).
+export function banner(id, text, actions = [], { quiet = false } = {}) {
   clearBanner(id);
   const node = el(
     "div",
-    { class: "banner", role: "alert", dataset: { banner: id } },
+    {
+      class: quiet ? "banner banner-quiet" : "banner",
+      role: quiet ? "status" : "alert",
+      dataset: { banner: id },
+    },
     el("p", {}, text),
     actions.map((a) => btn(a.label, a.onClick, a.primary && "btn-primary")),
   );
@@ -103,14 +110,13 @@ function bringIntoView({ slot, field }) {
   target?.focus({ preventScroll: true });
 }
 
-// Each message of err.errors (or err.errors.json) in the slot beside its field; with `focus`,
-// the first one is brought into view. -> true when there was any.
+// Each field's error in plain words (errorsByField) in the slot beside its field; with `focus`,
+// the first one is brought into view. -> true when a field shows one.
 export function showErrors(form, err, { focus = true } = {}) {
-  const errors = err?.errors?.json || err?.errors || {};
+  const errors = errorsByField(err);
   let first = null;
   for (const slot of form.querySelectorAll("[data-error-for]")) {
-    const found = errors[slot.dataset.errorFor];
-    const text = Array.isArray(found) ? found.join(" ") : found || "";
+    const text = errors[slot.dataset.errorFor] || "";
     slot.textContent = text;
     const field = fieldOf(form, slot.dataset.errorFor);
     if (field) mark(field, slot, !!text);
@@ -118,6 +124,26 @@ export function showErrors(form, err, { focus = true } = {}) {
   }
   if (first && focus) bringIntoView(first);
   return !!first;
+}
+
+// The sentences of `err` that no field of the form has a slot for.
+function unplaced(form, err) {
+  const placed = new Set(
+    [...form.querySelectorAll("[data-error-for]")].map((s) => s.dataset.errorFor),
+  );
+  return Object.entries(errorsByField(err))
+    .filter(([name]) => !placed.has(name))
+    .map(([, text]) => text);
+}
+
+// What a form says above its fields after `err`: what no field shows, else the summary if no
+// field shows anything (one sentence once, never the same words twice).
+export function formMessage(form, err) {
+  showErrors(form, err);
+  if (err?.status === 0) return err.message;
+  const rest = unplaced(form, err);
+  if (rest.length) return rest.join(" ");
+  return Object.keys(errorsByField(err)).length ? "" : err?.message || "";
 }
 
 export const clock = (iso) =>

@@ -27,6 +27,7 @@ import {
 } from "../features/cramp/timer.js";
 import { crampProblem, crampSeconds } from "../features/cramp/length.js";
 import { alreadyStopped } from "../features/cramp/after.js";
+import { showRefused } from "../features/attention/refused.js";
 
 const MUSCLES = opts(
   "Calf",
@@ -397,7 +398,15 @@ async function showEdit(id) {
     card("details-title", "Details", el("p", { class: "hint" }, "Saved as you tap."), form.node),
     button("delete", "btn-danger btn-block", remover, "Delete this cramp"),
   );
+  await showRefused(root, "cramps", id, REFUSED_FIELDS); // from "Needs a look"
 }
+
+// A refused cramp's fields on this screen.
+const REFUSED_FIELDS = {
+  notes: "textarea[name=notes]",
+  muscle: "[data-chips=muscle]",
+  intensity: "[data-chips=intensity]",
+};
 
 // Another tab may stop or delete the cramp on show.
 async function changed({ collection: c, id }) {

@@ -1,7 +1,8 @@
 // Log: jelly legs in one tap, knot and weakness forms with recent entries.
 
-import { list, nowIso, onChange, remove, save } from "../store.js";
+import { get, list, nowIso, onChange, remove, save } from "../store.js";
 import { navigate } from "../router.js";
+import { showRefused } from "../features/attention/refused.js";
 import { KNOT_HELPED, LOCATIONS } from "../features/log/knots.js";
 import { collection, whenOf } from "../lib/collections.js";
 import { capitalize } from "../lib/format.js";
@@ -196,8 +197,11 @@ function entryForm(spec) {
       saved = await save(spec.collection, { ...draft, [when]: draft[when] || nowIso() });
     } catch (err) {
       console.error(err);
+      // 422: the record check (store.js) says what the server would refuse
       error.textContent =
-        "This phone did not let the app save. Try again; if it keeps failing, free some space.";
+        err.status === 422
+          ? err.message
+          : "This phone did not let the app save. Try again; if it keeps failing, free some space.";
       return;
     }
     done.textContent = editing ? "Changes saved." : `Saved: ${spec.describe(saved)}.`;
@@ -318,6 +322,24 @@ async function jelly() {
 
 let unsubscribe = null;
 
+// A refused knot's or weakness note's fields on its form.
+const REFUSED_FIELDS = Object.fromEntries(
+  ["location", "body_area", "side", "intensity", "severity", "helped", "duration_minutes"]
+    .map((name) => [name, `[data-chips=${name}]`])
+    .concat([
+      ["notes", "textarea[name=notes]"],
+      ["after_activity", "[name=after_activity]"],
+    ]),
+);
+
+// From "Needs a look": the record in its form, with the server's reasons under the fields.
+async function editRefused(panel, id) {
+  const record = await get(panel.collection, id);
+  if (!record) return;
+  panel.form.edit(record);
+  await showRefused(panel.form.node, panel.collection, id, REFUSED_FIELDS);
+}
+
 export async function mount(root, params) {
   const { quick, tab } = params;
   // The home-screen shortcuts of an older manifest: water and magnesium are logged on /quick.
@@ -339,6 +361,7 @@ export async function mount(root, params) {
         recent,
       ),
       refresh: () => renderRecent(recent, spec, form.edit),
+      form,
     };
   }
   const tabs = el("div", { class: "row log-switch", role: "group", "aria-label": "What to log" });
@@ -375,6 +398,7 @@ export async function mount(root, params) {
   );
   show(tab === "weakness" ? "weakness" : "knot");
   await Promise.all(Object.values(panels).map((p) => p.refresh()));
+  if (params.edit) await editRefused(panels[tab === "weakness" ? "weakness" : "knot"], params.edit);
   unsubscribe = onChange(({ collection: c }) => {
     for (const p of Object.values(panels)) if (c === p.collection || c === "*") p.refresh();
   });

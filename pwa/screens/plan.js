@@ -10,7 +10,8 @@ import {
 import { capitalize, countdownText, plural } from "../lib/format.js";
 import { LIMITS } from "../lib/limits.js";
 import { btn, card, el, toast } from "../lib/ui.js";
-import { list, onChange, remove, save } from "../store.js";
+import { get, list, onChange, remove, save } from "../store.js";
+import { showRefused } from "../features/attention/refused.js";
 import { pointsLine } from "../features/plan/bar.js";
 import {
   days,
@@ -281,6 +282,24 @@ async function drawPattern(host) {
   );
 }
 
+// A refused activity's fields on the form (showRefused puts the server's reasons under them).
+const FORM_FIELDS = {
+  title: "#a-title",
+  minutes: "#a-minutes",
+  rest_minutes: "#a-rest",
+  "steps.#.title": "#s-title-%",
+  "steps.#.minutes": "#s-min-%",
+};
+
+// From "Needs a look": the activity in the form, whatever its day, with the server's reasons.
+async function editRefused(id) {
+  history.replaceState(null, "", location.pathname); // a reload shows the plan
+  const a = await get("activities", id);
+  if (!a) return;
+  form.edit(a);
+  await showRefused(form, "activities", id, FORM_FIELDS);
+}
+
 export async function mount(root, params = {}) {
   which = params.day === "tomorrow" ? "tomorrow" : "today";
   const { me } = await days();
@@ -318,6 +337,7 @@ export async function mount(root, params = {}) {
   );
   await redraw();
   await drawPattern(patternHost);
+  if (params.edit) await editRefused(params.edit);
 
   let key = null;
   const onTick = ({ detail: d }) => {

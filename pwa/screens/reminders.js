@@ -7,7 +7,8 @@ import { detailsText, snooze } from "../features/quick/logs.js";
 import { ringCard, ringState, WONT_RING } from "../features/reminders/ring.js";
 import { KINDS, kindOf } from "../lib/reminder-kinds.js";
 import { btn, card, clock, el, showErrors, toast } from "../lib/ui.js";
-import { list, onChange, remove, save } from "../store.js";
+import { get, list, onChange, remove, save } from "../store.js";
+import { showRefused } from "../features/attention/refused.js";
 import { syncNow } from "../sync.js";
 
 const ORDER = Object.keys(KINDS);
@@ -456,7 +457,16 @@ function openForm(kind, reminder) {
   formHost.scrollIntoView({ block: "start" });
 }
 
-export async function mount(root) {
+// From "Needs a look": the reminder in its form, with the server's reasons under the fields.
+async function editRefused(id) {
+  const r = await get("reminders", id);
+  if (!r || !KINDS[r.kind]) return;
+  openForm(r.kind, r);
+  const fields = { title: "[name=title]", amount: "[name=amount]", form: "[name=form]" };
+  await showRefused(formHost.firstChild, "reminders", id, fields);
+}
+
+export async function mount(root, { edit } = {}) {
   const [pushHost, listHost] = [card("h-push"), card("h-list")];
   formHost = el("div");
   const add = card(
@@ -485,6 +495,7 @@ export async function mount(root) {
     return status;
   };
   await refresh();
+  if (edit) await editRefused(edit);
   const off = onChange(
     (c) => (c.collection === "reminders" || c.collection === "*") && renderList(listHost),
   );

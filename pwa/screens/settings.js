@@ -1,14 +1,25 @@
 // Settings, and the Sign in screen.
 
 import * as accounts from "../lib/account.js";
-import { THEMES, btn, card, el, getTheme, setTheme, showErrors, toast } from "../lib/ui.js";
+import {
+  THEMES,
+  btn,
+  card,
+  el,
+  formMessage,
+  getTheme,
+  setTheme,
+  showErrors,
+  toast,
+} from "../lib/ui.js";
 import { exportPanel } from "../features/export/panel.js";
 import { numberAttrs, readNumber } from "../lib/numbers.js";
 import { plural } from "../lib/format.js";
 import { followUsualBudget } from "../features/plan/data.js";
 import { navigate } from "../router.js";
 import { pendingCount } from "../store.js";
-import { attention, dismissAttention, statusEvents, syncState } from "../sync.js";
+import { statusEvents, syncState } from "../sync.js";
+import { attentionSection } from "../features/attention/list.js";
 
 // Profile numbers: the label, and the field's limits (named as the field).
 const NUMBERS = {
@@ -191,39 +202,6 @@ function lookSection() {
   );
 }
 
-async function attentionSection() {
-  const items = await attention();
-  const words = (e) =>
-    !e || typeof e !== "object"
-      ? e
-      : Array.isArray(e)
-        ? e.map(words).join(" ")
-        : Object.entries(e)
-            .map(([k, v]) => `${k}: ${words(v)}`)
-            .join("; ");
-  return items.length
-    ? section(
-        "Needs attention",
-        el("p", {}, "The server did not accept these. They are still on this phone."),
-        el(
-          "ul",
-          { class: "list", "data-attention": "" },
-          items.map((item) =>
-            el(
-              "li",
-              {},
-              el("p", {}, `${item.collection}: ${words(item.errors) || "refused"}`),
-              btn("Dismiss", async () => {
-                await dismissAttention(item.id);
-                await reload();
-              }),
-            ),
-          ),
-        ),
-      )
-    : null;
-}
-
 function dataSection(me, signedIn) {
   return section("Your data", ...exportPanel({ signedIn }), !me && removeButton());
 }
@@ -280,7 +258,7 @@ function onlineSections(me) {
   return box;
 }
 
-export async function mount(root) {
+export async function mount(root, { look }) {
   const me = await accounts.account();
   const state = syncState();
   const signedIn = me && state.phase !== "signin";
@@ -290,7 +268,7 @@ export async function mount(root) {
       "div",
       { class: "stack" },
       accountSection(me, state),
-      await attentionSection(),
+      await attentionSection(reload),
       await daySection(),
       lookSection(),
       dataSection(me, signedIn),
@@ -298,6 +276,8 @@ export async function mount(root) {
       signedIn && deleteSection(),
     ),
   );
+  // from the "needs a look" notice
+  if (look) root.querySelector("#h-attention")?.scrollIntoView({ block: "start" });
   let last = state.phase;
   const onStatus = ({ detail: { phase } }) => {
     if (phase !== last && (last === "signin" || phase === "signin")) reload();
@@ -349,13 +329,16 @@ export const signin = {
         await accounts.signIn(form.email.value, form.password.value, { mode, discard: remove });
         await navigate("/", { replace: true });
       } catch (err) {
-        message.textContent =
-          err.status === 0 ? "No connection. Try again when you are online." : err.message;
         if (err instanceof accounts.OtherAccountError) {
+          message.textContent = err.message;
           discard.append(
             btn("Remove them from this phone and continue", () => go(true), "btn-danger btn-block"),
           );
-        } else showErrors(form, err);
+        } else
+          message.textContent =
+            err.status === 0
+              ? "No connection. Try again when you are online."
+              : formMessage(form, err);
       } finally {
         submit.disabled = false;
       }

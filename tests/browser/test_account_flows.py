@@ -34,15 +34,16 @@ def test_refused_record_is_shown_with_the_servers_reason(page, accounts, wait_fo
     store_call(page, "save", "intakes", {"kind": "coffee", "taken_at": now})
     banner = page.locator("[data-banner=attention]")
     banner.wait_for()
-    assert "1 record was not accepted" in banner.inner_text()
+    assert "1 record needs a look before syncing." in banner.inner_text()
     assert store_call(page, "pendingCount") == 0  # not resent forever
     assert len(store_call(page, "list", "intakes")) == 1  # and not deleted either
 
-    banner.get_by_role("button", name="See why").click()
+    banner.get_by_role("button", name="Show").click()
     page.wait_for_function("() => document.documentElement.dataset.screen === 'settings'")
-    item = page.locator("[data-attention] li")
-    assert "kind" in item.inner_text()
-    item.get_by_role("button", name="Dismiss").click()
+    item = page.locator("[data-attention=intakes]")
+    assert "Kind: Choose one of the choices." in item.inner_text()
+    page.once("dialog", lambda d: d.accept())
+    item.get_by_role("button", name="Delete").click()
     wait_for(page, "() => !document.querySelector('[data-attention]')")
     assert page.locator("[data-banner=attention]").count() == 0
 

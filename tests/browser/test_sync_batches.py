@@ -67,8 +67,8 @@ def test_a_smaller_limit_halves_batches_and_a_record_that_never_fits_waits_aside
     assert server_rows("activities", email) == []
     assert store_call(page, "get", "activities", big["id"])["steps"] == steps  # still here
     banner = page.locator("[data-banner=attention]")
-    assert "1 record was not accepted." in banner.inner_text()
-    banner.get_by_role("button", name="See why").click()
+    assert "1 record needs a look before syncing." in banner.inner_text()
+    banner.get_by_role("button", name="Show").click()
     shown = page.locator("[data-attention]").inner_text()
     assert "Too large to send to the server. It stays on this phone." in shown
     assert page.errors == []

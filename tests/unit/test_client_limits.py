@@ -7,10 +7,11 @@ from marshmallow import validate
 from api.auth.schemas import UserSchema
 from api.reminders.schemas import SnoozeSchema
 from api.sync import data
+from api.sync.registry import COLLECTIONS
 from tests.unit.client_module import exported
 
-CLIENT = exported("lib/limits.js", "LIMITS", "DECIMALS")
-LIMITS, DECIMALS = CLIENT["LIMITS"], CLIENT["DECIMALS"]
+CLIENT = exported("lib/limits.js", "LIMITS", "DECIMALS", "RECORD_LIMITS")
+LIMITS, DECIMALS, RECORD_LIMITS = CLIENT["LIMITS"], CLIENT["DECIMALS"], CLIENT["RECORD_LIMITS"]
 
 # Each client limit -> the schema fields it stands for (schema class, field name).
 STANDS_FOR = {
@@ -42,6 +43,8 @@ STANDS_FOR = {
         (data.PlanData, "notes"),
     ],  # fmt: skip
     "after_activity": [(data.WeaknessData, "after_activity")],
+    "intensity": [(data.CrampData, "intensity"), (data.CheckinData, "fatigue")],
+    "place": [(data.KnotData, "location"), (data.WeaknessData, "body_area")],
 }
 
 
@@ -79,3 +82,26 @@ def test_the_client_s_cramp_bounds_are_the_server_s():
         "max_minutes": data.CRAMP_MAX_MINUTES,
         "future_minutes": data.CLOCK_SKEW_MINUTES,
     }
+
+
+def schema_field(collection: str, path: str) -> tuple[type, str]:
+    """The schema and field a RECORD_LIMITS path names: "steps.title" is a step's title."""
+    schema = type(COLLECTIONS[collection].schema)
+    outer, _, inner = path.partition(".")
+    if not inner:
+        return schema, outer
+    return type(schema().fields[outer].inner.schema), inner
+
+
+RECORD_PATHS = [(c, p) for c, fields in RECORD_LIMITS.items() for p in fields]
+
+
+@pytest.mark.parametrize(("collection", "path"), RECORD_PATHS)
+def test_what_the_save_check_holds_a_record_to_is_the_schema_s(collection, path):
+    schema, name = schema_field(collection, path)
+    limit = RECORD_LIMITS[collection][path]
+    assert LIMITS[limit] == bounds(schema, name), f"{collection}.{path}"
+
+
+def test_the_save_check_covers_every_collection():
+    assert set(RECORD_LIMITS) == set(COLLECTIONS)

@@ -148,8 +148,28 @@ def test_key_controls_are_reachable_and_nothing_is_wider_than_the_screen(phones,
         found = page.evaluate(REACH, key)
         assert found == {"key": True, "wider": 0, "hidden": []}, (setup, path)
         assert page.evaluate(AXE_RUN) == [], (setup, path)
-        if scheme == "dark":
-            assert page.evaluate(BRIGHT) == [], (setup, path)
+
+
+def test_the_dark_is_dim(phones):
+    """3 a.m.: no large bright surface (the Cramp and Stop buttons included) on any screen."""
+    page = phones(16)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.emulate_media(color_scheme="dark")
+    for path, screen, _ in SCREENS:
+        go(page, path, screen)
+        assert page.evaluate(BRIGHT) == [], path
+
+
+def test_a_pasted_link_as_a_title_does_not_widen_the_page(phones):
+    """The plan holds a task titled with a long link: the page keeps its width, the tabs show."""
+    page = phones(16)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.emulate_media(color_scheme="light")
+    go(page, "/plan", "plan")
+    assert page.get_by_text(LONG_WORD[:40]).count() >= 1
+    found = page.evaluate(REACH, ".tabbar a")
+    assert found["wider"] == 0
+    assert [h for h in found["hidden"] if "tabbar" in h or 'href="/' in h[:20]] == []
 
 
 CRAMP_BUTTON = """() => {

@@ -212,3 +212,22 @@ def test_banners_never_move_the_cramp_button(phones, font, banners):
               await (await import('/sync.js')).readStatus();
             }"""
         )
+
+
+STOP_IN_VIEW = """() => {
+  const b = document.querySelector('[data-action=stop]');
+  const r = b.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return scrollY === 0 && r.top >= 0 && r.bottom <= innerHeight && (b === hit || b.contains(hit));
+}"""
+
+
+@pytest.mark.parametrize("font", [16, 32])
+def test_stop_is_on_the_first_screen_in_landscape(phones, font):
+    """A phone on its side: the running timer shows Stop without any scrolling."""
+    page = phones(font)
+    page.set_viewport_size({"width": 740, "height": 360})
+    page.emulate_media(color_scheme="light")
+    go(page, "/cramp", "cramp")
+    page.evaluate("() => scrollTo(0, 0)")
+    assert page.evaluate(STOP_IN_VIEW)

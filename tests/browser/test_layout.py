@@ -54,7 +54,8 @@ REACH = """([key, width]) => {
   for (const c of new Set(controls)) {
     c.scrollIntoView({block: 'end', inline: 'nearest'});
     const r = c.getClientRects()[0];  // a link wrapped over two lines: its first line
-    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    // The middle of what shows of it (a long title can make a control taller than the screen).
+    const x = r.left + r.width / 2, y = (Math.max(r.top, 0) + Math.min(r.bottom, innerHeight)) / 2;
     const hit = document.elementFromPoint(x, y);
     if (!(hit && (hit === c || c.contains(hit))))
       hidden.push(`${c.outerHTML.slice(0, 70)} under ${hit ? hit.outerHTML.slice(0, 50) : '-'}`);

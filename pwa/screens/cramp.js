@@ -243,8 +243,8 @@ function showRunning(record) {
     "running",
     record,
     face,
-    since,
     button("stop", "btn-huge", stop, "Stop — it is over"),
+    since, // under Stop: at large text, Stop stays on the first screen
     el(
       "section",
       { class: "card cramp-moment", "aria-labelledby": "moment-title" },

@@ -99,8 +99,9 @@ def test_a_refused_record_without_a_form_is_deleted_with_confirm_and_undo(
 
     asked = []
     page.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
-    item.get_by_role("button", name="Delete").click()
-    wait_for(page, "() => true")
+    # The question comes after the record is described (async): wait for the dialog itself.
+    with page.expect_event("dialog"):
+        item.get_by_role("button", name="Delete").click()
     assert asked and asked[0].startswith("Delete this for good?")
     assert store_call(page, "get", "intakes", intake["id"])  # kept: the person said no
 

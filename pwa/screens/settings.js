@@ -4,6 +4,7 @@ import * as accounts from "../lib/account.js";
 import { THEMES, btn, card, el, getTheme, setTheme, showErrors, toast } from "../lib/ui.js";
 import { LIMITS } from "../lib/limits.js";
 import { exportPanel } from "../features/export/panel.js";
+import { closedNotice, inviteField, signupMode } from "../features/account/signup.js";
 import { plural } from "../lib/format.js";
 import { navigate } from "../router.js";
 import { pendingCount } from "../store.js";
@@ -316,8 +317,10 @@ export async function mount(root) {
 export const unmount = () => stop?.();
 
 export const signin = {
-  mount(root, { mode, changed }) {
-    const up = mode === "signup";
+  async mount(root, { mode, changed, invite, path }) {
+    const up = mode === "signup" || path === "/signup";
+    const allowed = up ? await signupMode(invite) : "open";
+    if (allowed === "closed") return root.append(...closedNotice());
     const message = el("p", { class: "error-text", role: "alert" });
     const discard = el("div");
     const submit = el(
@@ -330,6 +333,7 @@ export const signin = {
     const form = el(
       "form",
       { class: "card stack", novalidate: true },
+      up && allowed === "invite" && inviteField(field, invite),
       input("email", "Email", { type: "email", autocomplete: "email" }),
       input("password", "Password", {
         type: "password",
@@ -352,7 +356,11 @@ export const signin = {
       showErrors(form, null);
       submit.disabled = true;
       try {
-        await accounts.signIn(form.email.value, form.password.value, { mode, discard: remove });
+        await accounts.signIn(form.email.value, form.password.value, {
+          mode: up ? "signup" : "signin",
+          discard: remove,
+          invite: form.invite?.value,
+        });
         await navigate("/", { replace: true });
       } catch (err) {
         message.textContent =
@@ -380,7 +388,7 @@ export const signin = {
             "An account keeps your records safe and on your other devices. Records on this phone are uploaded.",
           ),
       form,
-      !up && el("a", { class: "btn btn-link", href: "/forgot" }, "Forgot password?"),
+      up ? "" : el("a", { class: "btn btn-link", href: "/forgot" }, "Forgot password?"),
       el(
         "p",
         {},

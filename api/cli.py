@@ -9,6 +9,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from api import config, keys
+from api.auth import users_cli as accounts
 
 keys_cli = AppGroup("keys", help="Secrets under instance/.")
 vapid_cli = AppGroup("vapid", help="The VAPID key pair for Web Push.")
@@ -148,4 +149,6 @@ def register(app) -> None:
     app.cli.add_command(keys_cli)
     app.cli.add_command(vapid_cli)
     app.cli.add_command(reminders_cli)
+    for command in accounts.COMMANDS:
+        users_cli.add_command(command)
     app.cli.add_command(users_cli)

@@ -142,6 +142,29 @@ def push_hosts() -> tuple[str, ...]:
     return PUSH_HOSTS + tuple(h for h in added if h)
 
 
+SIGNUP_MODES = ("open", "invite", "closed")
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def _loopback(host: str) -> bool:
+    """Whether a host name or address is this machine only (no one else can reach it)."""
+    host = (host or "").strip("[]").lower()
+    return host in LOOPBACK_HOSTS or host.startswith("127.") or host.endswith(".localhost")
+
+
+def _check_signups(cfg: dict) -> None:
+    """Who may sign up: UNKNOT_SIGNUPS when set, else open on this machine only, invite when
+    the app is reached through a name others can use (UNKNOT_BASE_URL, or HOST not loopback)."""
+    mode = (cfg["SIGNUPS"] or "").strip().lower()
+    if not mode:
+        public = urlsplit(cfg["BASE_URL"]).hostname if cfg["BASE_URL"] else None
+        host = public if public is not None else os.environ.get("HOST", "127.0.0.1")
+        mode = "open" if _loopback(host) else "invite"
+    if mode not in SIGNUP_MODES:
+        raise ConfigError(f"UNKNOT_SIGNUPS must be open, invite or closed (got {mode!r}).")
+    cfg["SIGNUPS"] = mode
+
+
 def load(instance_path: str, overrides: dict | None) -> dict:
     """Build the Flask config from the environment, then apply overrides (tests)."""
     instance = Path(instance_path)
@@ -191,6 +214,9 @@ def load(instance_path: str, overrides: dict | None) -> dict:
         # a forged Host would send a person a reset link to someone else's site.
         "BASE_URL": os.environ.get("UNKNOT_BASE_URL"),
         "RESET_LINK_LIFETIME": timedelta(hours=1),
+        # Who may create an account: open, invite (a code from `flask users invite`) or closed.
+        # Unset: see _check_signups.
+        "SIGNUPS": os.environ.get("UNKNOT_SIGNUPS"),
         # At most this many reset mails to one address an hour; more are silently not sent.
         "RESET_MAILS_PER_HOUR": 3,
         # One address guessing one account: refused for the rest of the window.
@@ -217,4 +243,5 @@ def load(instance_path: str, overrides: dict | None) -> dict:
     }
     cfg.update(overrides or {})
     _check_mail(cfg)
+    _check_signups(cfg)
     return cfg

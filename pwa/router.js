@@ -14,6 +14,7 @@ export const ROUTES = {
   "/learn": { view: "learn", title: "Learn" },
   "/settings": { view: "settings", title: "Settings" },
   "/signin": { view: "signin", title: "Sign in", file: "settings" },
+  "/signup": { view: "signin", title: "Create an account", file: "settings" },
   "/forgot": { view: "forgot", title: "Forgot password", file: "password" },
   "/reset": { view: "reset", title: "New password", file: "password" },
 };

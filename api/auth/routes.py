@@ -3,7 +3,7 @@
 from flask import request
 from flask_smorest import Blueprint
 
-from api.auth import reset, service, sessions
+from api.auth import invites, reset, service, sessions
 from api.auth.schemas import (
     ChangePasswordSchema,
     DeviceSchema,
@@ -15,6 +15,7 @@ from api.auth.schemas import (
     RegisterSchema,
     ResetSchema,
     SettingsSchema,
+    SignupModeSchema,
     UserSchema,
 )
 
@@ -27,6 +28,13 @@ blp = Blueprint("auth", __name__, url_prefix="/api/v1", description="Accounts")
 def register(args):
     """Create an account and sign in"""
     return service.register(**args, address=request.remote_addr)
+
+
+@blp.get("/auth/signup-mode")
+@blp.response(200, SignupModeSchema)
+def signup_mode():
+    """Who may sign up here: open, invite (with a code) or closed"""
+    return {"mode": invites.mode()}
 
 
 @blp.post("/auth/login")

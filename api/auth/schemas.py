@@ -24,6 +24,22 @@ class CredentialsSchema(ma.Schema):
 
 class RegisterSchema(CredentialsSchema):
     timezone = fields.Timezone(load_default="UTC")
+    invite = fields.String(
+        load_default=None,
+        load_only=True,
+        validate=validate.Length(max=100),
+        metadata={"description": "The invite code, when sign-ups are by invite (signup-mode)."},
+    )
+
+
+class SignupModeSchema(ma.Schema):
+    mode = ma.fields.String(
+        metadata={
+            "description": "open: anyone may sign up; invite: with an invite code (ask the "
+            "person who runs this server); closed: no new accounts.",
+            "enum": ["open", "invite", "closed"],
+        }
+    )
 
 
 class LoginSchema(ma.Schema):

@@ -5,10 +5,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import generate_password_hash
 
-from api.auth import sessions, throttle
+from api.auth import invites, sessions, throttle
 from api.auth.passwords import check_new_password, set_password
 from api.auth.sessions import current_user
-from api.errors import Conflict, Unauthorized
+from api.errors import Conflict, Forbidden, Unauthorized
 from api.extensions import db
 from api.models import AuthSession, Delivery, PasswordReset, PushSubscription, User
 from api.reminders.service import reschedule_all
@@ -17,13 +17,20 @@ from api.sync.registry import COLLECTIONS  # the one list of synced tables
 __all__ = ["current_user"]  # the one way views learn who is signed in
 
 
-def register(email: str, password: str, timezone: str, address: str | None) -> User:
+def register(
+    email: str, password: str, timezone: str, address: str | None, invite: str | None = None
+) -> User:
     """Create an account and sign it in: an easily guessed password is refused (and does not
-    count), and a handful of sign-ups an hour come from one address."""
+    count), a handful of sign-ups an hour come from one address, and UNKNOT_SIGNUPS decides
+    whether anyone may (open), only with an invite code (invite), or no one (closed)."""
+    invite = (invite or "").strip() or None  # a code pasted with a space around it still works
+    invites.check_allowed(invite)
     check_new_password(password, email)
-    throttle.begin_registration(address)
+    throttle.begin_registration(address)  # before the code is checked: guessing codes is slow
+    email = email.strip().lower()
+    invites.claim(invite, email)  # in the same transaction: a sign-up that fails keeps the code
     user = User(
-        email=email.strip().lower(),
+        email=email,
         password_hash=generate_password_hash(password),
         timezone=timezone,
     )
@@ -49,6 +56,8 @@ def login(email: str, password: str, address: str | None) -> User:
         throttle.failed(attempt)
         raise Unauthorized("Email or password is not right.")
     throttle.succeeded(attempt)
+    if user.disabled_at is not None:
+        raise Forbidden(sessions.DISABLED)
     sessions.start(user)
     return user
 
@@ -92,6 +101,12 @@ def update_settings(user: User, changes: dict) -> User:
 def delete_account(user: User, password: str, address: str | None) -> None:
     """Remove every row of this person, after checking their password."""
     _confirm_password(user, password, address, "password")
+    erase(user)
+    session.clear()
+
+
+def erase(user: User) -> None:
+    """Remove every row of this person (their account deletion, or `flask users delete`)."""
     for entry in COLLECTIONS.values():
         db.session.execute(delete(entry.model).where(entry.model.user_id == user.id))
     db.session.execute(delete(Delivery).where(Delivery.user_id == user.id))
@@ -100,4 +115,3 @@ def delete_account(user: User, password: str, address: str | None) -> None:
     # Its sessions go with the row (ON DELETE CASCADE): every device is signed out.
     db.session.delete(user)
     db.session.commit()
-    session.clear()

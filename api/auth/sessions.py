@@ -15,6 +15,7 @@ from api.models import AuthSession, User
 from api.models.types import utcnow
 
 COOKIE_KEY = "token"
+DISABLED = "This account is switched off. Ask the person who runs this Unknot."
 
 
 def start(user: User) -> None:
@@ -57,6 +58,11 @@ def current() -> AuthSession:
         row = db.session.scalar(select(AuthSession).where(AuthSession.token_hash == digest(token)))
     if row is None:
         raise Unauthorized("Please sign in.")
+    # `flask users disable` ends every session; one begun at that very moment ends here.
+    if row.user.disabled_at is not None:
+        db.session.delete(row)
+        db.session.commit()
+        raise Unauthorized(DISABLED)
     if utcnow() - row.last_seen_at > current_app.config["SESSION_IDLE_LIMIT"]:
         db.session.delete(row)
         db.session.commit()

@@ -15,7 +15,7 @@ from api.models.records import (
 )
 from api.models.session import AuthSession
 from api.models.throttle import Throttle
-from api.models.user import PasswordReset, User
+from api.models.user import Invite, PasswordReset, User
 
 __all__ = [
     "Activity",
@@ -24,6 +24,7 @@ __all__ = [
     "Cramp",
     "Delivery",
     "Intake",
+    "Invite",
     "Knot",
     "PasswordReset",
     "Plan",

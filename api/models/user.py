@@ -27,6 +27,22 @@ class User(db.Model):
     # under the row lock of this row, so numbers are handed out in commit order.
     sync_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Set by the operator (`flask users disable`): no session works and sign-in is refused.
+    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Invite(db.Model):
+    """A single-use sign-up code from `flask users invite`; only a hash of the code is kept."""
+
+    __tablename__ = "invites"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # When given, only this address may sign up with the code.
+    email: Mapped[str | None] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class PasswordReset(db.Model):

@@ -21,7 +21,7 @@ export const account = async () => (await store.getMeta("account")) || null;
 
 export const profile = async () => ({ ...SETTINGS_DEFAULTS, ...(await store.getMeta("profile")) });
 
-export async function signIn(email, password, { mode = "signin", discard = false } = {}) {
+export async function signIn(email, password, { mode = "signin", discard = false, invite } = {}) {
   const owner = await account();
   const switching = owner && owner.email !== email.trim().toLowerCase();
   const pending = await store.pendingCount();
@@ -30,6 +30,7 @@ export async function signIn(email, password, { mode = "signin", discard = false
   const local = await store.getMeta("profile");
   const body = { email, password };
   if (signup) body.timezone = (await profile()).timezone;
+  if (signup && invite) body.invite = invite;
   const me = await api(`/api/v1/auth/${signup ? "register" : "login"}`, { method: "POST", body });
   if (switching) await store.clearAll();
   await store.setMeta("account", { email: me.email });

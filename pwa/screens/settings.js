@@ -14,6 +14,7 @@ import {
 } from "../lib/ui.js";
 import { exportPanel } from "../features/export/panel.js";
 import { numberAttrs, readNumber } from "../lib/numbers.js";
+import { closedNotice, inviteField, signupMode } from "../features/account/signup.js";
 import { plural } from "../lib/format.js";
 import { followUsualBudget } from "../features/plan/data.js";
 import { navigate } from "../router.js";
@@ -290,8 +291,10 @@ export async function mount(root, { look }) {
 export const unmount = () => stop?.();
 
 export const signin = {
-  mount(root, { mode, changed }) {
-    const up = mode === "signup";
+  async mount(root, { mode, changed, invite, path }) {
+    const up = mode === "signup" || path === "/signup";
+    const allowed = up ? await signupMode(invite) : "open";
+    if (allowed === "closed") return root.append(...closedNotice());
     const message = el("p", { class: "error-text", role: "alert" });
     const discard = el("div");
     const submit = el(
@@ -304,6 +307,7 @@ export const signin = {
     const form = el(
       "form",
       { class: "card stack", novalidate: true },
+      up && allowed === "invite" && inviteField(field, invite),
       input("email", "Email", { type: "email", autocomplete: "email" }),
       input("password", "Password", {
         type: "password",
@@ -326,7 +330,11 @@ export const signin = {
       showErrors(form, null);
       submit.disabled = true;
       try {
-        await accounts.signIn(form.email.value, form.password.value, { mode, discard: remove });
+        await accounts.signIn(form.email.value, form.password.value, {
+          mode: up ? "signup" : "signin",
+          discard: remove,
+          invite: form.invite?.value,
+        });
         await navigate("/", { replace: true });
       } catch (err) {
         if (err instanceof accounts.OtherAccountError) {
@@ -357,7 +365,7 @@ export const signin = {
             "An account keeps your records safe and on your other devices. Records on this phone are uploaded.",
           ),
       form,
-      !up && el("a", { class: "btn btn-link", href: "/forgot" }, "Forgot password?"),
+      up ? "" : el("a", { class: "btn btn-link", href: "/forgot" }, "Forgot password?"),
       el(
         "p",
         {},

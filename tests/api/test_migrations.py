@@ -121,3 +121,30 @@ def test_sqlite_upgrade_keeps_every_record_and_never_reuses_a_user_id(tmp_path):
     finally:
         engine.dispose()
     assert differences(url) == []
+
+
+def upgrade_keeps_accounts_usable(url: str, instance: Path) -> None:
+    """An account made before invites and disabling is still on (disabled_at NULL) after."""
+    flask_db_upgrade(url, instance, "c4e8a1d5f203")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        ana = add_person(conn, "ana@example.org")
+    engine.dispose()
+    flask_db_upgrade(url, instance)
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            row = conn.execute(text("SELECT id, email, disabled_at FROM users")).one()
+            assert tuple(row) == (ana, "ana@example.org", None)
+            assert conn.execute(text("SELECT count(*) FROM invites")).scalar() == 0
+    finally:
+        engine.dispose()
+    assert differences(url) == []
+
+
+def test_sqlite_upgrade_keeps_accounts_usable_and_adds_invites(tmp_path):
+    upgrade_keeps_accounts_usable(f"sqlite:///{tmp_path / 'old.sqlite3'}", tmp_path)
+
+
+def test_postgres_upgrade_keeps_accounts_usable_and_adds_invites(fresh_postgres, tmp_path):
+    upgrade_keeps_accounts_usable(fresh_postgres, tmp_path)

@@ -1,7 +1,7 @@
 """invite codes for sign-ups, and accounts the operator switched off
 
 Revision ID: d9a3b6e0f1c4
-Revises: c4e8a1d5f203
+Revises: d2a9c6e4b1f7
 Create Date: 2026-11-28 07:20:00.000000
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "d9a3b6e0f1c4"
-down_revision = "c4e8a1d5f203"
+down_revision = "d2a9c6e4b1f7"
 branch_labels = None
 depends_on = None
 

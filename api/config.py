@@ -142,6 +142,13 @@ def push_hosts() -> tuple[str, ...]:
     return PUSH_HOSTS + tuple(h for h in added if h)
 
 
+def _flag(value: str | None) -> bool | None:
+    """An on/off variable: None when unset."""
+    if value is None or value == "":
+        return None
+    return value.lower() not in ("0", "false", "no", "off")
+
+
 def load(instance_path: str, overrides: dict | None) -> dict:
     """Build the Flask config from the environment, then apply overrides (tests)."""
     instance = Path(instance_path)
@@ -206,6 +213,8 @@ def load(instance_path: str, overrides: dict | None) -> dict:
         # How many reverse proxies stand in front of the app. Only then are X-Forwarded-For,
         # -Proto and -Host believed (that many hops of them): anyone can send those headers.
         "PROXIES": int(os.environ.get("UNKNOT_PROXIES", 0)),
+        # One JSON line per request on stderr (api/access_log.py); None: on, except in tests.
+        "ACCESS_LOG": _flag(os.environ.get("UNKNOT_ACCESS_LOG")),
         # Where the shell and static files are served from (tests point PWA_DIR at a copy).
         "PWA_DIR": None,
         "STATIC_DIR": None,

@@ -95,9 +95,7 @@ def fake_backup(path: Path, **manifest) -> Path:
     return path
 
 
-def test_a_backup_from_newer_code_another_database_or_no_backup_at_all_is_refused(
-    app, tmp_path
-):
+def test_a_backup_from_newer_code_another_database_or_no_backup_at_all_is_refused(app, tmp_path):
     kind = "postgresql" if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postg") else "sqlite"
     other = "sqlite" if kind == "postgresql" else "postgresql"
     newer = fake_backup(tmp_path / "newer.tar.gz", database=kind, revision="f00dfeedbeef")

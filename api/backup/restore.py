@@ -4,11 +4,11 @@ import os
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import inspect
 
 from api import schema_version
 from api.backup import BackupError, archive
-from api.backup.service import KINDS, NAME, kind_of, secrets
+from api.backup.service import KINDS, NAME, connect, kind_of, secrets
 
 UPGRADE = "flask --app api db upgrade"
 NO_SESSION_KEY = (
@@ -18,12 +18,7 @@ NO_SESSION_KEY = (
 
 
 def _tables(url: str) -> list[str]:
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            return inspect(conn).get_table_names()
-    finally:
-        engine.dispose()
+    return connect(url, lambda conn: inspect(conn).get_table_names()) or []
 
 
 def _check_revision(app, revision: str | None) -> None:

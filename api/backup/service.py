@@ -8,6 +8,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from sqlalchemy import create_engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from api import config, schema_version
 from api.backup import BackupError, archive, postgres, sqlite
@@ -62,14 +63,23 @@ def _app_version() -> str:
         return "unknown"
 
 
-def _revision(url: str) -> str | None:
+def connect(url: str, work):
+    """work(connection) on a short-lived engine; a database that does not answer says so."""
+    if kind_of(url) == "sqlite" and not sqlite.path_of(url).exists():
+        return None  # connecting would create an empty file
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
-            at = schema_version.current(conn)
+            return work(conn)
+    except SQLAlchemyError as err:
+        raise BackupError(f"The database does not answer: {getattr(err, 'orig', err)}") from None
     finally:
         engine.dispose()
-    return ",".join(sorted(at)) or None
+
+
+def _revision(url: str) -> str | None:
+    at = connect(url, schema_version.current)
+    return ",".join(sorted(at or ())) or None
 
 
 def create(app, dest: Path | None) -> tuple[Path, list[str]]:

@@ -28,6 +28,8 @@ def _copy(source: Path, target: Path) -> None:
     dst = sqlite3.connect(target)
     try:
         src.backup(dst, pages=-1)
+        # The copy keeps the source's WAL flag; back to one self-contained file.
+        dst.execute("PRAGMA journal_mode=DELETE")
     finally:
         dst.close()
         src.close()
@@ -57,7 +59,7 @@ def load(copy: Path, url: str) -> None:
         check.close()
     if not ok:
         raise BackupError("The database in this backup is damaged; nothing was restored.")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if not target.exists():
         os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     _copy(copy, target)

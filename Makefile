@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export FLASK_APP := api
 
-.PHONY: run test bench lint lint-js format-js chromium node npm clean
+.PHONY: run test bench lint lint-js format-js chromium node npm server-tools clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { apt-get update -qq && \
@@ -24,6 +24,15 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
+
+# What the tests of deploy/ and of backups use: systemd-analyze (checks the unit files), and on
+# PostgreSQL pg_dump and pg_restore (`flask backup` runs them).
+server-tools:
+	@command -v systemd-analyze >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq systemd; }
+	@case "$$DATABASE_URL" in postgres*) command -v pg_dump >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client; };; \
+	esac
 
 # Node for the front-end unit tests (tests/js, node:test); Debian's nodejs when missing.
 node:
@@ -53,7 +62,7 @@ run: $(VENV)/.run-installed
 	$(BIN)/flask keys init
 	$(BIN)/python -m api.serve --port $(PORT)
 
-test: $(VENV)/.dev-installed chromium node lint-js
+test: $(VENV)/.dev-installed chromium node server-tools lint-js
 	$(BIN)/ruff check api tests bench
 	node --import ./tests/js/esm.mjs --test tests/js/*.test.mjs
 	$(BIN)/python -m pytest -q -p no:cacheprovider

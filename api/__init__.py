@@ -7,7 +7,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from api import cli, config, errors, json_body, limits, security, web
+from api import access_log, cli, config, errors, health, json_body, limits, security, web
 from api.extensions import api, db, migrate
 
 
@@ -23,12 +23,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.update(config.load(app.instance_path, test_config))
     app.config["PROJECT_ROOT"] = str(root)
     register_proxies(app)
+    access_log.register(app)
     register_extensions(app)
     register_blueprints(app)
     errors.register(app)
     limits.register(app)
     security.register(app)
     json_body.register(app)
+    health.register(app)
     web.register(app)
     cli.register(app)
     return app

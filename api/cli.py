@@ -146,6 +146,9 @@ def users_reset_password(email, password):
 
 def register(app) -> None:
     """Add the command groups."""
+    from api.backup.cli import backup_cli
+
+    app.cli.add_command(backup_cli)
     app.cli.add_command(keys_cli)
     app.cli.add_command(vapid_cli)
     app.cli.add_command(reminders_cli)

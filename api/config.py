@@ -165,6 +165,13 @@ def _check_signups(cfg: dict) -> None:
     cfg["SIGNUPS"] = mode
 
 
+def _flag(value: str | None) -> bool | None:
+    """An on/off variable: None when unset."""
+    if value is None or value == "":
+        return None
+    return value.lower() not in ("0", "false", "no", "off")
+
+
 def load(instance_path: str, overrides: dict | None) -> dict:
     """Build the Flask config from the environment, then apply overrides (tests)."""
     instance = Path(instance_path)
@@ -232,6 +239,8 @@ def load(instance_path: str, overrides: dict | None) -> dict:
         # How many reverse proxies stand in front of the app. Only then are X-Forwarded-For,
         # -Proto and -Host believed (that many hops of them): anyone can send those headers.
         "PROXIES": int(os.environ.get("UNKNOT_PROXIES", 0)),
+        # One JSON line per request on stderr (api/access_log.py); None: on, except in tests.
+        "ACCESS_LOG": _flag(os.environ.get("UNKNOT_ACCESS_LOG")),
         # Where the shell and static files are served from (tests point PWA_DIR at a copy).
         "PWA_DIR": None,
         "STATIC_DIR": None,

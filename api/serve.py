@@ -184,7 +184,9 @@ def main() -> None:
             "worker_class": Worker,
             # Open connections per worker; past that, new ones wait in the listen queue.
             "worker_connections": 1000,
-            "accesslog": "-",
+            # The app logs each request itself (api/access_log.py), without client addresses
+            # or query strings, which gunicorn's access log would write.
+            "accesslog": None,
             # X-Forwarded-Proto is believed only through UNKNOT_PROXIES (ProxyFix in create_app),
             # not also from any local process, as gunicorn's default would.
             "forwarded_allow_ips": "",

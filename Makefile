@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export FLASK_APP := api
 
-.PHONY: run test bench lint lint-js format-js chromium node npm clean
+.PHONY: run install test bench lint lint-js format-js chromium https-tools node npm clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { apt-get update -qq && \
@@ -24,6 +24,13 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
+
+# What the tests of deploy/ run: Caddy in front of the app, certutil to make Chromium trust
+# Caddy's own certificate authority, and systemd-analyze to check the unit file.
+https-tools:
+	@command -v caddy >/dev/null 2>&1 && command -v certutil >/dev/null 2>&1 && \
+	  command -v systemd-analyze >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq caddy libnss3-tools systemd; }
 
 # Node for the front-end unit tests (tests/js, node:test); Debian's nodejs when missing.
 node:
@@ -48,12 +55,15 @@ lint-js: tools/node_modules/.package-lock.json
 format-js: tools/node_modules/.package-lock.json
 	$(BIOME) format --write $(JS_FILES)
 
+# The venv that deploy/unknot.service runs from (make run does this and then serves).
+install: $(VENV)/.run-installed
+
 run: $(VENV)/.run-installed
 	$(BIN)/flask db upgrade
 	$(BIN)/flask keys init
 	$(BIN)/python -m api.serve --port $(PORT)
 
-test: $(VENV)/.dev-installed chromium node lint-js
+test: $(VENV)/.dev-installed chromium https-tools node lint-js
 	$(BIN)/ruff check api tests bench
 	node --import ./tests/js/esm.mjs --test tests/js/*.test.mjs
 	$(BIN)/python -m pytest -q -p no:cacheprovider

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export FLASK_APP := api
 
-.PHONY: run test bench lint lint-js format-js chromium node npm server-tools clean
+.PHONY: run install test bench lint lint-js format-js chromium server-tools node npm clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { apt-get update -qq && \
@@ -25,11 +25,13 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
 
-# What the tests of deploy/ and of backups use: systemd-analyze (checks the unit files), and on
-# PostgreSQL pg_dump and pg_restore (`flask backup` runs them).
+# What the tests of deploy/ and of backups run: Caddy in front of the app, certutil to make
+# Chromium trust Caddy's own certificate authority, systemd-analyze to check the unit files, and
+# on PostgreSQL pg_dump and pg_restore (`flask backup` runs them).
 server-tools:
-	@command -v systemd-analyze >/dev/null 2>&1 || { apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq systemd; }
+	@command -v caddy >/dev/null 2>&1 && command -v certutil >/dev/null 2>&1 && \
+	  command -v systemd-analyze >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq caddy libnss3-tools systemd; }
 	@case "$$DATABASE_URL" in postgres*) command -v pg_dump >/dev/null 2>&1 || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client; };; \
 	esac
@@ -56,6 +58,9 @@ lint-js: tools/node_modules/.package-lock.json
 
 format-js: tools/node_modules/.package-lock.json
 	$(BIOME) format --write $(JS_FILES)
+
+# The venv that deploy/unknot.service runs from (make run does this and then serves).
+install: $(VENV)/.run-installed
 
 run: $(VENV)/.run-installed
 	$(BIN)/flask db upgrade

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export FLASK_APP := api
 
-.PHONY: run test bench lint lint-js format-js chromium node npm clean
+.PHONY: run test bench lint lint-js format-js chromium node npm caddy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { apt-get update -qq && \
@@ -24,6 +24,11 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
+
+# Debian's Caddy, for the tests that run the deploy/ recipes; installed only when missing.
+caddy:
+	@command -v caddy >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq caddy; }
 
 # Node for the front-end unit tests (tests/js, node:test); Debian's nodejs when missing.
 node:
@@ -53,7 +58,7 @@ run: $(VENV)/.run-installed
 	$(BIN)/flask keys init
 	$(BIN)/python -m api.serve --port $(PORT)
 
-test: $(VENV)/.dev-installed chromium node lint-js
+test: $(VENV)/.dev-installed chromium caddy node lint-js
 	$(BIN)/ruff check api tests bench
 	node --import ./tests/js/esm.mjs --test tests/js/*.test.mjs
 	$(BIN)/python -m pytest -q -p no:cacheprovider

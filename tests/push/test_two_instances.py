@@ -141,9 +141,9 @@ def answers(url: str) -> bool:
         return False
 
 
-def test_two_instances_behind_caddy_serve_one_person_and_send_each_reminder_once(
-    app, make, push, database_url, instance_dir, tmp_path
-):
+@pytest.fixture
+def two_instances(app, push, database_url, instance_dir, tmp_path):
+    """Instances a and b (PostgreSQL, a dispatcher each) and Caddy before them: (a, b, site)."""
     if db.engine.dialect.name != "postgresql":
         pytest.skip("two instances need PostgreSQL (one database, SKIP LOCKED); SQLite runs one")
     env = {**os.environ, "DATABASE_URL": database_url, "UNKNOT_PROXIES": "1"}
@@ -161,32 +161,38 @@ def test_two_instances_behind_caddy_serve_one_person_and_send_each_reminder_once
         a.ready()
         b.ready()
         wait_until(lambda: answers(site), 30)
+        yield a, b, site
 
-        phone = Device(site)
-        assert phone.post("/api/v1/auth/register", REGISTER).status_code == 201
-        sent = [change("cramps", data=sample_data("cramps", n)) for n in range(8)]
-        for one in sent:
-            assert sync(phone, [one])["accepted"] == [one["id"]]
-        assert a.served(SYNC) and b.served(SYNC), "the balancer used one instance only"
 
-        ids = many_due(make, 50)
-        held = push.hold_from(15)  # pushes from the 15th on wait: the fan-out is under way
-        assert wait_until(lambda: len(push.received()) >= 15, 30)
-        a.stop()
-        time.sleep(1)  # a's dispatcher is asked to stop while its pushes are still out
-        held.set()
-        # While a is down the other serves, and the session key is the same.
-        got, _ = pull_all(phone)
-        assert {c["id"] for c in got} == {c["id"] for c in sent}
-        a.wait_stopped()
-        a.start().ready()
+def test_two_instances_behind_caddy_serve_one_person_and_send_each_reminder_once(
+    two_instances, make, push
+):
+    a, b, site = two_instances
+    phone = Device(site)
+    assert phone.post("/api/v1/auth/register", REGISTER).status_code == 201
+    sent = [change("cramps", data=sample_data("cramps", n)) for n in range(8)]
+    for one in sent:
+        assert sync(phone, [one])["accepted"] == [one["id"]]
+    assert a.served(SYNC) and b.served(SYNC), "the balancer used one instance only"
 
-        wait_until(lambda: len(push.received()) >= 50 and statuses() == {"sent": 50}, 40)
-        counts = Counter(m.payload["reminder_id"] for m in push.received())
-        assert set(counts) == set(ids) and set(counts.values()) == {1}, counts
-        # The restarted instance takes its share again, sessions intact.
-        before = a.served(SYNC)
-        wait_until(lambda: sync(phone) is not None and a.served(SYNC) > before, 20)
+    held = push.hold_from(15)  # pushes from the 15th on wait: the fan-out is under way
+    ids = many_due(make, 50)
+    assert wait_until(lambda: len(push.received()) >= 15, 30)
+    a.stop()
+    time.sleep(1)  # a's dispatcher is asked to stop while pushes are still out
+    held.set()
+    # While a is down b serves the same person: one database, one session key.
+    got, _ = pull_all(phone)
+    assert {c["id"] for c in got} == {c["id"] for c in sent}
+    a.wait_stopped()
+    a.start().ready()
+
+    wait_until(lambda: len(push.received()) >= 50 and statuses() == {"sent": 50}, 40)
+    counts = Counter(m.payload["reminder_id"] for m in push.received())
+    assert set(counts) == set(ids) and set(counts.values()) == {1}, counts
+    # The restarted instance takes its share again; the session still holds.
+    before = a.served(SYNC)
+    wait_until(lambda: sync(phone) is not None and a.served(SYNC) > before, 20)
 
 
 REGISTER = {"email": "ana@example.org", "password": "correct horse", "timezone": "Europe/Berlin"}

@@ -35,6 +35,7 @@ def serve(tmp: Path):
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.db",
             "VAPID_PRIVATE_KEY_PATH": str(tmp / "vapid_private.pem"),
             "VAPID_PUBLIC_KEY_PATH": str(tmp / "vapid_public.pem"),
+            "ACCESS_LOG": False,  # the figures, not a line per request
         }
     )
     with app.app_context():

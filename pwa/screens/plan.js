@@ -9,6 +9,8 @@ import {
 } from "../features/plan/pacing.js";
 import { capitalize, countdownText, plural } from "../lib/format.js";
 import { LIMITS } from "../lib/limits.js";
+import { readNumber } from "../lib/numbers.js";
+import { tooLong } from "../lib/text-limit.js";
 import { btn, card, el, toast } from "../lib/ui.js";
 import { get, list, onChange, remove, save } from "../store.js";
 import { showRefused } from "../features/attention/refused.js";
@@ -22,7 +24,7 @@ import {
   saveTemplate,
   templates,
 } from "../features/plan/data.js";
-import { activityForm, field, num, text, whole } from "../features/plan/form.js";
+import { activityForm, field, num, text } from "../features/plan/form.js";
 import { activityItem } from "../features/plan/item.js";
 import { current, timerCard, timerEvents, watchTimer } from "../features/plan/timer.js";
 
@@ -157,17 +159,17 @@ function taskRow(t, i, onSaved) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const name = title.value.trim();
-    const c = Number(cost.value);
-    const m = Number(minutes.value);
+    // As shown: an empty Points is not 0, and 2.6 is not 3.
+    const points = readNumber(cost, "energy_cost", { required: true });
+    const length = readNumber(minutes, "task_minutes", { required: true });
     error.textContent = !name
       ? "Give the task a name."
-      : !whole(c, COST)
-        ? `Points from ${COST.min} to ${COST.max}.`
-        : !whole(m, MINUTES)
-          ? `Minutes from ${MINUTES.min} to ${MINUTES.max}.`
-          : "";
+      : tooLong(name, LIMITS.task_title.max) ||
+        (points.error && `Points: ${points.error}`) ||
+        (length.error && `Minutes: ${length.error}`) ||
+        "";
     if (error.textContent) return;
-    await saveTemplate({ ...t, title: name, energy_cost: c, minutes: m });
+    await saveTemplate({ ...t, title: name, energy_cost: points.value, minutes: length.value });
     toast(`${name} saved.`);
     onSaved();
   });

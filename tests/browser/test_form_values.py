@@ -162,3 +162,31 @@ def test_at_200_percent_text_the_knot_message_is_still_in_view(
     page.locator("[data-form=knots]").get_by_role("button", name="Save knot").click()
     slot = "[data-form=knots] [data-error-for=location]"
     assert_in_view(page, slot, "[data-chips=location]", "Choose where the knot is")
+
+
+def test_an_everyday_task_and_a_rest_keep_what_they_show_or_say_why(page, open_app, store_call):
+    open_app(page, "/plan")
+    page.click("[data-templates] summary")
+    shower = page.locator("[data-template-edit=Shower]")
+    message = shower.locator(".error-text")
+    for typed, words in [("", "Points: Needed"), ("2.6", "Points: Use a whole number")]:
+        shower.get_by_label("Points").fill(typed)
+        shower.get_by_role("button", name="Save").click()
+        message.get_by_text(words).wait_for()
+    assert [t for t in store_call(page, "list", "templates") if t["title"] == "Shower"] == []
+
+    # A pasted title is never cut: the form keeps it whole and says it is too long.
+    new = page.locator("[data-template-edit='']")
+    new.get_by_label("Task").fill("x" * 250)
+    new.get_by_role("button", name="Add task").click()
+    new.locator(".error-text").get_by_text("50 characters too many").wait_for()
+    assert len(new.get_by_label("Task").input_value()) == 250
+
+    # An emptied rest between steps is not a rest of 0 minutes.
+    page.click("[data-template=Laundry]")
+    page.click("[data-split]")
+    page.fill("#a-rest", "")
+    page.click("[data-plan-form] button[type=submit]")
+    page.locator("[data-error-for=a-rest]").get_by_text("Needed").wait_for()
+    assert store_call(page, "list", "activities") == []
+    assert page.errors == []

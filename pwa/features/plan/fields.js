@@ -1,12 +1,11 @@
-// Plan's form fields, bounded by lib/limits.js; the add form, its steps and the task editor share them.
-import { LIMITS } from "../../lib/limits.js";
+// Plan's form fields (bounds: entries of lib/limits.js); the add form, its steps and the task editor share them.
 import { el } from "../../lib/ui.js";
 
 // `limit`: an entry of LIMITS.
 export const num = (id, { min, max }, value, more) =>
   el("input", { id, type: "number", inputmode: "numeric", min, max, value, ...more });
-export const text = (id, value, more) =>
-  el("input", { id, type: "text", maxlength: LIMITS.task_title.max, value, ...more });
+// No maxlength: it cuts a pasted title silently; the forms say when a title is too long.
+export const text = (id, value, more) => el("input", { id, type: "text", value, ...more });
 export const whole = (n, { min, max }) => Number.isInteger(n) && n >= min && n <= max;
 export const field = (
   label,

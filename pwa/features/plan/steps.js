@@ -1,6 +1,7 @@
 // The add form's steps: offered for a long task ("Split into shorter steps with rests"), never imposed.
 import { DEFAULT_REST, splitIntoSteps } from "./pacing.js";
 import { LIMITS } from "../../lib/limits.js";
+import { readNumber } from "../../lib/numbers.js";
 import { btn, el } from "../../lib/ui.js";
 import { field, num, text, whole } from "./fields.js";
 
@@ -124,8 +125,8 @@ export function stepsEditor(chunk, title, minutes) {
     if (total > MINUTES.max)
       errs[`s-min-${st.steps.length - 1}`] =
         `All steps together: at most ${MINUTES.max} minutes (a whole day).`;
-    if (!whole(Number(rest.value), REST))
-      errs["a-rest"] = `Rest from ${REST.min} to ${REST.max} minutes.`;
+    const rested = readNumber(rest, "rest_minutes", { required: true }); // empty is not 0
+    if (rested.error) errs["a-rest"] = rested.error;
     return st.steps.map((s) => ({ title: s.title.trim(), minutes: s.minutes, done: !!s.done }));
   };
   return st;

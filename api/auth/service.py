@@ -12,6 +12,7 @@ from api.errors import Conflict, Forbidden, Unauthorized
 from api.extensions import db
 from api.models import AuthSession, Delivery, PasswordReset, PushSubscription, User
 from api.reminders.service import reschedule_all
+from api.sync import seqs
 from api.sync.registry import COLLECTIONS  # the one list of synced tables
 
 __all__ = ["current_user"]  # the one way views learn who is signed in
@@ -107,6 +108,9 @@ def delete_account(user: User, password: str, address: str | None) -> None:
 
 def erase(user: User) -> None:
     """Remove every row of this person (their account deletion, or `flask users delete`)."""
+    # The person's row first, then the records, as every writer takes them (api/sync/seqs.py):
+    # a sync of another device at the same moment waits instead of deadlocking.
+    seqs.lock_person(db.session, user.id)
     for entry in COLLECTIONS.values():
         db.session.execute(delete(entry.model).where(entry.model.user_id == user.id))
     db.session.execute(delete(Delivery).where(Delivery.user_id == user.id))

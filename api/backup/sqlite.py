@@ -59,6 +59,12 @@ def load(copy: Path, url: str) -> None:
         check.close()
     if not ok:
         raise BackupError("The database in this backup is damaged; nothing was restored.")
+    leftovers = [p for p in (Path(f"{target}-wal"), Path(f"{target}-shm")) if p.exists()]
+    if leftovers:  # SQLite would replay an old journal onto the restored file
+        raise BackupError(
+            f"Move {', '.join(p.name for p in leftovers)} away from {target.parent} first "
+            "(left by an earlier database); nothing was restored."
+        )
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if not target.exists():
         os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))

@@ -177,6 +177,7 @@ class Dispatcher:
         query = (
             select(User.id)
             .where(User.id.in_(select(Reminder.user_id).where(Reminder.next_fire_at <= now)))
+            .where(User.disabled_at.is_(None))  # switched off by the operator: nothing sent
             .order_by(first_due)
             .limit(self.batch)
         )

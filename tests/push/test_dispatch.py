@@ -344,3 +344,15 @@ def test_catching_up_sends_only_the_latest_due_slot(make, push, dispatcher):
         ("skipped", "superseded"),
         ("sent", None),
     ]
+
+
+def test_a_switched_off_account_gets_no_reminder(make, push, dispatcher):
+    ana, ben = make.user(BERLIN), make.user(BERLIN)
+    ana_phone, ben_phone = make.device(ana), make.device(ben)
+    due(make, ana)
+    due(make, ben)
+    ana.disabled_at = utcnow()  # `flask users disable`
+    db.session.commit()
+    assert dispatcher.run_once() == 1
+    assert push.received(ana_phone["endpoint"]) == []
+    assert len(push.received(ben_phone["endpoint"])) == 1

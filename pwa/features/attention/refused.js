@@ -97,9 +97,10 @@ export async function showRefused(host, collection, id, fields = {}) {
   const entry = await refusal(collection, id);
   if (!entry) return null;
   for (const node of host.querySelectorAll("[data-refused]")) node.remove();
-  const errors = entry.errors?.data || entry.errors || {};
+  const given = entry.errors?.data || entry.errors || {};
+  const errors = typeof given === "string" ? { _: given } : given; // a reason with no field
   const elsewhere = {};
-  for (const [path, messages] of leaves(typeof errors === "string" ? { _: errors } : errors)) {
+  for (const [path, messages] of leaves(errors)) {
     const index = path.find((p) => /^\d+$/.test(p));
     const key = path.map((p) => (/^\d+$/.test(p) ? "#" : p)).join(".");
     const input = fields[key] && host.querySelector(fields[key].replace("%", index));
@@ -111,7 +112,7 @@ export async function showRefused(host, collection, id, fields = {}) {
     const slot = el("p", { class: "error-text", "data-refused": key }, text);
     (input.closest(".field") || input).after(slot);
   }
-  const rest = reasons({ errors: elsewhere });
+  const rest = reasons({ errors: Object.keys(elsewhere).join() === "_" ? elsewhere._ : elsewhere });
   const note = el(
     "div",
     { class: "refused-note", "data-refused": "", role: "status" },

@@ -45,12 +45,17 @@ export function alreadyStopped() {
     toggle.setAttribute("aria-expanded", String(yes));
     panel.hidden = !yes;
   };
+  let saving = false; // a second tap before the first save ends is the same cramp
   const store = async (minutes) => {
+    if (saving) return;
     const { start, end } = stoppedAgo(ago, minutes);
     const record = blankCramp(nowIso(new Date(start)), nowIso(new Date(end)));
     error.textContent = crampProblem(record) || "";
     if (error.textContent) return;
-    const saved = await save("cramps", record);
+    saving = true;
+    const saved = await save("cramps", record).finally(() => {
+      saving = false;
+    });
     open(false);
     ago = 0;
     when.set(ago);

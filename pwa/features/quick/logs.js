@@ -106,10 +106,14 @@ export async function snooze(id, minutes) {
   } catch (err) {
     const r = [400, 422].includes(err.status) ? null : await get("reminders", id);
     if (!r) return "failed";
-    await save("reminders", {
-      ...r,
-      snoozed_until: nowIso(new Date(Date.now() + minutes * 60000)),
-    });
+    try {
+      await save("reminders", {
+        ...r,
+        snoozed_until: nowIso(new Date(Date.now() + minutes * 60000)),
+      });
+    } catch {
+      return "failed"; // the record check refused it (a reminder the server refused too)
+    }
     return "phone";
   }
 }

@@ -1,19 +1,16 @@
 """Who may sign up (UNKNOT_SIGNUPS): open, invite with single-use codes, or closed."""
 
-import json
 import threading
-import urllib.error
-import urllib.request
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import select, update
-from werkzeug.serving import make_server
 
 from api.auth import invites
 from api.extensions import db
 from api.models import Invite
 from api.models.types import utcnow
+from tests.api.test_throttle import Server
 from tests.conftest import make_app
 
 PASSWORD = "correct horse"
@@ -125,31 +122,18 @@ def test_a_sign_up_that_fails_keeps_the_code(mode_app, auth):
     assert sign_up(app.test_client(), "ben@example.org", code).status_code == 201
 
 
-def post(url, body) -> int:
-    request = urllib.request.Request(
-        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=60) as res:
-            return res.status
-    except urllib.error.HTTPError as err:
-        return err.code
-
-
 def test_two_sign_ups_racing_with_one_code_one_wins(mode_app):
     app = mode_app("invite")
     app.config["REGISTER_LIMIT"] = 100
     code = new_code(app)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    url = f"http://127.0.0.1:{server.server_port}/api/v1/auth/register"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = Server(app)
     start = threading.Barrier(8)
     codes = []
 
     def race(n):
         start.wait()
         body = {"email": f"p{n}@example.org", "password": PASSWORD, "invite": code}
-        codes.append(post(url, body))
+        codes.append(server.post("/api/v1/auth/register", body))
 
     threads = [threading.Thread(target=race, args=(n,)) for n in range(8)]
     try:
@@ -158,7 +142,7 @@ def test_two_sign_ups_racing_with_one_code_one_wins(mode_app):
         for thread in threads:
             thread.join(120)
     finally:
-        server.shutdown()
+        server.stop()
     assert sorted(codes) == [201] + [422] * 7
     with app.app_context():
         from api.models import User

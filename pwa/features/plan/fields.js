@@ -6,7 +6,6 @@ export const num = (id, { min, max }, value, more) =>
   el("input", { id, type: "number", inputmode: "numeric", min, max, value, ...more });
 // No maxlength: it cuts a pasted title silently; the forms say when a title is too long.
 export const text = (id, value, more) => el("input", { id, type: "text", value, ...more });
-export const whole = (n, { min, max }) => Number.isInteger(n) && n >= min && n <= max;
 export const field = (
   label,
   input,

@@ -1,14 +1,14 @@
 // Plan's add/change form: title, minutes and points; steps only when the person asks for them.
 import { COSTS, checkAdd, costOf, pts } from "./pacing.js";
 import { capitalize } from "../../lib/format.js";
-import { LIMITS } from "../../lib/limits.js";
+import { LIMITS, within } from "../../lib/limits.js";
 import { btn, el, showErrors, toast } from "../../lib/ui.js";
 import { save } from "../../store.js";
 import { addActivity, days, loadDay, moveActivity } from "./data.js";
-import { field, num, text, whole } from "./fields.js";
+import { field, num, text } from "./fields.js";
 import { stepsEditor } from "./steps.js";
 
-export { field, num, text, whole };
+export { field, num, text };
 const { task_minutes: MINUTES, energy_cost: COST, task_title: TITLE } = LIMITS;
 const tooLong = `At most ${MINUTES.max} minutes (a whole day).`;
 
@@ -105,7 +105,7 @@ function read(f) {
   if (!name) errs["a-title"] = "Say what it is.";
   else if ([...name].length > TITLE.max) errs["a-title"] = `At most ${TITLE.max} characters.`;
   const m = Number(minutes.value);
-  if (!whole(m, MINUTES))
+  if (!within(m, MINUTES))
     errs["a-minutes"] =
       m > MINUTES.max ? tooLong : `Minutes from ${MINUTES.min} to ${MINUTES.max}.`;
   let cost;

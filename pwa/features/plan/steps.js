@@ -1,9 +1,9 @@
 // The add form's steps: offered for a long task ("Split into shorter steps with rests"), never imposed.
 import { DEFAULT_REST, splitIntoSteps } from "./pacing.js";
-import { LIMITS } from "../../lib/limits.js";
+import { LIMITS, within } from "../../lib/limits.js";
 import { readNumber } from "../../lib/numbers.js";
 import { btn, el } from "../../lib/ui.js";
-import { field, num, text, whole } from "./fields.js";
+import { field, num, text } from "./fields.js";
 
 const { task_minutes: MINUTES, rest_minutes: REST, steps: STEPS } = LIMITS;
 
@@ -95,7 +95,7 @@ export function stepsEditor(chunk, title, minutes) {
   // Offered when the minutes are a whole, allowed number over `chunk`; unedited steps follow them.
   st.offer = () => {
     const m = Number(minutes.value);
-    const long = whole(m, MINUTES) && m > chunk;
+    const long = within(m, MINUTES) && m > chunk;
     offer.hidden = st.on() || !long;
     if (st.on() && !st.edited && long) {
       st.steps = splitIntoSteps({ title: name(), minutes: m }, chunk);
@@ -118,7 +118,7 @@ export function stepsEditor(chunk, title, minutes) {
       if (!t) errs[`s-title-${i}`] = "Give the step a name.";
       else if ([...t].length > LIMITS.task_title.max)
         errs[`s-title-${i}`] = `At most ${LIMITS.task_title.max} characters.`;
-      if (!whole(s.minutes, MINUTES))
+      if (!within(s.minutes, MINUTES))
         errs[`s-min-${i}`] = `Minutes from ${MINUTES.min} to ${MINUTES.max}.`;
     });
     const total = st.steps.reduce((n, s) => n + (s.minutes || 0), 0);

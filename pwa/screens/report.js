@@ -134,10 +134,9 @@ async function draw(preview, state) {
   const f = reportFigures(records, ctx);
   state.figures = f;
   const opts = { name: state.name, today: state.today };
-  preview.replaceChildren(
-    firstPage(f, opts),
-    state.raw ? rawPage(f, rawList(records, ctx), opts) : null,
-  );
+  const pages = [firstPage(f, opts)];
+  if (state.raw) pages.push(rawPage(f, rawList(records, ctx), opts));
+  preview.replaceChildren(...pages);
   preview.dataset.drawn = String(Number(preview.dataset.drawn || 0) + 1);
 }
 

@@ -53,7 +53,9 @@ export function rawPage(f, rows, { name, today }) {
           el(
             "tr",
             {},
-            ["When", "What", "Where", "Length", "Strength (0–10)"].map((t) => cell("th", t)),
+            [`When (${f.period.timeZone})`, "What", "Where", "Length", "Strength (0–10)"].map((t) =>
+              cell("th", t),
+            ),
           ),
         ),
         el(

@@ -33,6 +33,11 @@ function cramps({ cramps: c }) {
         : "No cramp was timed.",
       c.leftOut ? ` ${plural(c.leftOut, "length")} over 3 hours left out (a timer left on).` : "",
     ),
+    el(
+      "p",
+      { class: "report-caption", "aria-hidden": "true" },
+      "Nights with cramps, by week starting:",
+    ),
     nightsChart(c.weeks, summary),
     el("p", { class: "visually-hidden" }, summary),
     el(
@@ -44,10 +49,10 @@ function cramps({ cramps: c }) {
     el(
       "p",
       {},
-      `Started: ${counts(
-        c.times.filter((t) => t.count),
-        (t) => t.label,
-      )}.`,
+      `Started: ${c.times
+        .filter((t) => t.count)
+        .map((t) => `${t.label}: ${t.count}`)
+        .join("; ")}.`,
     ),
   );
 }
@@ -92,25 +97,38 @@ function knotsAndWeakness({ knots: k, weakness: w }) {
   );
 }
 
+function crashTiming(crashes) {
+  const lags = crashes.filter((c) => c.after).map((c) => c.after);
+  const none = crashes.length - lags.length;
+  return [
+    lags.length &&
+      ` ${lags.length === 1 ? "It" : "They"} came ${lags
+        .sort((a, b) => a - b)
+        .map((k) => plural(k, "day"))
+        .join(", ")} after an over-budget day.`,
+    none && ` ${plural(none, "crash", "crashes")} with no over-budget day in the week before.`,
+  ]
+    .filter(Boolean)
+    .join("");
+}
+
 function pacing({ pacing: p }) {
   if (!p.plannedDays && !p.crashAnswers)
     return section("pacing", "Pacing", el("p", {}, "No days planned and no crashes answered."));
-  const after = p.crashes.map((c) =>
-    c.after ? plural(c.after, "day") : "none in the week before",
-  );
   return section(
     "pacing",
     "Pacing",
     el(
       "p",
       { "data-figure": "over" },
-      `Days over the energy budget (${plural(p.budget, "point")}): ${p.overDays} of ${plural(p.plannedDays, "day")} planned.`,
+      p.plannedDays
+        ? `Days over the energy budget (${plural(p.budget, "point")}): ${p.overDays} of ${plural(p.plannedDays, "day")} planned.`
+        : "No days planned.",
     ),
     el(
       "p",
       { "data-figure": "crashes" },
-      `Crashes: ${p.crashes.length} (of ${plural(p.crashAnswers, "morning")} answered).` +
-        (after.length ? ` Days after an over-budget day: ${after.join("; ")}.` : ""),
+      `Crashes: ${p.crashes.length} (of ${plural(p.crashAnswers, "morning")} answered).${crashTiming(p.crashes)}`,
     ),
     el(
       "p",
@@ -128,15 +146,15 @@ function checkins({ checkins: series, period }) {
     el(
       "div",
       { class: "report-scale", "data-scale": s.key },
-      el("p", { class: "report-scale-name" }, s.label),
-      trendLine(s, period.days),
-      el(
-        "p",
-        { class: "report-scale-text" },
-        s.count
-          ? `Median ${s.median}; first week ${s.first ?? "–"}, last week ${s.last ?? "–"} (${plural(s.count, "morning")}).`
-          : "No answers.",
-      ),
+      el("p", { class: "report-scale-name" }, s.count ? s.label : `${s.label}: no answers.`),
+      s.count ? trendLine(s, period.days) : null,
+      s.count
+        ? el(
+            "p",
+            { class: "report-scale-text" },
+            `Median ${s.median}; first week ${s.first ?? "–"}, last week ${s.last ?? "–"} (${plural(s.count, "morning")}).`,
+          )
+        : null,
     );
   return section(
     "checkins",

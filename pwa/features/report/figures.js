@@ -3,7 +3,7 @@
 // startHour (a 2 a.m. cramp belongs to the night before). Times are read on the person's wall
 // clock in their zone, so a period across a DST change keeps its days and hours.
 import { addDays } from "../../lib/day.js";
-import { durationShort } from "../../lib/format.js";
+import { capitalize, durationShort } from "../../lib/format.js";
 import { CRAMP } from "../../lib/limits.js";
 import { median } from "../../lib/median.js";
 import { crampSeconds } from "../cramp/length.js";
@@ -230,7 +230,7 @@ export function intakeDays(intakes, ctx) {
   return { water: daysOf("water"), magnesium: daysOf("magnesium"), days: days(ctx.from, ctx.to) };
 }
 
-const words = (s) => (s ? s[0].toUpperCase() + s.slice(1) : null);
+const words = (s) => (s ? capitalize(s) : null);
 const RAW = [
   ["cramps", "started_at", "Cramp", (c) => [words(c.muscle), c.side], (c) => crampSeconds(c)],
   ["knots", "noted_at", "Knot", (k) => [words(k.location), k.side], () => null],

@@ -1,7 +1,7 @@
 // The sections of the doctor's page, in order: each takes the figures (figures.js's
 // reportFigures) and returns its <section>, or null to leave itself out. Add, replace or reorder
 // sections in SECTIONS (e.g. an experiments section after "reliefs").
-import { durationWords, plural } from "../../lib/format.js";
+import { capitalize, durationWords, plural } from "../../lib/format.js";
 import { el } from "../../lib/ui.js";
 import { nightsChart, trendLine } from "./charts.js";
 
@@ -11,7 +11,6 @@ const section = (key, title, ...body) =>
   el("section", { class: "report-section", "data-section": key }, el("h3", {}, title), ...body);
 
 const counts = (rows, name = (r) => r.name) => rows.map((r) => `${name(r)} ${r.count}`).join(", ");
-const capital = (s) => s[0].toUpperCase() + s.slice(1);
 
 function cramps({ cramps: c }) {
   if (!c.count) return section("cramps", "Cramps", el("p", {}, "No cramps logged in this period."));
@@ -43,7 +42,7 @@ function cramps({ cramps: c }) {
     el(
       "p",
       {},
-      `Muscles: ${counts(c.muscles, (m) => capital(m.name)) || "none said"}` +
+      `Muscles: ${counts(c.muscles, (m) => capitalize(m.name)) || "none said"}` +
         (c.muscles.length && c.unsaidMuscle ? `; not said ${c.unsaidMuscle}.` : "."),
     ),
     el(
@@ -59,9 +58,10 @@ function cramps({ cramps: c }) {
 
 function reliefLine(r) {
   const said = r.helped ? `, marked as helping ${plural(r.helped, "time")}` : "";
+  const median = (side) => `${durationWords(side.medianSeconds)} (${plural(side.count, "cramp")})`;
   const compare = r.enough
-    ? `median length with it ${durationWords(r.with.medianSeconds)} (${plural(r.with.count, "cramp")}), without it ${durationWords(r.without.medianSeconds)} (${plural(r.without.count, "cramp")})`
-    : `too few timed cramps with and without it to compare (${r.with.count} and ${r.without.count})`;
+    ? `median ${median(r.with)} with it, ${median(r.without)} without`
+    : `too few timed cramps to compare (${r.with.count} with it, ${r.without.count} without)`;
   return el(
     "li",
     { "data-relief": r.key },
@@ -82,11 +82,11 @@ function reliefs({ reliefs: rs }) {
 
 function knotsAndWeakness({ knots: k, weakness: w }) {
   const knots = k.total
-    ? `Knots: ${plural(k.total, "knot")} on ${plural(k.days, "day")}. Where: ${counts(k.places, (p) => capital(p.name)) || "not said"}.` +
+    ? `Knots: ${plural(k.total, "knot")} on ${plural(k.days, "day")}. Where: ${counts(k.places, (p) => capitalize(p.name)) || "not said"}.` +
       (k.helped.length ? ` Marked as helping: ${counts(k.helped)}.` : "")
     : "Knots: none logged.";
   const weak = w.total
-    ? `Weakness: ${plural(w.total, "time")} on ${plural(w.days, "day")}. Where: ${counts(w.places, (p) => capital(p.name)) || "not said"}.` +
+    ? `Weakness: ${plural(w.total, "time")} on ${plural(w.days, "day")}. Where: ${counts(w.places, (p) => capitalize(p.name)) || "not said"}.` +
       (w.jelly ? ` Legs turned to jelly: ${plural(w.jelly, "time")}.` : "")
     : "Weakness: none logged.";
   return section(
@@ -97,19 +97,17 @@ function knotsAndWeakness({ knots: k, weakness: w }) {
   );
 }
 
+// " Came after an over-budget day: 8 the next day, 4 after 2 days; 1 with none in the week before."
 function crashTiming(crashes) {
-  const lags = crashes.filter((c) => c.after).map((c) => c.after);
-  const none = crashes.length - lags.length;
-  return [
-    lags.length &&
-      ` ${lags.length === 1 ? "It" : "They"} came ${lags
-        .sort((a, b) => a - b)
-        .map((k) => plural(k, "day"))
-        .join(", ")} after an over-budget day.`,
-    none && ` ${plural(none, "crash", "crashes")} with no over-budget day in the week before.`,
-  ]
-    .filter(Boolean)
-    .join("");
+  const groups = new Map();
+  for (const { after } of crashes) groups.set(after, (groups.get(after) || 0) + 1);
+  const lags = [...groups].filter(([k]) => k).sort((a, b) => a[0] - b[0]);
+  const said = lags.map(([k, n]) => (k === 1 ? `${n} the next day` : `${n} after ${k} days`));
+  const none = groups.get(null);
+  return (
+    (said.length ? ` Came after an over-budget day: ${said.join(", ")}.` : "") +
+    (none ? ` ${none} with no over-budget day in the week before.` : "")
+  );
 }
 
 function pacing({ pacing: p }) {
@@ -146,15 +144,15 @@ function checkins({ checkins: series, period }) {
     el(
       "div",
       { class: "report-scale", "data-scale": s.key },
-      el("p", { class: "report-scale-name" }, s.count ? s.label : `${s.label}: no answers.`),
+      el(
+        "p",
+        {},
+        el("span", { class: "report-scale-name" }, s.label),
+        s.count
+          ? `: median ${s.median}; first week ${s.first ?? "–"}, last week ${s.last ?? "–"} (${plural(s.count, "morning")}).`
+          : ": no answers.",
+      ),
       s.count ? trendLine(s, period.days) : null,
-      s.count
-        ? el(
-            "p",
-            { class: "report-scale-text" },
-            `Median ${s.median}; first week ${s.first ?? "–"}, last week ${s.last ?? "–"} (${plural(s.count, "morning")}).`,
-          )
-        : null,
     );
   return section(
     "checkins",

@@ -99,7 +99,6 @@ def test_one_page_pdf_on_a4_and_letter_with_the_headline_numbers(offline_report,
         assert pages == 1, (size, text)
         assert "12 cramps on 10 nights." in text
         assert "Median length 3 minutes, longest 10 minutes (from 12 timed cramps)." in text
-        assert "Muscles: Calf 6, Foot 2, Hamstring 2, not said" not in text
         assert "Muscles: Calf 8, Foot 2, Hamstring 2." in text
         assert "the person's own logs" in text
         assert "Stretching: tried in 6 cramps, marked as helping 3 times" in text
@@ -162,13 +161,13 @@ def test_three_months_and_chosen_dates(offline_report, wait_for):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_print_is_black_on_white_whatever_the_app_colours(
-    offline_report, scheme, tmp_path
-):
+def test_the_print_is_black_on_white_whatever_the_app_colours(offline_report, scheme, tmp_path):
     page = offline_report
     page.emulate_media(color_scheme=scheme)
-    colours = "() => { const s = getComputedStyle(document.querySelector('.report-page'));" \
+    colours = (
+        "() => { const s = getComputedStyle(document.querySelector('.report-page'));"
         " return [s.backgroundColor, s.color]; }"
+    )
     screen = page.evaluate(colours)
     assert (screen[0] == "rgb(255, 255, 255)") == (scheme == "light"), screen  # the preview follows
     page.emulate_media(media="print", color_scheme=scheme)

@@ -20,6 +20,7 @@ import {
   weaknessFigures,
 } from "../../pwa/features/report/figures.js";
 import { APP_VERSION } from "../../pwa/lib/version.js";
+import { DISCLAIMER, shareText } from "../../pwa/features/report/page.js";
 import { addDays } from "../../pwa/lib/day.js";
 
 const LONDON = "Europe/London";
@@ -395,4 +396,24 @@ test("the second page lists cramps, knots and weakness of the period, oldest fir
 test("the footer's version is pyproject.toml's", () => {
   const toml = readFileSync(new URL("../../pyproject.toml", import.meta.url), "utf8");
   assert.equal(APP_VERSION, toml.match(/^version\s*=\s*"([^"]+)"/m)[1]);
+});
+
+test("Share sends the headline figures as text, with the name only if typed", () => {
+  const f = reportFigures(
+    {
+      cramps: [cramp("2026-11-10T03:15:00Z", 95), cramp("2026-11-12T03:15:00Z", 300)],
+      intakes: [{ taken_at: "2026-11-02T09:00:00Z", kind: "magnesium" }],
+    },
+    NOV,
+  );
+  const text = shareText(f, "");
+  assert.deepEqual(text.split("\n"), [
+    "Unknot summary, 1 November 2026 to 28 November 2026 (28 days)",
+    "Cramps: 2 on 2 nights; median 3 minutes, longest 5 minutes.",
+    "Knots: 0 on 0 days. Weakness: 0 on 0 days.",
+    "Days over the energy budget: 0. Crashes: 0.",
+    "Magnesium logged on 1 of 28 days; water on 0.",
+    DISCLAIMER,
+  ]);
+  assert.ok(shareText(f, "Ada").startsWith("Unknot summary for Ada, "));
 });

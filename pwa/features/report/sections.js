@@ -38,7 +38,6 @@ function cramps({ cramps: c }) {
       "Nights with cramps, by week starting:",
     ),
     nightsChart(c.weeks, summary),
-    el("p", { class: "visually-hidden" }, summary),
     el(
       "p",
       {},

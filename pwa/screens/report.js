@@ -70,7 +70,6 @@ function controls(state, redraw) {
       id: "r-name",
       type: "text",
       autocomplete: "name",
-      maxlength: "80",
       value: state.name,
       "aria-describedby": "r-name-hint",
       onchange: async (e) => {
@@ -167,7 +166,7 @@ export async function mount(root) {
       "One page from the logs on this phone, to print or save as a PDF. It works offline.",
     ),
     controls(state, redraw),
-    el("h2", { class: "report-preview-title" }, "The page as it prints"),
+    el("p", { class: "report-preview-title" }, "The page as it prints:"),
     preview,
   );
   await redraw();

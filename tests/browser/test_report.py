@@ -176,3 +176,18 @@ def test_the_print_is_black_on_white_whatever_the_app_colours(offline_report, sc
     assert body == "rgb(255, 255, 255)"
     pages, _ = pdf_facts(page, tmp_path, f"print-{scheme}", "A4")
     assert pages == 1
+
+
+def test_reached_from_what_helps_me_and_not_loaded_by_today(page, open_app):
+    open_app(page, "/")
+    loaded = page.evaluate(
+        "() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)"
+    )
+    assert "/screens/today.js" in loaded
+    assert not [p for p in loaded if "report" in p], loaded
+    open_app(page, "/helps")
+    page.get_by_role("link", name="Report for your doctor").click()
+    page.wait_for_function("() => document.documentElement.dataset.screen === 'report'")
+    assert page.locator("[data-page='1'] [data-figure=cramps]").count() == 0  # no cramps yet
+    assert "No cramps logged in this period." in page.locator("[data-section=cramps]").inner_text()
+    assert page.errors == []

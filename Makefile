@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export FLASK_APP := api
 
-.PHONY: run install test bench lint lint-js format-js chromium server-tools node npm clean
+.PHONY: run install test bench lint lint-js format-js chromium server-tools poppler node npm clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { apt-get update -qq && \
@@ -24,6 +24,11 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
+
+# pdfinfo, pdftotext and pdftoppm: the report's test reads back the PDF Chromium prints.
+poppler:
+	@command -v pdftotext >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils; }
 
 # What the tests of deploy/ and of backups run: Caddy in front of the app, certutil to make
 # Chromium trust Caddy's own certificate authority, systemd-analyze to check the unit files, and
@@ -67,7 +72,7 @@ run: $(VENV)/.run-installed
 	$(BIN)/flask keys init
 	$(BIN)/python -m api.serve --port $(PORT)
 
-test: $(VENV)/.dev-installed chromium node server-tools lint-js
+test: $(VENV)/.dev-installed chromium node server-tools poppler lint-js
 	$(BIN)/ruff check api tests bench
 	node --import ./tests/js/esm.mjs --test tests/js/*.test.mjs
 	$(BIN)/python -m pytest -q -p no:cacheprovider

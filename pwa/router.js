@@ -12,6 +12,7 @@ export const ROUTES = {
   "/plan": { view: "plan", title: "Plan" },
   "/checkin": { view: "checkin", title: "Morning check-in" },
   "/learn": { view: "learn", title: "Learn" },
+  "/report": { view: "report", title: "Report for your doctor" },
   "/settings": { view: "settings", title: "Settings" },
   "/signin": { view: "signin", title: "Sign in", file: "settings" },
   "/signup": { view: "signin", title: "Create an account", file: "settings" },

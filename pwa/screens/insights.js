@@ -163,6 +163,13 @@ async function render(root) {
     el(
       "p",
       {},
+      "For an appointment: ",
+      el("a", { href: "/report" }, "Report for your doctor"),
+      ", one page to print or share.",
+    ),
+    el(
+      "p",
+      {},
       "Something new or worrying? ",
       el("a", { href: "/learn#learn-doctor" }, "When to see a doctor"),
       ".",

@@ -204,7 +204,17 @@ function lookSection() {
 }
 
 function dataSection(me, signedIn) {
-  return section("Your data", ...exportPanel({ signedIn }), !me && removeButton());
+  return section(
+    "Your data",
+    el(
+      "p",
+      {},
+      el("a", { href: "/report" }, "Report for your doctor"),
+      ": one page to print or share.",
+    ),
+    ...exportPanel({ signedIn }),
+    !me && removeButton(),
+  );
 }
 
 function deleteSection() {

@@ -25,6 +25,7 @@ SCREENS = [
     ("/log", "log", "main button"),
     ("/plan", "plan", "main a, main button"),
     ("/settings", "settings", "main button"),
+    ("/report", "report", "[data-print]"),
 ]
 # name: (default font size in px, 16 = 100%; viewport; colour scheme)
 SETUPS = {

@@ -186,10 +186,19 @@ export async function mount(root) {
     alone(hint, signup),
   ]);
   page.append(...blocks);
+  // The experiment line, last and loaded after Today is ready: outside Today's budget.
+  const experiment = el("p", { hidden: true, "data-experiment": "" });
+  page.append(experiment);
+  const line = () =>
+    import("../features/experiments/line.js")
+      .then((m) => m.experimentLine(experiment))
+      .catch(console.error);
+  line();
   stops.push(
     a,
     b,
     onChange((c) => ["cramps", "*"].includes(c.collection) && cramps()),
+    onChange((c) => ["experiments", "experiment_days", "*"].includes(c.collection) && line()),
   );
 }
 

@@ -27,6 +27,7 @@ function countedUntil(e, today, dayStartHour) {
   if (e.status !== "finished") until = min(until, addDays(today, -1));
   return until;
 }
+// The earlier of two ISO days.
 const min = (a, b) => (a < b ? a : b);
 
 // Figures of some days: the nights, those with a cramp, the cramps, their median length and the

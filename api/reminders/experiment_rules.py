@@ -15,7 +15,7 @@ from api.models import Experiment, ExperimentDay, User
 
 
 def arm_on(experiment: Experiment, day: date) -> str | None:
-    """"with" or "without" on that day of the plan, or None outside it."""
+    """ "with" or "without" on that day of the plan, or None outside it."""
     n = (day - experiment.start_day).days
     if n < 0 or n >= experiment.block_days * len(experiment.blocks):
         return None
@@ -43,7 +43,7 @@ def _slot_day(due) -> date:
 
 
 def skip_unless_with_day(due) -> str | None:
-    """"Do it today": sent only on a "with" day of a running experiment."""
+    """ "Do it today": sent only on a "with" day of a running experiment."""
     experiment = running_on(due.session, due.user, _slot_day(due))
     if experiment is None:
         return "no_experiment"
@@ -51,7 +51,7 @@ def skip_unless_with_day(due) -> str | None:
 
 
 def skip_unless_unanswered(due) -> str | None:
-    """"Did you do it yesterday?": sent after a "with" day not yet answered."""
+    """ "Did you do it yesterday?": sent after a "with" day not yet answered."""
     yesterday = _slot_day(due) - timedelta(days=1)
     experiment = running_on(due.session, due.user, yesterday)
     if experiment is None or arm_on(experiment, yesterday) != "with":

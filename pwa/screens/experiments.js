@@ -4,6 +4,7 @@ import { localDay } from "../lib/day.js";
 import { derivedId } from "../lib/derived-id.js";
 import { profile } from "../lib/account.js";
 import { LIMITS } from "../lib/limits.js";
+import { limitText, tooLong } from "../lib/text-limit.js";
 import { btn, card, el, toast } from "../lib/ui.js";
 import { get, list, nowIso, onChange, save } from "../store.js";
 import { experimentResult } from "../features/experiments/analysis.js";
@@ -41,13 +42,14 @@ async function setReminders(e, { remind, check }, enabled) {
 function startForm(today, draw) {
   const order = randomOrder();
   const plan = { start_day: today, block_days: BLOCK_DAYS, blocks: order, status: "running" };
-  const own = el("input", { id: "x-own", name: "title", maxlength: LIMITS.fix_title.max });
+  const own = el("input", { id: "x-own", name: "title" });
   const ownField = el(
     "div",
     { class: "field", hidden: true },
     el("label", { for: "x-own" }, "Your fix"),
     el("p", { class: "error-text", "data-error-for": "title" }),
     own,
+    limitText(own, LIMITS.fix_title.max),
   );
   const doctor = el(
     "p",
@@ -109,7 +111,10 @@ function startForm(today, draw) {
     event.preventDefault();
     const title = chosen() === "own" ? own.value.trim() : null;
     const error = form.querySelector("[data-error-for=title]");
-    error.textContent = chosen() === "own" && !title ? "Say what your fix is." : "";
+    error.textContent =
+      chosen() === "own" && !title
+        ? "Say what your fix is."
+        : (title && tooLong(title, LIMITS.fix_title.max)) || "";
     own.toggleAttribute("aria-invalid", Boolean(error.textContent));
     if (error.textContent) return own.focus();
     const e = await save("experiments", { ...plan, fix: chosen(), title, stopped_at: null });

@@ -28,7 +28,7 @@ function countedUntil(e, today, dayStartHour) {
   return until;
 }
 // The earlier of two ISO days.
-const min = (a, b) => (a < b ? a : b);
+const min = (a, b) => [a, b].sort()[0];
 
 // Figures of some days: the nights, those with a cramp, the cramps, their median length and the
 // median morning stiffness (checkins.stiffness, when the check-in asked it).

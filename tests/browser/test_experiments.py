@@ -4,6 +4,7 @@ morning "Did you do it yesterday?" answered from a notification while offline.""
 from datetime import UTC, date, datetime, timedelta
 
 from tests.browser.conftest import PENDING, synced
+from tests.browser.test_accessibility import check
 from tests.browser.test_push_worker import NOTIFICATIONS, Pusher, click
 
 BERLIN = "Europe/Berlin"
@@ -148,4 +149,33 @@ def test_did_you_do_it_yesterday_from_the_notification_offline(
     (row,) = server_rows("experiment_days", email)
     assert str(row["id"]) == answer["id"] and row["done"] is False
     assert page.evaluate(NOTIFICATIONS, "t-did") == []
+    assert page.errors == []
+
+
+def test_a_running_experiment_passes_axe_in_the_dark(new_context, open_app, store_call):
+    page = new_context(color_scheme="dark", timezone_id=BERLIN).new_page()
+    open_app(page, "/experiments", controlled=False)
+    today = page.evaluate("async () => (await import('/lib/day.js')).localDay()")
+    start_day = (date.fromisoformat(today) - timedelta(days=1)).isoformat()
+    store_call(
+        page,
+        "save",
+        "experiments",
+        {
+            "fix": "own",
+            "title": "Tonic water",
+            "start_day": start_day,
+            "block_days": 4,
+            "blocks": ["with", "without", "without", "with", "with", "without", "with", "without"],
+            "status": "running",
+            "stopped_at": None,
+        },
+    )
+    check(page, "/experiments")
+    assert page.locator("[data-question]").is_visible()  # yesterday was a "with" day
+    assert (
+        page.locator("[data-result=running]")
+        .inner_text()
+        .startswith("Not enough days yet: 1 of 32.")
+    )
     assert page.errors == []

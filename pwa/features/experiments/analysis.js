@@ -141,7 +141,7 @@ function verdict(e, r) {
   if (r.days < r.planned)
     return {
       kind: "running",
-      text: `Not enough days yet: ${r.days} of ${r.planned}. The result comes at the end. ${said}`,
+      text: `Not enough days yet: ${r.days} of ${r.planned}. The result comes at the end.`,
     };
   const crampNights = r.arms.with.crampNights + r.arms.without.crampNights;
   if (crampNights < MIN_CRAMP_NIGHTS)

@@ -3,6 +3,7 @@ import { getMeta, list, onChange, setMeta } from "../store.js";
 import { localDay } from "../lib/day.js";
 import { clockText, countdownText, durationShort } from "../lib/format.js";
 import { el } from "../lib/ui.js";
+import { routerEvents } from "../router.js";
 import { account, profile } from "../lib/account.js";
 import { crampSeconds } from "../features/cramp/length.js";
 import { alreadyStopped, askForgotten } from "../features/cramp/after.js";
@@ -193,7 +194,9 @@ export async function mount(root) {
     import("../features/experiments/line.js")
       .then((m) => m.experimentLine(experiment))
       .catch(console.error);
-  line();
+  // After the route event that marks the app ready (app.js listens first).
+  routerEvents.addEventListener("route", line, { once: true });
+  stops.push(() => routerEvents.removeEventListener("route", line));
   stops.push(
     a,
     b,

@@ -178,4 +178,16 @@ def test_a_running_experiment_passes_axe_in_the_dark(new_context, open_app, stor
         .inner_text()
         .startswith("Not enough days yet: 1 of 32.")
     )
+    open_app(page, "/", controlled=False)
+    page.locator("[data-experiment-line]").wait_for()
+    # Loaded after Today is ready: not part of Today's budget.
+    loaded = page.evaluate(
+        """() => {
+      const ready = performance.getEntriesByName('app-ready')[0].startTime;
+      return performance.getEntriesByType('resource')
+        .filter((e) => e.name.includes('/features/experiments/'))
+        .map((e) => e.startTime >= ready);
+    }"""
+    )
+    assert loaded and all(loaded)
     assert page.errors == []

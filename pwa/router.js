@@ -11,6 +11,7 @@ export const ROUTES = {
   "/quick": { view: "quick", title: "Quick log" },
   "/plan": { view: "plan", title: "Plan" },
   "/checkin": { view: "checkin", title: "Morning check-in" },
+  "/experiments": { view: "experiments", title: "Try it and see" },
   "/learn": { view: "learn", title: "Learn" },
   "/report": { view: "report", title: "Report for your doctor" },
   "/settings": { view: "settings", title: "Settings" },

@@ -2,6 +2,7 @@
 
 import { resubscribe } from "/lib/push.js";
 import { logMagnesium, logWater, magnesiumDetails, snooze } from "/features/quick/logs.js";
+import { answerFromNotification } from "/features/experiments/answers.js";
 import { pushAndPull, SYNC_TAG } from "/sync.js";
 
 const LOOK = { icon: "/static/icons/icon-192.png", badge: "/static/icons/badge-96.png" };
@@ -23,6 +24,14 @@ const ACTIONS = {
   },
   drank: async () => {
     await logWater();
+    await syncSoon();
+  },
+  did: async (d) => {
+    await answerFromNotification(d.slot, true);
+    await syncSoon();
+  },
+  did_not: async (d) => {
+    await answerFromNotification(d.slot, false);
     await syncSoon();
   },
   snooze: async (d) => {

@@ -51,6 +51,17 @@ def sample_data(collection: str, n: int = 0) -> dict:
         "templates": {"title": "Cook", "energy_cost": 4, "minutes": 30},
         "checkins": {"day": "2026-11-19", "weakness": 4, "fatigue": 7},
         "reminders": {"kind": "magnesium", "times": ["21:00"], "form": "glycinate"},
+        "experiments": {
+            "fix": "stretch",
+            "start_day": "2026-11-02",
+            "block_days": 4,
+            "blocks": ["with", "without", "without", "with", "without", "with", "with", "without"],
+        },
+        "experiment_days": {
+            "experiment_id": "7b0c2f0e-6a55-4d1a-9a43-3c8f4f1f2a10",
+            "day": "2026-11-02",
+            "done": True,
+        },
     }[collection]
     return {"created_at": stamp, **data}
 

@@ -132,6 +132,35 @@ class Checkin(SyncRecord, db.Model):
     notes: Mapped[str | None] = mapped_column(Text)
 
 
+class Experiment(SyncRecord, db.Model):
+    """A personal trial of a fix between episodes: blocks of days with and without it.
+
+    Where it stands (which block, whether it is over) follows from start_day, block_days and
+    blocks with the day, so any phone that syncs it knows as much as the one that started it.
+    """
+
+    __tablename__ = "experiments"
+
+    fix: Mapped[str] = mapped_column(String(20))  # magnesium | stretch | epsom_bath | heat | ...
+    title: Mapped[str | None] = mapped_column(String(120))  # the person's own fix, in their words
+    start_day: Mapped[date] = mapped_column(Date)
+    block_days: Mapped[int] = mapped_column(Integer)
+    blocks: Mapped[list] = mapped_column(JSON, default=list)  # ["with", "without", ...]
+    status: Mapped[str] = mapped_column(String(10), default="running")  # running|stopped|finished
+    stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ExperimentDay(SyncRecord, db.Model):
+    """One answer to "Did you do it yesterday?": its id is made from the experiment and the day,
+    so two phones (or a phone and a notification) answering the same day write one record."""
+
+    __tablename__ = "experiment_days"
+
+    experiment_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    day: Mapped[date] = mapped_column(Date)
+    done: Mapped[bool] = mapped_column(Boolean)
+
+
 class Reminder(SyncRecord, db.Model):
     __tablename__ = "reminders"
 

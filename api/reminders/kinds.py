@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from api.reminders import rules
+from api.reminders import experiment_rules, rules
 
 SNOOZE = {"action": "snooze", "title": "Snooze 15 min"}
 
@@ -60,6 +60,14 @@ def _rest_body(reminder, local: datetime, progress) -> str:
     return "Stop for a while: your planned break"
 
 
+def _experiment_body(reminder, local: datetime, progress) -> str:
+    return "A day with it: your experiment"
+
+
+def _check_body(reminder, local: datetime, progress) -> str:
+    return "Your experiment: did you do it yesterday?"
+
+
 def _clock_body(reminder, local: datetime, progress) -> str:
     return f"{local:%H:%M}"
 
@@ -98,6 +106,27 @@ KINDS: dict[str, Kind] = {
             progress=rules.no_progress,
             skip=rules.never_skip,
             body=_rest_body,
+        ),
+        # The two reminders of an experiment; the experiments screen makes and stops them.
+        Kind(
+            "experiment",
+            title="Experiment: a day with it",
+            actions=(SNOOZE,),
+            url="/experiments",
+            logs=None,
+            progress=rules.no_progress,
+            skip=experiment_rules.skip_unless_with_day,
+            body=_experiment_body,
+        ),
+        Kind(
+            "experiment_check",
+            title="Did you do it yesterday?",
+            actions=({"action": "did", "title": "Yes"}, {"action": "did_not", "title": "No"}),
+            url="/experiments",
+            logs=None,
+            progress=rules.no_progress,
+            skip=experiment_rules.skip_unless_unanswered,
+            body=_check_body,
         ),
         Kind(
             "custom",

@@ -201,3 +201,37 @@ class ReminderData(RecordData):
     nag_after_minutes = fields.Integer(allow_none=True, load_default=None, validate=V.Range(5, 240))
     snoozed_until = ma.fields.AwareDateTime(allow_none=True, load_default=None)
     next_fire_at = ma.fields.AwareDateTime(dump_only=True)
+
+
+# The fixes between episodes a person can try (pwa/features/experiments/fixes.js lists the same).
+FIXES = ["magnesium", "stretch", "epsom_bath", "heat", "water", "own"]
+ARMS = ["with", "without"]
+
+
+class ExperimentData(RecordData):
+    fix = fields.String(required=True, validate=V.OneOf(FIXES))
+    title = fields.String(allow_none=True, load_default=None, validate=V.Length(max=120))
+    start_day = fields.Day(required=True)
+    block_days = fields.Integer(required=True, validate=V.Range(2, 14))
+    blocks = ma.fields.List(
+        fields.String(validate=V.OneOf(ARMS)), required=True, validate=V.Length(min=2, max=16)
+    )
+    status = fields.String(
+        load_default="running", validate=V.OneOf(["running", "stopped", "finished"])
+    )
+    stopped_at = ma.fields.AwareDateTime(allow_none=True, load_default=None)
+
+    @ma.validates_schema
+    def _both_arms(self, data, **kw):
+        """A trial compares: at least one block with the fix and one without."""
+        blocks = data.get("blocks") or []
+        if blocks and set(blocks) != set(ARMS):
+            raise ma.ValidationError("Plan blocks both with and without the fix.", "blocks")
+        if data.get("fix") == "own" and not data.get("title"):
+            raise ma.ValidationError("Say what your fix is.", "title")
+
+
+class ExperimentDayData(RecordData):
+    experiment_id = ma.fields.UUID(required=True)
+    day = fields.Day(required=True)
+    done = ma.fields.Boolean(required=True)

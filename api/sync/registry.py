@@ -31,6 +31,8 @@ COLLECTIONS: dict[str, Collection] = {
         Collection("activities", models.Activity, data.ActivityData()),
         Collection("templates", models.Template, data.TemplateData()),
         Collection("checkins", models.Checkin, data.CheckinData()),
+        Collection("experiments", models.Experiment, data.ExperimentData()),
+        Collection("experiment_days", models.ExperimentDay, data.ExperimentDayData()),
         Collection(
             "reminders", models.Reminder, data.ReminderData(), reminder_service.reminder_changed
         ),

@@ -77,6 +77,18 @@ export const COLLECTIONS = [
     fields: ["day", "crash", "fatigue", "weakness", "cramps", "knots", "notes"],
   },
   {
+    name: "experiments",
+    label: "Experiments",
+    when: "start_day",
+    fields: ["fix", "title", "start_day", "block_days", "blocks", "status", "stopped_at"],
+  },
+  {
+    name: "experiment_days",
+    label: "Experiment days",
+    when: "day",
+    fields: ["experiment_id", "day", "done"],
+  },
+  {
     name: "reminders",
     label: "Reminders",
     when: "created_at",

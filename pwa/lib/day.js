@@ -29,7 +29,7 @@ export function addDays(day, n) {
 }
 
 // Whole calendar days from `day` to `to` ("2026-11-27" to "2026-11-28" is 1).
-const daysBetween = (day, to) =>
+export const daysBetween = (day, to) =>
   Math.round((Date.parse(`${to}T12:00Z`) - Date.parse(`${day}T12:00Z`)) / 864e5);
 
 // A day as a tired person reads it from now, by the calendar (not the day start): "yesterday",

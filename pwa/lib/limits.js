@@ -19,6 +19,9 @@ export const LIMITS = {
   after_activity: { min: 0, max: 200 },
   intensity: { min: 0, max: 10 },
   place: { min: 1, max: 40 },
+  fix_title: { min: 0, max: 120 },
+  block_days: { min: 2, max: 14 },
+  blocks: { min: 2, max: 16 }, // a list: how many items
 };
 
 // What store.save checks before a record enters the outbox (lib/check.js): each collection's
@@ -49,6 +52,8 @@ export const RECORD_LIMITS = {
     notes: "notes",
   },
   reminders: { title: "reminder_title", amount: "dose_amount", form: "dose_form" },
+  experiments: { title: "fix_title", block_days: "block_days", blocks: "blocks" },
+  experiment_days: {},
 };
 
 // The number fields that take fractions (a Float on the server); every other is whole (Integer).

@@ -17,6 +17,21 @@ export const KINDS = {
     logs: "water",
   },
   rest: { label: "Rest break", form: ["times"], actions: ["snooze"], logs: null },
+  // Made and stopped by the experiments screen (`experiment`), not added on the reminders screen.
+  experiment: {
+    label: "Experiment: a day with it",
+    form: ["times"],
+    actions: ["snooze"],
+    logs: null,
+    experiment: true,
+  },
+  experiment_check: {
+    label: "Experiment: did you do it?",
+    form: ["times"],
+    actions: ["did", "did_not"],
+    logs: null,
+    experiment: true,
+  },
   custom: { label: "Reminder", form: ["times"], actions: ["snooze"], logs: null },
 };
 

@@ -63,7 +63,10 @@ export const SECTIONS = [
       ],
       { h: "What about magnesium?" },
       "In trials with older adults, magnesium for night-time leg cramps made little or no difference on average. It may still help some people, for example if they are low.",
-      "Test it yourself: log what you tried during cramps, and What helps me compares their length with and without it.",
+      {
+        link: ["/experiments", "Try it and see"],
+        text: "Test it yourself: Try it and see plans a month of days with and without it, and says plainly what changed.",
+      },
       "Ask your doctor or pharmacist about the form and amount first, especially with kidney problems or other medicines.",
     ],
   },
@@ -129,7 +132,13 @@ const list = (items, cls = "learn-list") =>
     { class: cls },
     items.map((t) => el("li", {}, t)),
   );
-const block = (b) => (typeof b === "string" ? el("p", {}, b) : b.h ? el("h3", {}, b.h) : list(b));
+// A paragraph, {h} a heading, {text, link: [href, words]} a paragraph with a link, else a list.
+const linked = ({ text, link: [href, words] }) => {
+  const [before, after] = text.split(words);
+  return el("p", {}, before, el("a", { href }, words), after);
+};
+const block = (b) =>
+  typeof b === "string" ? el("p", {}, b) : b.h ? el("h3", {}, b.h) : b.link ? linked(b) : list(b);
 
 export function mount(root) {
   const topics = [

@@ -12,6 +12,8 @@ import { showRefused } from "../features/attention/refused.js";
 import { syncNow } from "../sync.js";
 
 const ORDER = Object.keys(KINDS);
+// The experiments screen adds (and stops) its own reminders.
+const ADDABLE = ORDER.filter((k) => !KINDS[k].experiment);
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 let stop, formHost, ring;
 
@@ -473,7 +475,7 @@ export async function mount(root, { edit } = {}) {
     "h-add",
     "Add a reminder",
     row(
-      ORDER.map((kind) => btn(KINDS[kind].label, () => openForm(kind), "", { "data-add": kind })),
+      ADDABLE.map((kind) => btn(KINDS[kind].label, () => openForm(kind), "", { "data-add": kind })),
     ),
   );
   root.append(

@@ -3,6 +3,7 @@ import { getMeta, list, onChange, setMeta } from "../store.js";
 import { localDay } from "../lib/day.js";
 import { clockText, countdownText, durationShort } from "../lib/format.js";
 import { el } from "../lib/ui.js";
+import { routerEvents } from "../router.js";
 import { account, profile } from "../lib/account.js";
 import { crampSeconds } from "../features/cramp/length.js";
 import { alreadyStopped, askForgotten } from "../features/cramp/after.js";
@@ -186,10 +187,21 @@ export async function mount(root) {
     alone(hint, signup),
   ]);
   page.append(...blocks);
+  // The experiment line, last and loaded after Today is ready: outside Today's budget.
+  const experiment = el("p", { hidden: true, "data-experiment": "" });
+  page.append(experiment);
+  const line = () =>
+    import("../features/experiments/line.js")
+      .then((m) => m.experimentLine(experiment))
+      .catch(console.error);
+  // After the route event that marks the app ready (app.js listens first).
+  routerEvents.addEventListener("route", line, { once: true });
+  stops.push(() => routerEvents.removeEventListener("route", line));
   stops.push(
     a,
     b,
     onChange((c) => ["cramps", "*"].includes(c.collection) && cramps()),
+    onChange((c) => ["experiments", "experiment_days", "*"].includes(c.collection) && line()),
   );
 }
 

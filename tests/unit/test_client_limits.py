@@ -45,6 +45,9 @@ STANDS_FOR = {
     "after_activity": [(data.WeaknessData, "after_activity")],
     "intensity": [(data.CrampData, "intensity"), (data.CheckinData, "fatigue")],
     "place": [(data.KnotData, "location"), (data.WeaknessData, "body_area")],
+    "fix_title": [(data.ExperimentData, "title")],
+    "block_days": [(data.ExperimentData, "block_days")],
+    "blocks": [(data.ExperimentData, "blocks")],
 }
 
 

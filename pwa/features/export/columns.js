@@ -4,6 +4,7 @@ import { collection } from "../../lib/collections.js";
 import { capitalize, durationShort } from "../../lib/format.js";
 import { KINDS } from "../../lib/reminder-kinds.js";
 import { crampSeconds } from "../cramp/length.js";
+import { fixOf } from "../experiments/fixes.js";
 import { RELIEFS } from "../insights/stats.js";
 import { SIDES } from "../log/chips.js";
 import { KNOT_HELPED, LOCATIONS } from "../log/knots.js";
@@ -54,6 +55,15 @@ const BY_COLLECTION = {
     cramps: "cramps (0 to 10)",
     knots: "knots (0 to 10)",
   },
+  experiments: {
+    fix: "fix",
+    title: "my own fix",
+    start_day: "first day",
+    block_days: "days in a block",
+    blocks: "blocks in order",
+    stopped_at: "stopped",
+  },
+  experiment_days: { experiment_id: "experiment", day: "day", done: "did it" },
   reminders: {
     kind: "reminder",
     title: "name",
@@ -95,6 +105,7 @@ const LIST_READERS = { steps: (steps) => steps.map(step).join("; ") };
 const COLLECTION_READERS = {
   intakes: { kind: word },
   reminders: { kind: (k) => KINDS[k]?.label ?? k },
+  experiments: { fix: (k) => fixOf(k).label },
 };
 
 // Whether a field holds a moment (a time with its offset) rather than a day or a clock time.

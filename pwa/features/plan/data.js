@@ -3,19 +3,7 @@ import { addDays, isoDate, localDay } from "../../lib/day.js";
 import { TEMPLATES, dayTotals } from "./pacing.js";
 import { profile } from "../../lib/account.js";
 import { get, list, save } from "../../store.js";
-
-// The same id on every device: SHA-256 of "unknot:<kind>:<key>" as an RFC 9562 version 8 UUID.
-async function derivedId(kind, key) {
-  const b = new Uint8Array(
-    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`unknot:${kind}:${key}`)),
-  );
-  b[6] = (b[6] & 0x0f) | 0x80;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  return [...b.slice(0, 16)]
-    .map((x) => x.toString(16).padStart(2, "0"))
-    .join("")
-    .replace(/(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
-}
+import { derivedId } from "../../lib/derived-id.js";
 
 export const checkinIdFor = (day) => derivedId("checkin", day);
 

@@ -51,7 +51,12 @@ test("the plan: 68 orders of 4 with and 4 without, never all of one first", () =
   for (const o of orders) assert.equal(o.filter((a) => a === "with").length, 4);
   const joined = orders.map((o) => o.join());
   assert.ok(!joined.includes("with,with,with,with,without,without,without,without"));
-  const fixed = { getRandomValues: (a) => ((a[0] = 5), a) };
+  const fixed = {
+    getRandomValues: (a) => {
+      a[0] = 5;
+      return a;
+    },
+  };
   assert.deepEqual(randomOrder(8, fixed), orders[5]);
   assert.equal(randomOrder().length, 8);
 });

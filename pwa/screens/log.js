@@ -183,9 +183,8 @@ function entryForm(spec) {
   const done = el("p", { role: "status", class: "saved-text" });
   // The map's side and the side chips say the same.
   const changed = (name) => {
-    const place = name === "side" ? "location" : name === "location" && "side";
-    const other = place && built.find(([f]) => f.name === place);
-    other?.[1].set(draft[place]);
+    const other = { side: "location", location: "side" }[name];
+    built.find(([f]) => f.name === other)?.[1].set(draft[other]);
   };
   const built = spec.fields.map((f) => [f, field(f, draft, changed)]);
   const button = el("button", { class: "btn btn-primary btn-block", type: "submit" });

@@ -63,7 +63,8 @@ export function bodyMapSvg({
       fill: "currentColor",
       "fill-opacity": OPACITY[lvl],
       stroke: "currentColor",
-      "stroke-width": chosen.has(cell) ? 1.6 : 0.6,
+      "stroke-width": chosen.has(cell) ? 3 : 1.25,
+      "vector-effect": "non-scaling-stroke", // in screen pixels, whatever the close-up
       "data-cell": cell,
       role: button ? "button" : null,
       tabindex: button ? "0" : null,
@@ -94,5 +95,5 @@ export function bodyMapSvg({
     role: interactive ? "group" : "img",
     "aria-label": label,
     "data-view": view,
-  })}><circle class="bm-head" cx="50" cy="13" r="10" fill="none" stroke="currentColor" stroke-width="0.6"/>${parts.join("")}</svg>`;
+  })}><circle class="bm-head" cx="50" cy="13" r="10" fill="none" stroke="currentColor" stroke-width="1.25" vector-effect="non-scaling-stroke"/>${parts.join("")}</svg>`;
 }

@@ -63,7 +63,7 @@ export function placePicker({ name, label, sided, extra = ["other"], onChange })
   const views = VIEWS.map((v) =>
     el(
       "button",
-      { class: "btn", type: "button", "data-view": v, onclick: () => show(v, null) },
+      { class: "btn", type: "button", "data-show-view": v, onclick: () => show(v, null) },
       VIEW_NAMES[v],
     ),
   );
@@ -157,7 +157,7 @@ export function placePicker({ name, label, sided, extra = ["other"], onChange })
     figure.replaceChildren(document.importNode(doc.documentElement, true));
     figure.classList.toggle("bm-close", !!zone);
     if (had) figure.querySelector(`[data-cell="${had}"]`)?.focus();
-    for (const b of views) b.setAttribute("aria-pressed", b.dataset.view === view);
+    for (const b of views) b.setAttribute("aria-pressed", b.dataset.showView === view);
     closeTitle.textContent = zone ? `Close-up: ${zone.label.toLowerCase()}.` : "Tap where it is.";
     whole.hidden = !zone;
     notOnMap.set(extra.includes(where) ? where : null);

@@ -59,5 +59,5 @@ export function weekView({ counts, areas, total, elsewhere }) {
         )
       : el("p", {}, "No knots, cramps or weakness logged on the map in the last 7 days."),
     elsewhere > 0 && el("p", {}, `Not on the map (other places): ${plural(elsewhere, "time")}.`),
-  ];
+  ].filter(Boolean);
 }

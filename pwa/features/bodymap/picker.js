@@ -57,6 +57,7 @@ export function placePicker({ name, label, sided, extra = ["other"], onChange })
   let side = null;
   let view = "front";
   let close = null; // the cell whose close-up is open
+  let asList = listWanted();
   const figure = el("div", { class: "bm-figure" });
   const status = el("p", { class: "bm-status", "aria-live": "polite", "data-place-status": "" });
   const closeTitle = el("p", { class: "hint", "data-zone": "" });
@@ -108,8 +109,9 @@ export function placePicker({ name, label, sided, extra = ["other"], onChange })
     type: "button",
     "data-action": "place-list",
     onclick: () => {
+      asList = !asList;
       try {
-        localStorage[LIST_KEY] = listWanted() ? "0" : "1";
+        localStorage[LIST_KEY] = asList ? "1" : "0"; // the next form opens the same way
       } catch {}
       mode();
     },
@@ -169,7 +171,6 @@ export function placePicker({ name, label, sided, extra = ["other"], onChange })
   }
 
   function mode() {
-    const asList = listWanted();
     body.replaceChildren(asList ? list.node : mapPart);
     toggle.textContent = asList ? "Show the body map" : "Show as a list";
   }

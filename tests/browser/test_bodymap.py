@@ -209,4 +209,9 @@ def test_cramp_muscle_on_the_map_loaded_after_the_timer(page, open_app, store_ca
     )
     (cramp,) = store_call(page, "list", "cramps")
     assert (cramp["muscle"], cramp["side"]) == ("calf", "left")
+    # After Stop, the details open on the view that shows the calf.
+    page.click("[data-action=stop]")
+    figure.get_by_text("Chosen: Left calf.").wait_for()
+    assert figure.locator("[data-show-view=back]").get_attribute("aria-pressed") == "true"
+    assert figure.get_by_role("button", name="Left calf").get_attribute("aria-pressed") == "true"
     assert page.errors == []

@@ -13,6 +13,7 @@ import {
   placeLabel,
   placeOptions,
   regionOf,
+  shapeOf,
   zoneOf,
 } from "./regions.js";
 
@@ -194,6 +195,10 @@ export function placePicker({ name, label, sided, extra = ["other"], onChange })
       if ((w ?? null) !== where) close = null; // another record: the whole body again
       where = w ?? null;
       side = s ?? null;
+      // A calf is seen from the back: open the view that shows the place.
+      const cells = cellsOf(where, sided ? side : null);
+      if (!cells.some((c) => shapeOf(c, view)))
+        view = VIEWS.find((v) => cells.some((c) => shapeOf(c, v))) || view;
       draw();
     },
   };

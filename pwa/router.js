@@ -6,6 +6,7 @@ export const ROUTES = {
   "/": { view: "today", title: "Today" },
   "/cramp": { view: "cramp", title: "Cramp timer" },
   "/log": { view: "log", title: "Log" },
+  "/body": { view: "body", title: "Where this week" },
   "/helps": { view: "insights", title: "What helps me" },
   "/reminders": { view: "reminders", title: "Reminders" },
   "/quick": { view: "quick", title: "Quick log" },

@@ -6,16 +6,7 @@ import { clockText, durationShort } from "../lib/format.js";
 import { CRAMP, LIMITS } from "../lib/limits.js";
 import { limitText, tooLong } from "../lib/text-limit.js";
 import { card, el, showErrors, toast } from "../lib/ui.js";
-import {
-  SCALE,
-  SIDES,
-  chips,
-  labelOf,
-  opts,
-  summary,
-  typed,
-  whenText,
-} from "../features/log/chips.js";
+import { SCALE, SIDES, chips, summary, typed, whenText } from "../features/log/chips.js";
 import {
   crampEditor,
   elapsedSeconds,
@@ -29,23 +20,23 @@ import { crampProblem, crampSeconds } from "../features/cramp/length.js";
 import { alreadyStopped } from "../features/cramp/after.js";
 import { showRefused } from "../features/attention/refused.js";
 
-const MUSCLES = opts(
-  "Calf",
-  "Foot",
-  "Hamstring",
-  "Thigh",
-  "Hand",
-  "neck/shoulder=Neck / shoulder",
-  "Back",
-  "Other",
-);
-// Loaded after the timer shows (budget: 1 s).
+// Loaded after the timer shows (budget: 1 s and 25 KB brotli), in a later task than the one
+// drawing it: the reliefs' names and the body map.
 let TRIED = null;
+let map = null;
 let loading = null;
 const later = () =>
-  (loading ||= import("../features/insights/stats.js").then(({ RELIEFS }) => {
-    TRIED = RELIEFS.map(({ key, short }) => ({ value: key, label: short }));
-  }));
+  (loading ||= new Promise((next) => setTimeout(next))
+    .then(() =>
+      Promise.all([
+        import("../features/insights/stats.js"),
+        import("../features/bodymap/picker.js"),
+      ]),
+    )
+    .then(([{ RELIEFS }, picker]) => {
+      TRIED = RELIEFS.map(({ key, short }) => ({ value: key, label: short }));
+      map = picker;
+    }));
 
 let root = null;
 let ticker = null;
@@ -100,11 +91,32 @@ function crampDetails(ed) {
   const notes = el("textarea", { id: `notes-${r.id}`, name: "notes", rows: "3", value: r.notes });
   const count = limitText(notes, LIMITS.notes.max);
   const notesError = el("p", { class: "error-text", "data-error-for": "notes" });
+  // The muscle on the body map; its side and the side chips say the same.
+  const side = chips({
+    name: "side",
+    label: "Which side?",
+    options: SIDES,
+    value: r.side,
+    onChange: (v) => {
+      ed.change({ side: v });
+      muscle.set(ed.record.muscle, v);
+    },
+  });
+  const muscle = map.placePicker({
+    name: "muscle",
+    label: "Which muscle?",
+    sided: true,
+    onChange: (where, s) => {
+      ed.change({ muscle: where, side: s });
+      side.set(s);
+    },
+  });
+  muscle.set(r.muscle, r.side);
   const node = el(
     "div",
     { class: "stack cramp-details" },
-    pick("muscle", "Which muscle?", MUSCLES),
-    pick("side", "Which side?", SIDES),
+    muscle.node,
+    side.node,
     pick("intensity", "How strong? 0 = barely, 10 = worst", SCALE, true),
     tried.node,
     helped.node,
@@ -145,7 +157,7 @@ async function renderPast(host, all) {
   const item = (c) => {
     const secs = crampSeconds(c);
     const more = summary(
-      c.muscle && labelOf(MUSCLES, c.muscle),
+      c.muscle && map.placeLabel(c.muscle),
       c.side,
       c.intensity,
       c.reliefs_helped,

@@ -179,7 +179,8 @@ async function render(root) {
 
 export async function mount(root) {
   const host = el("div", { class: "stack" });
-  root.append(host);
+  const where = el("a", { class: "btn btn-block", href: "/body" }, "Where this week (body map)");
+  root.append(host, where);
   await render(host);
   unsubscribe = onChange(() => {
     // Many changes arrive together after a sync: draw once.

@@ -3,6 +3,7 @@
 import { get, list, nowIso, onChange, remove, save } from "../store.js";
 import { navigate } from "../router.js";
 import { showRefused } from "../features/attention/refused.js";
+import { placePicker } from "../features/bodymap/picker.js";
 import { KNOT_HELPED, LOCATIONS } from "../features/log/knots.js";
 import { collection, whenOf } from "../lib/collections.js";
 import { capitalize } from "../lib/format.js";
@@ -20,7 +21,7 @@ import {
   whenText,
 } from "../features/log/chips.js";
 
-const AREAS = opts("Legs", "Arms", "Grip", "Whole body", "Other");
+const AREAS = LOCATIONS; // the body map's places, old words (legs, grip…) included
 const ACTIVITIES = opts("Walking", "Stairs", "Housework", "Shopping");
 const LASTED = [
   [15, "15 min"],
@@ -43,7 +44,7 @@ const KNOT = {
   describe: (k) =>
     summary(labelOf(LOCATIONS, k.location), k.side, k.intensity, k.helped, KNOT_HELPED),
   fields: [
-    { name: "location", label: "Where?", options: LOCATIONS },
+    { name: "location", type: "place", label: "Where?", sided: true },
     { name: "side", label: "Which side?", options: SIDES },
     { name: "intensity", label: `How strong? ${STRONG}`, options: SCALE, small: true },
     { name: "helped", label: "What helped?", options: KNOT_HELPED, multi: true },
@@ -78,7 +79,7 @@ const WEAKNESS = {
       d != null && (LASTED.find((l) => l.value === d)?.label ?? `${d} min`),
     ),
   fields: [
-    { name: "body_area", label: "Where?", options: AREAS },
+    { name: "body_area", type: "place", label: "Where?", extra: ["whole body", "other"] },
     { name: "severity", label: `How bad? ${STRONG}`, options: SCALE, small: true },
     { name: "after_activity", type: "suggest", label: "After what?", options: ACTIVITIES },
     { name: "duration_minutes", label: "How long did it last?", options: LASTED },
@@ -112,9 +113,24 @@ function notesField(f, draft) {
   };
 }
 
-function field(f, draft) {
+// Where, on the body map (a list on request); the map's side goes into the record's side.
+function placeField(f, draft, changed) {
+  const picker = placePicker({
+    ...f,
+    onChange: (where, side) => {
+      draft[f.name] = where;
+      if (f.sided) draft.side = side;
+      changed(f.name);
+    },
+  });
+  picker.node.querySelector("legend").after(errorSlot(f.name));
+  return { node: picker.node, set: (v) => picker.set(v, f.sided ? draft.side : null) };
+}
+
+function field(f, draft, changed) {
   const id = `f-${f.name}`;
   if (f.type === "notes") return notesField(f, draft);
+  if (f.type === "place") return placeField(f, draft, changed);
   const suggest = f.type === "suggest";
   const input = suggest && el("input", { id, name: f.name, type: "text", autocomplete: "off" });
   const count = suggest && limitText(input, LIMITS.after_activity.max);
@@ -125,6 +141,7 @@ function field(f, draft) {
     onChange: (v) => {
       draft[f.name] = suggest ? v || null : v;
       if (suggest) input.value = v ? known(v).label : "";
+      changed(f.name);
     },
   });
   group.node.querySelector("legend").after(errorSlot(f.name));
@@ -164,7 +181,12 @@ function entryForm(spec) {
   const heading = el("h2", { id: `${spec.collection}-form-title` });
   const error = el("p", { class: "error-text", role: "alert" }); // the phone refused to save
   const done = el("p", { role: "status", class: "saved-text" });
-  const built = spec.fields.map((f) => [f, field(f, draft)]);
+  // The map's side and the side chips say the same.
+  const changed = (name) => {
+    const other = { side: "location", location: "side" }[name];
+    built.find(([f]) => f.name === other)?.[1].set(draft[other]);
+  };
+  const built = spec.fields.map((f) => [f, field(f, draft, changed)]);
   const button = el("button", { class: "btn btn-primary btn-block", type: "submit" });
   const cancel = el(
     "button",
@@ -394,6 +416,7 @@ export async function mount(root, params) {
     ),
     tabs,
     host,
+    el("a", { class: "btn btn-block", href: "/body" }, "Where this week"),
     el("a", { class: "btn btn-block", href: "/helps" }, "What helps me"),
   );
   show(tab === "weakness" ? "weakness" : "knot");

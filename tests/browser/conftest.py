@@ -20,6 +20,8 @@ each fixture):
   (``page.wait_for_function`` does not await promises).
 - ``synced(page, wait_for)`` (a function to import): wait until the outbox is empty and the header
   says Synced; ``PENDING`` is the JS that counts the outbox.
+- ``chip(page, group, value)`` (a function to import): a word chip of the group; a place field
+  (where, which muscle) is switched to "Show as a list" first.
 - ``APP_ROUTES`` (to import): every path of pwa/router.js's ROUTES, read from that file.
 - ``signed_up(page, path="/", offline=False)``: sign a new person up through the app's form, open
   a screen under the worker, wait until synced, and go offline if asked; returns the email.
@@ -250,6 +252,15 @@ def open_app_fixture():
 
 
 PENDING = "async () => (await import('/store.js')).pendingCount()"
+
+
+def chip(page, group, value):
+    """A word chip; a place (where, which muscle) is on the body map until "Show as a list"."""
+    if group in ("location", "muscle", "body_area"):
+        toggle = page.locator(f"[data-place='{group}'] [data-action=place-list]")
+        if toggle.inner_text() == "Show as a list":  # waits for a map loaded later (/cramp)
+            toggle.click()
+    return page.locator(f"[data-chips='{group}'] .chip[data-value='{value}']")
 
 
 def synced(page, wait_for, timeout=15):

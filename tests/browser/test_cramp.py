@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from tests.browser.conftest import synced
+from tests.browser.conftest import chip, synced
 from tests.browser.test_install import SHELL_CACHED
 
 TIMER = "[data-timer=running]"
@@ -13,10 +13,6 @@ def seconds_shown(page):
     """The stopwatch face ("02:13") in seconds."""
     minutes, seconds = page.inner_text(TIMER).split(":")[-2:]
     return int(minutes) * 60 + int(seconds)
-
-
-def chip(page, group, value):
-    return page.locator(f"[data-chips={group}] .chip[data-value='{value}']")
 
 
 def test_shortcut_starts_offline_survives_reload_and_syncs_once(

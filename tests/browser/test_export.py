@@ -6,12 +6,10 @@ import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from tests.browser.conftest import chip
+
 ZONE = "Europe/London"
 TIMER = "[data-timer=running]"
-
-
-def chip(page, group, value):
-    return page.locator(f"[data-chips='{group}'] .chip[data-value='{value}']")
 
 
 def download(page, name):

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.browser.conftest import chip
+
 # The message box must sit inside the viewport, and be what is drawn at its centre (not under
 # the header or the tab bar).
 IN_VIEW = """(sel) => {
@@ -46,7 +48,7 @@ def test_a_knot_without_a_place_says_so_beside_the_place_in_view(page, open_app,
     assert store_call(page, "list", "knots") == []
 
     # Chosen: the message and the marks go; the notes show in the list.
-    page.locator("[data-chips=location] .chip[data-value='upper back']").click()
+    chip(page, "location", "upper back").click()
     page.locator("[data-form=knots]").get_by_role("button", name="Save knot").click()
     page.locator("[data-recent=knots] [data-notes]").wait_for()
     assert page.inner_text("[data-recent=knots] [data-notes]") == "Worse after the stairs."
@@ -58,7 +60,7 @@ def test_long_knot_notes_are_clamped_in_the_list_and_shown_whole_on_request(page
     open_app(page, "/log")
     notes = "\n".join(f"Line {i}: the knot under the left shoulder blade again." for i in range(8))
     page.fill("#f-notes", notes)
-    page.locator("[data-chips=location] .chip[data-value='upper back']").click()
+    chip(page, "location", "upper back").click()
     page.locator("[data-form=knots]").get_by_role("button", name="Save knot").click()
     shown = page.locator("[data-recent=knots] [data-notes]")
     shown.wait_for()
@@ -76,7 +78,7 @@ def test_notes_over_the_limit_are_never_cut_and_the_save_waits(page, open_app, s
     page.fill("#f-notes", long)  # as a paste: no maxlength cuts it
     assert page.input_value("#f-notes") == long
     assert page.inner_text("#f-notes-count") == "2,105 of 2,000 characters"
-    page.locator("[data-chips=location] .chip[data-value='neck']").click()
+    chip(page, "location", "neck").click()
     page.locator("[data-form=knots]").get_by_role("button", name="Save knot").click()
     assert_in_view(
         page, "[data-form=knots] [data-error-for=notes]", "#f-notes", "105 characters too many"

@@ -1,12 +1,8 @@
 """Knot and weakness logs: saved offline, changed, deleted with Undo, synced exactly once."""
 
-from tests.browser.conftest import synced
+from tests.browser.conftest import chip, synced
 
 WEAK_ENTRY = "[data-recent=weakness] [data-entry]"
-
-
-def chip(page, group, value):
-    return page.locator(f"[data-chips='{group}'] .chip[data-value='{value}']")
 
 
 def test_knot_and_weakness_logged_offline_reach_server_once(
@@ -32,13 +28,13 @@ def test_knot_and_weakness_logged_offline_reach_server_once(
 
     page.click("button[data-kind=weakness]")
     assert page.url.endswith("/log?tab=weakness")
-    chip(page, "body_area", "arms").click()
+    chip(page, "body_area", "upper arm").click()
     chip(page, "severity", "4").click()
     chip(page, "after_activity", "housework").click()
     assert page.input_value("#f-after_activity") == "Housework"
     chip(page, "duration_minutes", "30").click()
     page.locator("[data-form=weakness]").get_by_role("button", name="Save weakness").click()
-    page.get_by_text("Saved: Arms, 4 of 10, after housework, 30 min").wait_for()
+    page.get_by_text("Saved: Upper arm, 4 of 10, after housework, 30 min").wait_for()
     page.click("[data-action=jelly]")  # one tap, saved at once
     wait_for(page, f"() => document.querySelectorAll('{WEAK_ENTRY}').length === 2")
 
@@ -48,7 +44,8 @@ def test_knot_and_weakness_logged_offline_reach_server_once(
     assert (k["location"], k["side"], k["intensity"]) == ("upper back", "left", 6)
     assert k["helped"] == ["heat", "needling"]
     weak = {w["body_area"]: w for w in store_call(page, "list", "weakness")}
-    assert weak["arms"]["after_activity"] == "housework" and weak["arms"]["duration_minutes"] == 30
+    assert weak["upper arm"]["after_activity"] == "housework"
+    assert weak["upper arm"]["duration_minutes"] == 30
     assert weak["legs"]["jelly_legs"] is True
     assert server_rows("knots", email) == [] and server_rows("weakness", email) == []
 
@@ -56,7 +53,7 @@ def test_knot_and_weakness_logged_offline_reach_server_once(
     synced(page, wait_for)
     (row,) = server_rows("knots", email)
     assert row["location"] == "upper back" and row["helped"] == ["heat", "needling"]
-    assert sorted(r["body_area"] for r in server_rows("weakness", email)) == ["arms", "legs"]
+    assert sorted(r["body_area"] for r in server_rows("weakness", email)) == ["legs", "upper arm"]
     open_app(page, "/log")  # a reload syncs again: nothing twice
     synced(page, wait_for)
     assert len(server_rows("knots", email)) == 1 and len(server_rows("weakness", email)) == 2
@@ -71,13 +68,13 @@ def test_change_and_delete_with_undo(page, open_app, wait_for, store_call):
     entry.first.wait_for()
     entry.first.locator("[data-action=change]").click()
     assert chip(page, "location", "neck").get_attribute("aria-pressed") == "true"
-    chip(page, "location", "hips").click()
+    chip(page, "location", "hip").click()
     chip(page, "intensity", "3").click()
     page.get_by_role("button", name="Save changes").click()
     page.get_by_text("Changes saved.").wait_for()
-    page.locator("[data-recent=knots] .entry-more", has_text="Hips, 3 of 10").wait_for()
+    page.locator("[data-recent=knots] .entry-more", has_text="Hip, 3 of 10").wait_for()
     (k,) = store_call(page, "list", "knots")
-    assert k["location"] == "hips" and k["intensity"] == 3
+    assert k["location"] == "hip" and k["intensity"] == 3
 
     entry.first.locator("[data-action=delete]").click()
     wait_for(page, "() => !document.querySelector('[data-recent=knots] [data-entry]')")

@@ -8,7 +8,17 @@ import { zoneOr } from "../features/export/columns.js";
 import { PERIODS, nightOf, periodOf, rawList, reportFigures } from "../features/report/figures.js";
 import { firstPage, rawPage, shareText } from "../features/report/page.js";
 
-const NAMES = ["cramps", "knots", "weakness", "intakes", "plans", "activities", "checkins"];
+const NAMES = [
+  "cramps",
+  "knots",
+  "weakness",
+  "intakes",
+  "plans",
+  "activities",
+  "checkins",
+  "experiments",
+  "experiment_days",
+];
 const NAME_KEY = "reportName"; // on this phone only: never sent to the server
 
 let unsubscribe = null;

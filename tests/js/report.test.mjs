@@ -417,3 +417,51 @@ test("Share sends the headline figures as text, with the name only if typed", ()
   ]);
   assert.ok(shareText(f, "Ada").startsWith("Unknot summary for Ada, "));
 });
+
+test("where: the period's knots, cramps and weakness on the body map, old words as their regions", () => {
+  const f = reportFigures(
+    {
+      knots: [
+        { noted_at: "2026-11-10T20:00:00Z", location: "shoulder", side: "left" },
+        { noted_at: "2026-10-20T20:00:00Z", location: "shoulder", side: "left" }, // before
+      ],
+      cramps: [cramp("2026-11-12T02:00:00Z", 60, { muscle: "calf", side: "right" })],
+      weakness: [{ noted_at: "2026-11-13T12:00:00Z", body_area: "other" }],
+    },
+    NOV,
+  );
+  assert.equal(f.where.total, 2);
+  assert.equal(f.where.elsewhere, 1);
+  assert.equal(
+    Object.values(f.where.counts).reduce((a, b) => a + b, 0),
+    2,
+  );
+  assert.equal(f.where.areas.length, 2); // the left shoulder girdle and the right lower leg
+});
+
+test("experiments: a finished one overlapping the period is on the page with its verdict", () => {
+  const experiment = (id, status, start_day) => ({
+    id,
+    fix: "stretch",
+    status,
+    start_day,
+    block_days: 4,
+    blocks: ["with", "without", "without", "with", "with", "without", "with", "without"],
+  });
+  const f = reportFigures(
+    {
+      experiments: [
+        experiment("a", "finished", "2026-10-20"),
+        experiment("b", "running", "2026-11-10"), // not finished: not a result yet
+        experiment("c", "finished", "2026-08-01"), // over before the period
+      ],
+    },
+    NOV,
+  );
+  assert.deepEqual(
+    f.experiments.map((r) => r.from),
+    ["2026-10-20"],
+  );
+  assert.equal(f.experiments[0].verdict.kind, "too_few");
+  assert.match(f.experiments[0].verdict.text, /Too few cramps to tell/);
+});

@@ -5,13 +5,10 @@ import { list } from "../../store.js";
 import { plural } from "../../lib/format.js";
 import { el } from "../../lib/ui.js";
 import { countsByRegion } from "./counts.js";
-import { VIEW_NAMES, bodyMapSvg } from "./map.js";
-import { VIEWS, WPI_AREAS, cellLabel } from "./regions.js";
+import { shadedViews } from "./figure.js";
+import { WPI_AREAS, cellLabel } from "./regions.js";
 
 const WEEK = 7 * 86400e3;
-
-const drawn = (text) =>
-  document.importNode(new DOMParser().parseFromString(text, "image/svg+xml").documentElement, true);
 
 // The last 7 days from the store -> countsByRegion's figures.
 export async function weekCounts(now = Date.now()) {
@@ -37,18 +34,7 @@ export function weekView({ counts, areas, total, elsewhere }) {
       "Areas of the Widespread Pain Index with a knot or cramp logged in the last 7 days. " +
         "Darker means more often; the number is how many times.",
     ),
-    el(
-      "div",
-      { class: "bm-week" },
-      VIEWS.map((view) =>
-        el(
-          "figure",
-          { class: "bm-week-view" },
-          drawn(bodyMapSvg({ view, counts })),
-          el("figcaption", {}, VIEW_NAMES[view]),
-        ),
-      ),
-    ),
+    el("div", { class: "bm-week" }, shadedViews(counts)),
     total
       ? el(
           "ul",

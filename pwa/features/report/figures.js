@@ -6,7 +6,10 @@ import { addDays } from "../../lib/day.js";
 import { capitalize, durationShort } from "../../lib/format.js";
 import { CRAMP } from "../../lib/limits.js";
 import { median } from "../../lib/median.js";
+import { countsByRegion } from "../bodymap/counts.js";
 import { crampSeconds } from "../cramp/length.js";
+import { experimentResult } from "../experiments/analysis.js";
+import { lastDay } from "../experiments/plan.js";
 import { localTime } from "../export/columns.js";
 import { knotsByLocation, reliefEffect, weaknessByArea } from "../insights/stats.js";
 import { DEFAULT_BUDGET, dayLoads, pairDays, suggestBudget } from "../plan/pacing.js";
@@ -255,12 +258,40 @@ export function rawList(records, ctx) {
   ).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
-// Everything on the page; records: {cramps, knots, weakness, intakes, plans, activities, checkins}.
+// Where knots, cramps and weakness of the period were, on the body map's regions
+// (countsByRegion: counts per cell, the pain-index areas, records not on the map).
+export function whereFigures(records, ctx) {
+  const dated = {
+    cramps: within(records.cramps, "started_at", ctx),
+    knots: within(records.knots, "noted_at", ctx),
+    weakness: within(records.weakness, "noted_at", ctx),
+  };
+  return countsByRegion(dated, -Infinity);
+}
+
+// Finished experiments whose days overlap the period, each with its result (experimentResult:
+// the verdict in words, with the figures and the days it rests on).
+export function experimentFigures(records, ctx) {
+  const logs = {
+    cramps: records.cramps,
+    checkins: records.checkins,
+    days: records.experiment_days,
+  };
+  return live(records.experiments)
+    .filter((e) => e.status === "finished" && e.start_day <= ctx.to && lastDay(e) >= ctx.from)
+    .sort((a, b) => (a.start_day < b.start_day ? -1 : 1))
+    .map((e) => experimentResult(e, logs, { today: ctx.to, dayStartHour: ctx.startHour }));
+}
+
+// Everything on the page; records: {cramps, knots, weakness, intakes, plans, activities, checkins,
+// experiments, experiment_days}.
 export function reportFigures(records, ctx) {
   return {
     period: { ...ctx, words: periodWords(ctx) },
     cramps: crampFigures(records.cramps, ctx),
     reliefs: reliefFigures(records.cramps, ctx),
+    experiments: experimentFigures(records, ctx),
+    where: whereFigures(records, ctx),
     knots: knotFigures(records.knots, ctx),
     weakness: weaknessFigures(records.weakness, ctx),
     pacing: pacingFigures(records, ctx),

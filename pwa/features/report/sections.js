@@ -3,6 +3,8 @@
 // sections in SECTIONS (e.g. an experiments section after "reliefs").
 import { capitalize, durationWords, plural } from "../../lib/format.js";
 import { el } from "../../lib/ui.js";
+import { WPI_AREAS } from "../bodymap/regions.js";
+import { shadedViews } from "../bodymap/figure.js";
 import { nightsChart, trendLine } from "./charts.js";
 
 const OWN_LOGS = "From the person's own logs; a pattern, not proof.";
@@ -79,7 +81,37 @@ function reliefs({ reliefs: rs }) {
   );
 }
 
-function knotsAndWeakness({ knots: k, weakness: w }) {
+// A finished experiment: its verdict in words, which carries its figures and days.
+function experiments({ experiments: results }) {
+  if (!results.length) return null;
+  return section(
+    "experiments",
+    "Try it and see: personal experiments",
+    el("p", { class: "report-note" }, OWN_LOGS),
+    el(
+      "ul",
+      { class: "report-list" },
+      results.map((r) => el("li", { "data-experiment": r.fix }, `${r.label}: ${r.verdict.text}`)),
+    ),
+  );
+}
+
+// The body map shaded by how often each place came up in the period (knots, cramps, weakness).
+function whereMap({ counts, areas, total }) {
+  if (!total) return null;
+  return el(
+    "div",
+    { class: "report-map", "data-figure": "where" },
+    el(
+      "p",
+      { class: "report-caption" },
+      `Where, on the body map (darker: more often; ${areas.length} of ${WPI_AREAS.length} pain areas with a knot or cramp):`,
+    ),
+    el("div", { class: "report-map-views" }, shadedViews(counts, "report-map-view")),
+  );
+}
+
+function knotsAndWeakness({ knots: k, weakness: w, where }) {
   const knots = k.total
     ? `Knots: ${plural(k.total, "knot")} on ${plural(k.days, "day")}. Where: ${counts(k.places, (p) => capitalize(p.name)) || "not said"}.` +
       (k.helped.length ? ` Marked as helping: ${counts(k.helped)}.` : "")
@@ -93,6 +125,7 @@ function knotsAndWeakness({ knots: k, weakness: w }) {
     "Knots and weakness",
     el("p", { "data-figure": "knots" }, knots),
     el("p", { "data-figure": "weakness" }, weak),
+    whereMap(where),
   );
 }
 
@@ -172,6 +205,6 @@ function intakes({ intakes: i }) {
   );
 }
 
-export const SECTIONS = [cramps, reliefs, knotsAndWeakness, pacing, checkins, intakes];
+export const SECTIONS = [cramps, reliefs, experiments, knotsAndWeakness, pacing, checkins, intakes];
 
 export const sectionsOf = (f, list = SECTIONS) => list.map((s) => s(f)).filter(Boolean);

@@ -53,6 +53,9 @@ const BY_COLLECTION = {
     weakness: "weakness (0 to 10)",
     cramps: "cramps (0 to 10)",
     knots: "knots (0 to 10)",
+    sleep: "sleep (0 badly to 10 well)",
+    woke_with_cramp: "woke with a cramp",
+    stiffness: "morning stiffness (0 to 10)",
   },
   reminders: {
     kind: "reminder",

@@ -144,19 +144,38 @@ export function dayLoads({ plans = [], activities = [], budget = DEFAULT_BUDGET 
   return days;
 }
 
-export function pairDays(loads, checkins = []) {
+// The latest live check-in of each day (a morning checked in twice counts once).
+function latestCheckins(checkins = []) {
   const latest = new Map();
   for (const c of checkins) {
     const prev = latest.get(c.day);
     if (!c.deleted_at && (!prev || (c.updated_at || "") > (prev.updated_at || "")))
       latest.set(c.day, c);
   }
+  return latest;
+}
+
+// Each day's total with the check-in `lag` days later: a check-in rates its own `day`, so lag 1
+// pairs a day with how the day after went, lag 2 with the day after that.
+export function pairDays(loads, checkins = [], lag = 1) {
   const pairs = [];
-  for (const [day, c] of latest) {
-    const d = loads.get(addDays(day, -1));
+  for (const [day, c] of latestCheckins(checkins)) {
+    const d = loads.get(addDays(day, -lag));
     if (d) pairs.push({ ...d, over: d.load > d.budget, next: c });
   }
   return pairs.sort((a, b) => (a.day < b.day ? -1 : 1));
+}
+
+// Both days after at once: the day after's answers, with a crash when either day had one, and
+// held up when the day after said no and the day after that did not say yes.
+export function windowPairs(loads, checkins = []) {
+  const latest = latestCheckins(checkins);
+  return pairDays(loads, checkins, 1).map((p) => {
+    const later = latest.get(addDays(p.day, 2))?.crash;
+    const { crash } = p.next;
+    const either = crash === true || later === true ? true : crash === false ? false : null;
+    return { ...p, next: { ...p.next, crash: either } };
+  });
 }
 
 // A check-in's crash is true, false, or null when skipped: only answered days count either way.
@@ -196,16 +215,68 @@ export function suggestBudget(pairs, { current = DEFAULT_BUDGET, minHeld = MIN_H
   return { ...base, budget, basis: "held", heldDays, text };
 }
 
+// Which lag fits the person's crashes: at each lag, the share of answered days over budget followed
+// by a crash minus that share within budget; one lag fits better when its gap is LAG_MARGIN wider.
+export const MIN_LAG_CRASHES = 3; // crashes said, at each lag
+export const MIN_LAG_ANSWERS = 3; // answered days over budget, and within it, at each lag
+export const LAG_MARGIN = 0.25;
+const LAG_WORDS = { 1: "the day after", 2: "two days later" };
+
+function lagFigures(pairs) {
+  const answered = pairs.filter((p) => crashed(p) || heldUp(p));
+  const side = (xs) => ({ crashes: xs.filter(crashed).length, answers: xs.length });
+  const over = side(answered.filter((p) => p.over));
+  const under = side(answered.filter((p) => !p.over));
+  const share = (g) => (g.answers ? g.crashes / g.answers : 0);
+  return { over, under, crashes: over.crashes + under.crashes, gap: share(over) - share(under) };
+}
+
+export function crashLag(byLag) {
+  const figures = { 1: lagFigures(byLag[1]), 2: lagFigures(byLag[2]) };
+  const enough = [1, 2].every((lag) => {
+    const f = figures[lag];
+    return (
+      f.crashes >= MIN_LAG_CRASHES &&
+      f.over.answers >= MIN_LAG_ANSWERS &&
+      f.under.answers >= MIN_LAG_ANSWERS
+    );
+  });
+  const gap = figures[1].gap - figures[2].gap;
+  const lag = !enough ? null : gap >= LAG_MARGIN ? 1 : -gap >= LAG_MARGIN ? 2 : null;
+  const both =
+    "so both count: a day is taken as followed by a crash when one came the day after or two days later.";
+  const of = (g) => `${g.crashes} of ${g.answers}`;
+  const said = (n) => {
+    const f = figures[n];
+    return `${LAG_WORDS[n]}, crashes followed ${of(f.over)} days over budget and ${of(f.under)} within it`;
+  };
+  const text = !enough
+    ? `Not enough crashes and answers yet to tell whether yours come the day after or two days later, ${both}`
+    : lag
+      ? `Your crashes fit ${LAG_WORDS[lag]} better: ${said(lag)}; ${said(3 - lag)}. The figures below use ${LAG_WORDS[lag]}.`
+      : `The day after and two days later fit about as well (${said(1)}; ${said(2)}), ${both}`;
+  return { lag, enough, figures, text };
+}
+
 export function crashPattern(records = {}, opts = {}) {
   const { budget = DEFAULT_BUDGET, minDays = MIN_CHECKIN_DAYS, minHeld } = opts;
-  const pairs = pairDays(dayLoads({ ...records, budget }, opts), records.checkins);
+  const loads = dayLoads({ ...records, budget }, opts);
+  const pairs = pairDays(loads, records.checkins);
   if (pairs.length < minDays)
     return { ready: false, days: pairs.length, needed: minDays - pairs.length };
+  const lag = crashLag({ 1: pairs, 2: pairDays(loads, records.checkins, 2) });
+  const used =
+    lag.lag === 2
+      ? pairDays(loads, records.checkins, 2)
+      : lag.lag === 1
+        ? pairs
+        : windowPairs(loads, records.checkins);
   return {
     ready: true,
-    days: pairs.length,
-    over: groupFigures(pairs.filter((p) => p.over)),
-    under: groupFigures(pairs.filter((p) => !p.over)),
-    suggestion: suggestBudget(pairs, { current: budget, minHeld }),
+    days: used.length,
+    lag,
+    over: groupFigures(used.filter((p) => p.over)),
+    under: groupFigures(used.filter((p) => !p.over)),
+    suggestion: suggestBudget(used, { current: budget, minHeld }),
   };
 }

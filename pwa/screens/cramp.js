@@ -39,13 +39,18 @@ const MUSCLES = opts(
   "Back",
   "Other",
 );
-// Loaded after the timer shows (budget: 1 s).
+// Loaded after the timer shows (budget: 1 s). Things taken between cramps (magnesium, water)
+// are not offered, but an older cramp that lists them keeps them.
 let TRIED = null;
+let BETWEEN = null;
 let loading = null;
+const chip = ({ key, short }) => ({ value: key, label: short });
 const later = () =>
-  (loading ||= import("../features/insights/stats.js").then(({ RELIEFS }) => {
-    TRIED = RELIEFS.map(({ key, short }) => ({ value: key, label: short }));
+  (loading ||= import("../features/insights/reliefs.js").then(({ RELIEFS, BETWEEN_EPISODES }) => {
+    TRIED = RELIEFS.map(chip);
+    BETWEEN = BETWEEN_EPISODES.map(chip);
   }));
+const triedOptions = (tried = []) => [...TRIED, ...BETWEEN.filter((o) => tried.includes(o.value))];
 
 let root = null;
 let ticker = null;
@@ -59,7 +64,8 @@ const button = (action, cls, onclick, text) =>
 
 function crampDetails(ed) {
   const r = ed.record;
-  const among = (tried) => TRIED.filter((o) => tried.includes(o.value));
+  const offered = triedOptions(r.reliefs_tried || []);
+  const among = (tried) => offered.filter((o) => tried.includes(o.value));
   const pick = (name, label, options, small) =>
     chips({
       name,
@@ -85,7 +91,7 @@ function crampDetails(ed) {
   const tried = chips({
     name: "tried",
     label: "What did you try?",
-    options: TRIED,
+    options: offered,
     value: r.reliefs_tried,
     multi: true,
     onChange: (v) => {
@@ -149,7 +155,7 @@ async function renderPast(host, all) {
       c.side,
       c.intensity,
       c.reliefs_helped,
-      TRIED,
+      triedOptions(c.reliefs_helped || []),
     );
     return el(
       "li",

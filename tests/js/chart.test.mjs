@@ -30,3 +30,47 @@ test("labelEvery thins the labels but keeps the full label for the tooltip", () 
   assert.equal(L.bars.filter((b) => b.label).length, 8);
   assert.equal(L.bars[1].fullLabel, "1");
 });
+
+test("relief chart: two bars per relief with a figure, in the given order, uncertain marked", async () => {
+  const { reliefLayout } = await import("../../pwa/features/insights/relief-chart.js");
+  const side = (count, medianSeconds) => ({ count, medianSeconds });
+  const L = reliefLayout([
+    {
+      key: "heat",
+      label: "Heat",
+      enough: true,
+      certain: true,
+      withIt: side(9, 60),
+      without: side(9, 180),
+    },
+    {
+      key: "walk",
+      label: "Walk",
+      enough: true,
+      certain: false,
+      withIt: side(3, 240),
+      without: side(4, 120),
+    },
+    {
+      key: "massage",
+      label: "Massage",
+      enough: false,
+      certain: false,
+      withIt: side(1, null),
+      without: side(9, 90),
+    },
+  ]);
+  assert.deepEqual(
+    L.rows.map((r) => r.key),
+    ["heat", "walk"],
+    "no row without a figure",
+  );
+  const [heat, walk] = L.rows;
+  assert.equal(heat.title, "Heat");
+  assert.equal(walk.title, "Walk (uncertain)");
+  assert.equal(heat.bars[1].width, 3 * heat.bars[0].width, "lengths in proportion");
+  assert.equal(walk.bars[0].width, Math.max(...L.rows.flatMap((r) => r.bars.map((b) => b.width))));
+  assert.equal(heat.bars[0].text, "1 min, 9 cramps");
+  assert.ok(walk.bars[0].x + walk.bars[0].width + 100 <= L.width, "room for the words after");
+  assert.ok(heat.bars[1].y >= heat.bars[0].y + heat.bars[0].height, "bars do not overlap");
+});

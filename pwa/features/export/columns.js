@@ -4,7 +4,7 @@ import { collection } from "../../lib/collections.js";
 import { capitalize, durationShort } from "../../lib/format.js";
 import { KINDS } from "../../lib/reminder-kinds.js";
 import { crampSeconds } from "../cramp/length.js";
-import { RELIEFS } from "../insights/stats.js";
+import { BETWEEN_EPISODES, RELIEFS } from "../insights/reliefs.js";
 import { SIDES } from "../log/chips.js";
 import { KNOT_HELPED, LOCATIONS } from "../log/knots.js";
 
@@ -73,7 +73,10 @@ const BY_COLLECTION = {
 };
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]; // ISO 1 to 7
-const RELIEF_LABELS = RELIEFS.map(({ key, label }) => ({ value: key, label }));
+const RELIEF_LABELS = [...RELIEFS, ...BETWEEN_EPISODES].map(({ key, label }) => ({
+  value: key,
+  label,
+}));
 const CHOICES = {
   side: SIDES,
   location: LOCATIONS,

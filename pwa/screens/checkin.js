@@ -30,8 +30,8 @@ const group = (name, legend, hint, ...choices) =>
     "fieldset",
     { class: "field", "data-scale": name },
     el("legend", {}, legend),
-    el("div", { class: "checkin-scale" }, choices),
     hint && el("p", { class: "hint" }, hint),
+    el("div", { class: "checkin-scale" }, choices),
   );
 
 // 0 to 10 as radios, `label: n` read aloud; the night's two scales say their own ends.

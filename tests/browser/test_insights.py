@@ -82,12 +82,18 @@ def test_enough_entries_show_figures_with_their_counts(page, open_app, wait_for)
         " (1 min vs 3 min without, 7 and 7 cramps). You marked it as helping 1 time."
     )
     # The chart beside the words: heat's two lengths, and the same sentence read out.
-    chart = reliefs.locator("svg[data-relief-chart]")
-    row = chart.locator("g[data-relief=heat]")
+    chart = reliefs.locator("[data-relief-chart]")
+    row = chart.locator("[data-relief=heat]")
     assert row.get_attribute("data-certain") == "true"
     assert row.locator("rect.chart-bar").count() == 2
-    assert "1 min, 7 cramps" in row.text_content() and "3 min, 7 cramps" in row.text_content()
-    assert chart.locator("desc").text_content().startswith("Heat or a warm compress: your cramps")
+    assert row.locator("[data-bar=with]").inner_text().split() == "with 1 min, 7 cramps".split()
+    assert (
+        row.locator("[data-bar=without]").inner_text().split() == "without 3 min, 7 cramps".split()
+    )
+    # Read out as one picture: its title, then the same sentences as the list.
+    said = chart.get_attribute("aria-label")
+    assert said.startswith("Typical cramp length with and without each thing tried. Heat or a")
+    assert chart.get_attribute("role") == "img"
     between = reliefs.locator("[data-between]")
     assert between.inner_text().startswith("Magnesium and water or electrolytes act over days")
     assert between.locator("a").get_attribute("href") == "/experiments"
@@ -128,9 +134,9 @@ def test_magnesium_and_water_tried_during_old_cramps_load_but_are_not_compared(p
         "Stretching: your cramps were about half as long with it (2 min vs 4 min without,"
         " 3 and 3 cramps). Uncertain: too few cramps to be sure (5 on each side needed)."
     )
-    row = reliefs.locator("svg[data-relief-chart] g[data-relief=stretch]")
-    assert row.get_attribute("class") == "chart-row chart-uncertain"
-    assert "Stretching (uncertain)" in row.text_content()
+    row = reliefs.locator("[data-relief-chart] [data-relief=stretch]")
+    assert row.get_attribute("class") == "relief-row chart-uncertain"
+    assert row.locator(".relief-title").inner_text() == "Stretching (uncertain)"
 
     # Editing an old cramp keeps what it listed: magnesium is shown as tried, not dropped.
     stored = page.evaluate("async () => (await import('/store.js')).list('cramps')")

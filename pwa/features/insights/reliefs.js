@@ -120,3 +120,31 @@ export function reliefAnswers(cramps, { min = MIN_EACH_SIDE, minClear = MIN_CLEA
 // "You marked it as helping 2 times." (what the person said, beside what the lengths say)
 export const helpedWords = (r) =>
   r.helped ? `You marked it as helping ${plural(r.helped, "time")}.` : "";
+
+// The former shape and order, for callers written before reliefAnswers (the doctor's report reads
+// it): the same figures, `with`/`without` medians only once both sides have enough, in the order
+// of RELIEFS and then the person's own things by name.
+export function reliefEffect(cramps, opts) {
+  const at = (key) => {
+    const i = RELIEFS.findIndex((r) => r.key === key);
+    return i < 0 ? RELIEFS.length : i;
+  };
+  const median = (s, enough) => ({
+    count: s.count,
+    medianSeconds: enough ? s.medianSeconds : null,
+  });
+  return reliefAnswers(cramps, opts)
+    .sort((a, b) => at(a.key) - at(b.key) || a.label.localeCompare(b.label))
+    .map((r) => ({
+      key: r.key,
+      label: r.label,
+      tried: r.tried,
+      helped: r.helped,
+      with: median(r.withIt, r.enough),
+      without: median(r.without, r.enough),
+      enough: r.enough,
+      needWith: r.needWith,
+      needWithout: r.needWithout,
+      text: r.sentence,
+    }));
+}

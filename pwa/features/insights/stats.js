@@ -8,6 +8,9 @@ import { svg } from "../../lib/ui.js";
 import { crampSeconds, usableSeconds } from "../cramp/length.js";
 import { reliefAnswers } from "./reliefs.js";
 
+// Where they used to live: callers importing them from here keep working.
+export { MIN_EACH_SIDE, RELIEFS, reliefEffect } from "./reliefs.js";
+
 export const MIN_FOR_PATTERN = 5;
 const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
 

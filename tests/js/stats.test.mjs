@@ -332,3 +332,23 @@ test("a stored length no cramp has is left out of the figures, and counted", () 
   assert.equal(heat.withIt.medianSeconds, 3 * 60);
   assert.equal(crampDurations(cramps.slice(0, 3)).note, null);
 });
+
+test("reliefEffect: the former shape and order, for callers written before reliefAnswers", async () => {
+  const { reliefEffect } = await import("../../pwa/features/insights/stats.js");
+  const day = (i) => `2026-11-${String(i + 1).padStart(2, "0")}T02:00:00Z`;
+  const cramps = [
+    ...[0, 1, 2].map((i) => cramp(day(i), 1, ["heat"])),
+    ...[3, 4, 5].map((i) => cramp(day(i), 3)),
+    cramp(day(6), 2, [], ["stretch"]),
+  ];
+  const rows = reliefEffect(cramps);
+  assert.deepEqual(
+    rows.map((r) => r.key),
+    ["stretch", "heat", "massage", "walk"],
+  );
+  const heat = byKey(rows, "heat");
+  assert.deepEqual(heat.with, { count: 3, medianSeconds: 60 });
+  assert.deepEqual(heat.without, { count: 4, medianSeconds: 180 });
+  assert.deepEqual(byKey(rows, "stretch").with, { count: 1, medianSeconds: null });
+  assert.equal(heat.text, byKey(reliefAnswers(cramps), "heat").sentence);
+});

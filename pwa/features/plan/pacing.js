@@ -264,13 +264,9 @@ export function crashPattern(records = {}, opts = {}) {
   const pairs = pairDays(loads, records.checkins);
   if (pairs.length < minDays)
     return { ready: false, days: pairs.length, needed: minDays - pairs.length };
-  const lag = crashLag({ 1: pairs, 2: pairDays(loads, records.checkins, 2) });
-  const used =
-    lag.lag === 2
-      ? pairDays(loads, records.checkins, 2)
-      : lag.lag === 1
-        ? pairs
-        : windowPairs(loads, records.checkins);
+  const byLag = { 1: pairs, 2: pairDays(loads, records.checkins, 2) };
+  const lag = crashLag(byLag);
+  const used = lag.lag ? byLag[lag.lag] : windowPairs(loads, records.checkins);
   return {
     ready: true,
     days: used.length,

@@ -74,9 +74,9 @@ function reliefsCard(answers) {
     el(
       "p",
       { class: "hint" },
-      `Your own cramps with and without each thing tried during one: the middle length of each, once there are ${MIN_EACH_SIDE} of each. ` +
-        `Uncertain with fewer than ${MIN_CLEAR} of each, or when the middle halves of the two overlap. ` +
-        "It is a pattern, not proof: a long cramp may simply get more things tried.",
+      "The middle length of your cramps with and without each thing. " +
+        `Uncertain: fewer than ${MIN_CLEAR} of each, or lengths that overlap a lot. ` +
+        "A pattern, not proof: long cramps may simply get more things tried.",
     ),
     answers.length
       ? el(
@@ -126,7 +126,7 @@ function sleepCard(n) {
       "p",
       { class: "hint" },
       `Poor sleep: ${POOR_SLEEP} or less out of 10; good: ${GOOD_SLEEP} or more. ` +
-        "A night with a cramp: one logged from 6 pm until your day starts, or a check-in saying you woke with one. " +
+        "A cramp night: a cramp logged from 6 pm until your day starts, or waking with one. " +
         "Only nights with a check-in the next morning count.",
     ),
   );

@@ -346,9 +346,9 @@ test("crashes a day later: the day after fits better and the budget rests on it"
   assert.equal(p.lag.lag, 1);
   assert.deepEqual(p.lag.figures[1].over, { crashes: 3, answers: 3 });
   assert.deepEqual(p.lag.figures[1].under, { crashes: 0, answers: 13 });
-  assert.match(
+  assert.equal(
     p.lag.text,
-    /^Your crashes fit the day after better: the day after, crashes followed 3 of 3 days over budget and 0 of 13 within it; two days later/,
+    "Your crashes fit the day after better. After days over budget, a crash the day after: 3 of 3; two days later: 0 of 3. Within budget: 0 of 13 and 3 of 12. The figures below count the day after.",
   );
   assert.equal(p.days, 16);
   assert.equal(p.suggestion.lowestCrash, 14);
@@ -362,7 +362,7 @@ test("crashes two days later: that lag fits better and the budget rests on it", 
   assert.deepEqual(p.lag.figures[2].over, { crashes: 3, answers: 3 });
   assert.deepEqual(p.lag.figures[1].over, { crashes: 0, answers: 3 }, "next mornings were fine");
   assert.match(p.lag.text, /^Your crashes fit two days later better/);
-  assert.match(p.lag.text, /The figures below use two days later\.$/);
+  assert.match(p.lag.text, /The figures below count two days later\.$/);
   assert.equal(p.days, 15, "the last day has no check-in two days later");
   assert.equal(p.over.crashes, 3);
   assert.equal(p.under.crashes, 0);
@@ -380,7 +380,10 @@ test("too few crashes to tell the lag: a crash on either of the next two days co
   const p = crashPattern(history(loads, { crashes }));
   assert.equal(p.lag.enough, false);
   assert.equal(p.lag.lag, null);
-  assert.match(p.lag.text, /^Not enough crashes and answers yet to tell .* so both count/);
+  assert.match(
+    p.lag.text,
+    /^Too few crashes yet to tell if yours come the day after or two days later, so a crash on either day counts\.$/,
+  );
   assert.equal(p.days, 16);
   assert.equal(p.over.crashes, 1, "the 14-point day two days before the crash");
   assert.equal(p.under.crashes, 1, "and the 10-point day just before it");

@@ -243,18 +243,16 @@ export function crashLag(byLag) {
   });
   const gap = figures[1].gap - figures[2].gap;
   const lag = !enough ? null : gap >= LAG_MARGIN ? 1 : -gap >= LAG_MARGIN ? 2 : null;
-  const both =
-    "so both count: a day is taken as followed by a crash when one came the day after or two days later.";
+  const either = "so a crash on either day counts.";
   const of = (g) => `${g.crashes} of ${g.answers}`;
-  const said = (n) => {
-    const f = figures[n];
-    return `${LAG_WORDS[n]}, crashes followed ${of(f.over)} days over budget and ${of(f.under)} within it`;
-  };
+  const [f1, f2] = [figures[1], figures[2]];
+  const after = `After days over budget, a crash the day after: ${of(f1.over)}; two days later: ${of(f2.over)}.`;
+  const within = `Within budget: ${of(f1.under)} and ${of(f2.under)}.`;
   const text = !enough
-    ? `Not enough crashes and answers yet to tell whether yours come the day after or two days later, ${both}`
+    ? `Too few crashes yet to tell if yours come the day after or two days later, ${either}`
     : lag
-      ? `Your crashes fit ${LAG_WORDS[lag]} better: ${said(lag)}; ${said(3 - lag)}. The figures below use ${LAG_WORDS[lag]}.`
-      : `The day after and two days later fit about as well (${said(1)}; ${said(2)}), ${both}`;
+      ? `Your crashes fit ${LAG_WORDS[lag]} better. ${after} ${within} The figures below count ${LAG_WORDS[lag]}.`
+      : `The day after and two days later fit about as well, ${either} ${after} ${within}`;
   return { lag, enough, figures, text };
 }
 

@@ -129,6 +129,9 @@ class Checkin(SyncRecord, db.Model):
     knots: Mapped[int | None] = mapped_column(Integer)
     fatigue: Mapped[int | None] = mapped_column(Integer)
     crash: Mapped[bool | None] = mapped_column(Boolean)  # None: not answered
+    sleep: Mapped[int | None] = mapped_column(Integer)  # 0 very badly .. 10 very well
+    woke_with_cramp: Mapped[bool | None] = mapped_column(Boolean)  # None: not sure or skipped
+    stiffness: Mapped[int | None] = mapped_column(Integer)  # morning stiffness, 0 none .. 10 worst
     notes: Mapped[str | None] = mapped_column(Text)
 
 

@@ -176,6 +176,11 @@ class CheckinData(RecordData):
     knots = fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
     fatigue = fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
     crash = ma.fields.Boolean(allow_none=True, load_default=None)  # None: skipped, not "no"
+    # The night before the check-in: how it went (0 very badly, 10 very well), a cramp on waking
+    # (None: not sure or skipped) and morning stiffness (0 none, 10 worst). None: not answered.
+    sleep = fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
+    woke_with_cramp = ma.fields.Boolean(allow_none=True, load_default=None)
+    stiffness = fields.Integer(allow_none=True, load_default=None, validate=INTENSITY)
     notes = fields.String(allow_none=True, load_default=None, validate=TEXT)
 
 

@@ -1,7 +1,7 @@
 """experiments and their daily answers ("Did you do it yesterday?"), two synced collections
 
 Revision ID: e7c3a9f15b28
-Revises: d9a3b6e0f1c4
+Revises: f3c7a2b9d8e1
 Create Date: 2026-11-28 10:00:00.000000
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "e7c3a9f15b28"
-down_revision = "d9a3b6e0f1c4"
+down_revision = "f3c7a2b9d8e1"
 branch_labels = None
 depends_on = None
 

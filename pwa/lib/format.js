@@ -16,6 +16,21 @@ export function durationWords(seconds) {
   return plural(Math.floor(m / 60), "hour") + (m % 60 ? " " + plural(m % 60, "minute") : "");
 }
 
+// A typical length beside another, always in minutes so two read alike: "0.5 min", "1.5 min",
+// "12 min", "1 h 10 min"; half minutes under 10 minutes, whole ones above.
+export function minutesWords(seconds) {
+  if (seconds == null) return "unknown";
+  const m = seconds / 60;
+  if (m < 10) {
+    const half = Math.round(m * 2) / 2;
+    return half ? `${half} min` : "under 0.5 min";
+  }
+  const whole = Math.round(m);
+  return whole < 60
+    ? `${whole} min`
+    : `${Math.floor(whole / 60)} h${whole % 60 ? ` ${whole % 60} min` : ""}`;
+}
+
 // One record's length, exact and short: "45 s", "4 min 5 s", "1 h 10 min".
 export function durationShort(seconds) {
   if (seconds == null) return "not stopped";

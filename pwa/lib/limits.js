@@ -49,6 +49,8 @@ export const RECORD_LIMITS = {
     weakness: "intensity",
     cramps: "intensity",
     knots: "intensity",
+    sleep: "intensity",
+    stiffness: "intensity",
     notes: "notes",
   },
   reminders: { title: "reminder_title", amount: "dose_amount", form: "dose_form" },

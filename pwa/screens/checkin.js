@@ -15,6 +15,8 @@ const SCALES = {
   knots: "Knots (tight, sore spots)",
 };
 
+const NIGHT_SCALES = ["sleep", "stiffness"];
+
 const choice = (name, value, checked, text, label) =>
   el(
     "label",
@@ -28,8 +30,30 @@ const group = (name, legend, hint, ...choices) =>
     "fieldset",
     { class: "field", "data-scale": name },
     el("legend", {}, legend),
-    el("div", { class: "checkin-scale" }, choices),
     hint && el("p", { class: "hint" }, hint),
+    el("div", { class: "checkin-scale" }, choices),
+  );
+
+// 0 to 10 as radios, `label: n` read aloud; the night's two scales say their own ends.
+const scale = (key, label, hint, before) =>
+  group(
+    key,
+    label,
+    hint,
+    ...Array.from({ length: 11 }, (_, n) =>
+      choice(key, n, before?.[key] === n, n, `${label}: ${n}`),
+    ),
+  );
+
+// Yes / No / Not sure: "Not sure" (or nothing chosen) is null, never a "no".
+const yesNo = (key, legend, hint, before, said = null) =>
+  group(
+    key,
+    legend,
+    hint,
+    choice(key, "yes", before?.[key] === true, "Yes", said && `${said}: Yes`),
+    choice(key, "no", before?.[key] === false, "No", said && `${said}: No`),
+    choice(key, "", before != null && before[key] == null, "Not sure", said && `${said}: Not sure`),
   );
 
 // A radio left unchosen is null: skipped, never a "no" or a 0.
@@ -44,24 +68,17 @@ export async function mount(root) {
     "form",
     { class: "card stack", novalidate: true, "data-checkin-form": "" },
     el("p", { class: "hint" }, "0 = none, 10 = worst. Skip any you are not sure of."),
-    Object.entries(SCALES).map(([key, label]) =>
-      group(
-        key,
-        label,
-        null,
-        ...Array.from({ length: 11 }, (_, n) =>
-          choice(key, n, before?.[key] === n, n, `${label}: ${n}`),
-        ),
-      ),
-    ),
-    group(
+    Object.entries(SCALES).map(([key, label]) => scale(key, label, null, before)),
+    yesNo(
       "crash",
       "Did you crash?",
       "A crash: a sudden drop in energy or strength after doing too much.",
-      choice("crash", "yes", before?.crash === true, "Yes"),
-      choice("crash", "no", before?.crash === false, "No"),
-      choice("crash", "", before != null && before.crash == null, "Not sure"),
+      before,
     ),
+    el("h2", {}, "Last night"),
+    scale("sleep", "How did you sleep?", "0 = very badly, 10 = very well.", before),
+    yesNo("woke_with_cramp", "Woke with a cramp?", null, before, "Woke with a cramp"),
+    scale("stiffness", "Morning stiffness", "0 = none, 10 = worst.", before),
     el(
       "div",
       { class: "field" },
@@ -81,13 +98,18 @@ export async function mount(root) {
     const data = new FormData(form);
     if (showErrors(form, { errors: { notes: tooLong(data.get("notes"), LIMITS.notes.max) } }))
       return;
-    const scales = Object.keys(SCALES).map((k) => [k, answer(data, k, Number)]);
+    const scales = [...Object.keys(SCALES), ...NIGHT_SCALES].map((k) => [
+      k,
+      answer(data, k, Number),
+    ]);
+    const yes = (v) => v === "yes";
     await save("checkins", {
       ...before,
       id: before?.id || (await checkinIdFor(day)),
       day,
       ...Object.fromEntries(scales),
-      crash: answer(data, "crash", (v) => v === "yes"),
+      crash: answer(data, "crash", yes),
+      woke_with_cramp: answer(data, "woke_with_cramp", yes),
       notes: String(data.get("notes") || "").trim() || null,
     });
     toast("Check-in saved. Thank you.");

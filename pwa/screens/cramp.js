@@ -21,22 +21,27 @@ import { alreadyStopped } from "../features/cramp/after.js";
 import { showRefused } from "../features/attention/refused.js";
 
 // Loaded after the timer shows (budget: 1 s and 25 KB brotli), in a later task than the one
-// drawing it: the reliefs' names and the body map.
+// drawing it: the reliefs' names and the body map. Things taken between cramps (magnesium,
+// water) are not offered, but an older cramp that lists them keeps them.
 let TRIED = null;
+let BETWEEN = null;
 let map = null;
 let loading = null;
+const chip = ({ key, short }) => ({ value: key, label: short });
 const later = () =>
   (loading ||= new Promise((next) => setTimeout(next))
     .then(() =>
       Promise.all([
-        import("../features/insights/stats.js"),
+        import("../features/insights/reliefs.js"),
         import("../features/bodymap/picker.js"),
       ]),
     )
-    .then(([{ RELIEFS }, picker]) => {
-      TRIED = RELIEFS.map(({ key, short }) => ({ value: key, label: short }));
+    .then(([{ RELIEFS, BETWEEN_EPISODES }, picker]) => {
+      TRIED = RELIEFS.map(chip);
+      BETWEEN = BETWEEN_EPISODES.map(chip);
       map = picker;
     }));
+const triedOptions = (tried = []) => [...TRIED, ...BETWEEN.filter((o) => tried.includes(o.value))];
 
 let root = null;
 let ticker = null;
@@ -50,7 +55,8 @@ const button = (action, cls, onclick, text) =>
 
 function crampDetails(ed) {
   const r = ed.record;
-  const among = (tried) => TRIED.filter((o) => tried.includes(o.value));
+  const offered = triedOptions(r.reliefs_tried || []);
+  const among = (tried) => offered.filter((o) => tried.includes(o.value));
   const pick = (name, label, options, small) =>
     chips({
       name,
@@ -76,7 +82,7 @@ function crampDetails(ed) {
   const tried = chips({
     name: "tried",
     label: "What did you try?",
-    options: TRIED,
+    options: offered,
     value: r.reliefs_tried,
     multi: true,
     onChange: (v) => {
@@ -161,7 +167,7 @@ async function renderPast(host, all) {
       c.side,
       c.intensity,
       c.reliefs_helped,
-      TRIED,
+      triedOptions(c.reliefs_helped || []),
     );
     return el(
       "li",

@@ -2,13 +2,16 @@
 
 import { list, onChange } from "../store.js";
 import { profile } from "../lib/account.js";
+import { MIN_FOR_PATTERN as MIN, barChart, whatHelps } from "../features/insights/stats.js";
 import {
+  BETWEEN_EPISODES,
+  MIN_CLEAR,
   MIN_EACH_SIDE,
-  MIN_FOR_PATTERN as MIN,
-  barChart,
-  whatHelps,
-} from "../features/insights/stats.js";
-import { durationWords, plural } from "../lib/format.js";
+  helpedWords,
+} from "../features/insights/reliefs.js";
+import { reliefChart } from "../features/insights/relief-chart.js";
+import { GOOD_SLEEP, POOR_SLEEP, sleepNights } from "../features/insights/sleep.js";
+import { capitalize, minutesWords, plural } from "../lib/format.js";
 import { el } from "../lib/ui.js";
 import { labelOf } from "../features/log/chips.js";
 import { KNOT_HELPED, LOCATIONS } from "../features/log/knots.js";
@@ -60,12 +63,85 @@ const chart = (rows, label, summary, noun, labelEvery) => [
   el("p", {}, summary),
 ];
 
+// What shortened cramps: one line each (the answer first), then the two lengths side by side.
+function reliefsCard(answers) {
+  const shown = answers.filter((r) => r.enough);
+  const between = BETWEEN_EPISODES.map((r) => r.label.toLowerCase()).join(" and ");
+  return el(
+    "section",
+    { class: "card insight", "aria-labelledby": "reliefs-t", "data-figure": "reliefs" },
+    el("h2", { id: "reliefs-t" }, "What shortened your cramps"),
+    el(
+      "p",
+      { class: "hint" },
+      "The middle length of your cramps with and without each thing. " +
+        `Uncertain: fewer than ${MIN_CLEAR} of each, or lengths that overlap a lot. ` +
+        "A pattern, not proof: long cramps may simply get more things tried.",
+    ),
+    answers.length
+      ? el(
+          "ul",
+          { class: "list" },
+          answers.map((r) =>
+            el(
+              "li",
+              {
+                "data-relief": r.key,
+                "data-enough": String(r.enough),
+                "data-certain": String(r.certain),
+              },
+              [r.sentence, helpedWords(r)].filter(Boolean).join(" "),
+            ),
+          ),
+        )
+      : el(
+          "p",
+          { "data-need": "" },
+          "Nothing marked as tried yet. During or after a cramp, tap what you tried and what helped.",
+        ),
+    shown.length
+      ? reliefChart(answers, {
+          label: "Typical cramp length with and without each thing tried",
+          summary: shown.map((r) => r.sentence).join(" "),
+        })
+      : null,
+    el(
+      "p",
+      { "data-between": "" },
+      `${capitalize(between)} act over days, not during a cramp, so they are not compared here. `,
+      el("a", { href: "/experiments" }, "Try it and see"),
+      " tests them.",
+    ),
+  );
+}
+
+function sleepCard(n) {
+  const total = n.poor.nights + n.good.nights;
+  return figure(
+    "sleep",
+    "Sleep and night cramps",
+    n.enough ? `From ${plural(total, "night")}` : `${plural(total, "night")} so far`,
+    el("p", { "data-sleep": n.enough ? "ready" : "need" }, n.text),
+    el(
+      "p",
+      { class: "hint" },
+      `Poor sleep: ${POOR_SLEEP} or less out of 10; good: ${GOOD_SLEEP} or more. ` +
+        "A cramp night: a cramp logged from 6 pm until your day starts, or waking with one. " +
+        "Only nights with a check-in the next morning count.",
+    ),
+  );
+}
+
 async function render(root) {
   const me = await profile();
-  const [cramps, knots, weakness] = await Promise.all(["cramps", "knots", "weakness"].map(list));
-  const s = whatHelps({ cramps, knots, weakness }, { startHour: me.day_start_hour });
+  const [cramps, knots, weakness, checkins] = await Promise.all(
+    ["cramps", "knots", "weakness", "checkins"].map(list),
+  );
+  const opts = { startHour: me.day_start_hour };
+  const s = whatHelps({ cramps, knots, weakness }, opts);
   const { durations: d, weeks: w, hours: h, knots: k, weakness: wk } = s;
   const tried = s.reliefs.filter((r) => r.tried);
+  const nights = sleepNights({ cramps, checkins }, opts);
   const n = w.weeks.length;
 
   root.replaceChildren(
@@ -83,7 +159,7 @@ async function render(root) {
         MIN_EACH_SIDE,
         ["cramp"],
         () => [
-          el("p", { class: "big-number" }, durationWords(d.medianSeconds)),
+          el("p", { class: "big-number" }, minutesWords(d.medianSeconds)),
           el("p", {}, "That is the middle value: half of your cramps were shorter, half longer."),
         ],
         "",
@@ -91,30 +167,8 @@ async function render(root) {
       ),
       d.note,
     ),
-    el(
-      "section",
-      { class: "card insight", "aria-labelledby": "reliefs-t", "data-figure": "reliefs" },
-      el("h2", { id: "reliefs-t" }, "What you tried"),
-      el(
-        "p",
-        { class: "hint" },
-        `Each compares your own cramps with and without it, once there are ${MIN_EACH_SIDE} of each. ` +
-          "It is a pattern, not proof: a long cramp may simply get more things tried.",
-      ),
-      tried.length
-        ? el(
-            "ul",
-            { class: "list" },
-            tried.map((r) =>
-              el("li", { "data-relief": r.key, "data-enough": String(r.enough) }, r.text),
-            ),
-          )
-        : el(
-            "p",
-            { "data-need": "" },
-            "Nothing marked as tried yet. During or after a cramp, tap what you tried and what helped.",
-          ),
-    ),
+    reliefsCard(tried),
+    sleepCard(nights),
     gated(
       "weeks",
       "Cramps per week",

@@ -249,7 +249,12 @@ async function drawPattern(host) {
           ),
         ]
       : [
-          el("p", {}, `From ${plural(p.days, "day")} with a plan and a check-in the next morning.`),
+          el(
+            "p",
+            {},
+            `From ${plural(p.days, "day")} with a plan and a check-in ${p.lag.lag === 2 ? "two days later" : "the next morning"}.`,
+          ),
+          el("p", { "data-crash-lag": p.lag.lag ?? "both" }, p.lag.text),
           el(
             "div",
             { class: "plan-groups" },

@@ -52,6 +52,13 @@ STEPS = {
     "c4e8a1d5f203": Step(new_columns={"push_subscriptions.session_id": None}),
     "d2a9c6e4b1f7": Step(),  # checkins.crash may be NULL: stored true and false stay as they are
     "d9a3b6e0f1c4": Step(new_columns={"users.disabled_at": None}),  # and the invites table
+    "f3c7a2b9d8e1": Step(
+        new_columns={
+            "checkins.sleep": None,
+            "checkins.woke_with_cramp": None,
+            "checkins.stiffness": None,
+        }
+    ),  # the morning check-in's sleep answers: older check-ins were never asked
     "e7c3a9f15b28": Step(),  # the experiments and experiment_days tables, empty
 }
 

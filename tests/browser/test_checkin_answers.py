@@ -38,10 +38,49 @@ def test_a_skipped_crash_answer_stays_unknown_on_the_phone_and_the_server(
     assert store_call(page, "list", "checkins")[0]["crash"] is True
     open_app(page, "/checkin")
     assert page.is_checked("input[name=crash][value=yes]")
-    page.get_by_label("Not sure").check()
+    page.get_by_label("Not sure", exact=True).check()
     page.click(SAVE)
     page.wait_for_function(ON_TODAY)
     assert store_call(page, "list", "checkins")[0]["crash"] is None
+    assert page.errors == []
+
+
+NIGHT = ("sleep", "woke_with_cramp", "stiffness")
+
+
+def test_the_night_answers_are_stored_as_said_and_skipped_ones_stay_unknown(
+    page, signed_up, open_app, wait_for, store_call, server_rows
+):
+    email = signed_up(page, "/checkin")
+    page.get_by_label("How did you sleep?: 3").check()
+    page.get_by_label("Woke with a cramp: Yes").check()
+    page.click(SAVE)
+    page.wait_for_function(ON_TODAY)
+    (checkin,) = store_call(page, "list", "checkins")
+    assert [checkin[k] for k in NIGHT] == [3, True, None], "stiffness was not answered"
+    assert checkin["crash"] is None, "a yes to the night's cramp is not a crash"
+    synced(page, wait_for)
+    (row,) = server_rows("checkins", email)
+    assert [row[k] for k in NIGHT] == [3, True, None]
+
+    # Changed: sleep 0 (a real answer, not a skip), no cramp, stiffness 10; then "Not sure".
+    open_app(page, "/checkin")
+    assert page.is_checked("input[name=sleep][value='3']")
+    assert page.is_checked("input[name=woke_with_cramp][value=yes]")
+    page.get_by_label("How did you sleep?: 0").check()
+    page.get_by_label("Woke with a cramp: No", exact=True).check()
+    page.get_by_label("Morning stiffness: 10").check()
+    page.click(SAVE)
+    page.wait_for_function(ON_TODAY)
+    assert [store_call(page, "list", "checkins")[0][k] for k in NIGHT] == [0, False, 10]
+    open_app(page, "/checkin")
+    page.get_by_label("Woke with a cramp: Not sure").check()
+    page.click(SAVE)
+    page.wait_for_function(ON_TODAY)
+    assert [store_call(page, "list", "checkins")[0][k] for k in NIGHT] == [0, None, 10]
+    synced(page, wait_for)
+    (row,) = server_rows("checkins", email)
+    assert [row[k] for k in NIGHT] == [0, None, 10]
     assert page.errors == []
 
 

@@ -81,6 +81,8 @@ def test_cramp_log_and_helps_screens_pass_axe(new_context, open_app, scheme):
     check(page, "/log weakness, with the Undo message")
 
     open_app(page, "/helps", controlled=False)
+    # cramps per week, by hour, knots; and what shortened cramps (stretch and heat, 4 and 4)
     assert page.locator("main svg[role=img]").count() == 3
+    assert page.locator("main [data-relief-chart][role=img]").count() == 1
     check(page, "/helps")
     assert page.errors == []

@@ -157,7 +157,7 @@ def test_what_helps_me_leaves_out_a_stored_length_no_cramp_has(page, open_app):
     )
     open_app(page, "/helps")
     figure = page.locator("[data-figure=durations]")
-    assert figure.locator(".big-number").inner_text() == "3 minutes"  # not 1666 hours
+    assert figure.locator(".big-number").inner_text() == "3 min"  # not 1666 hours
     assert (
         figure.locator("[data-left-out]")
         .inner_text()

@@ -26,6 +26,8 @@ SCREENS = [
     ("/plan", "plan", "main a, main button"),
     ("/settings", "settings", "main button"),
     ("/report", "report", "[data-print]"),
+    ("/checkin", "checkin", "[data-checkin-form] button[type=submit]"),
+    ("/helps", "insights", "[data-relief-chart]"),
 ]
 # name: (default font size in px, 16 = 100%; viewport; colour scheme)
 SETUPS = {
@@ -106,6 +108,23 @@ def add_long_activity_and_start_a_cramp(page):
     page.evaluate("async () => (await import('/features/cramp/timer.js')).startCramp()")
 
 
+def add_cramps_tried_with_and_without(page):
+    """Finished cramps, stretch tried in half: What helps me draws its chart of two bars."""
+    page.evaluate(
+        """async () => {
+          const s = await import('/store.js');
+          for (let i = 1; i <= 12; i++) {
+            const start = Date.now() - i * 86400000;
+            await s.save('cramps', {
+              started_at: s.nowIso(new Date(start)),
+              ended_at: s.nowIso(new Date(start + (i % 2 ? 60 : 200) * 1000)),
+              reliefs_tried: i % 2 ? ['stretch'] : [],
+            });
+          }
+        }"""
+    )
+
+
 @pytest.fixture(scope="module")
 def phones(pw, live_server, tmp_path_factory):
     """phone(font_px): a page in a persistent profile with that text size, opened once."""
@@ -132,6 +151,7 @@ def phones(pw, live_server, tmp_path_factory):
             page.goto("/")
             page.wait_for_function("() => document.documentElement.dataset.ready === '1'")
             page.evaluate(AXE)
+            add_cramps_tried_with_and_without(page)
             add_long_activity_and_start_a_cramp(page)
             made[font] = (ctx, page)
         return made[font][1]

@@ -37,6 +37,9 @@ def test_pattern_appears_after_14_days_of_check_ins(page, open_app, store_call, 
     page.wait_for_selector("[data-pattern=ready]")
     card = page.inner_text("[data-pattern]")
     assert "From 14 days with a plan and a check-in the next morning." in card
+    assert page.get_attribute("[data-crash-lag]", "data-crash-lag") == "1"
+    assert "Your crashes fit the day after better. After days over budget, a crash" in card
+    assert "the day after: 4 of 4; two days later:" in card
     assert page.get_attribute("[data-suggest]", "data-suggest") == "10"
     assert "Rests on 6 days of 10 points or more without a crash" in card
     assert "the lowest day before a crash was 14 points" in card

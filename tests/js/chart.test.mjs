@@ -30,3 +30,49 @@ test("labelEvery thins the labels but keeps the full label for the tooltip", () 
   assert.equal(L.bars.filter((b) => b.label).length, 8);
   assert.equal(L.bars[1].fullLabel, "1");
 });
+
+test("relief chart: two bars per relief with a figure, in the given order, uncertain marked", async () => {
+  const { reliefLayout } = await import("../../pwa/features/insights/relief-chart.js");
+  const side = (count, medianSeconds) => ({ count, medianSeconds });
+  const rows = reliefLayout([
+    {
+      key: "heat",
+      label: "Heat",
+      enough: true,
+      certain: true,
+      withIt: side(9, 60),
+      without: side(9, 180),
+    },
+    {
+      key: "walk",
+      label: "Walk",
+      enough: true,
+      certain: false,
+      withIt: side(3, 240),
+      without: side(4, 120),
+    },
+    {
+      key: "massage",
+      label: "Massage",
+      enough: false,
+      certain: false,
+      withIt: side(1, null),
+      without: side(9, 90),
+    },
+  ]);
+  assert.deepEqual(
+    rows.map((r) => r.key),
+    ["heat", "walk"],
+    "no row without a figure",
+  );
+  const [heat, walk] = rows;
+  assert.equal(heat.title, "Heat");
+  assert.equal(walk.title, "Walk (uncertain)");
+  assert.deepEqual(
+    heat.bars.map((b) => b.kind),
+    ["with", "without"],
+  );
+  assert.equal(walk.bars[0].share, 1, "the longest bar takes the whole line");
+  assert.equal(heat.bars[1].share, 3 * heat.bars[0].share, "lengths in proportion");
+  assert.equal(heat.bars[0].text, "1 min, 9 cramps");
+});

@@ -209,6 +209,9 @@ test("files and headers are named as a person reads them, not as tables", () => 
     "weakness (0 to 10)",
     "cramps (0 to 10)",
     "knots (0 to 10)",
+    "sleep (0 badly to 10 well)",
+    "woke with a cramp",
+    "morning stiffness (0 to 10)",
     "notes",
   ]);
 });
@@ -219,7 +222,7 @@ test("water and magnesium, check-ins, planned tasks and reminders read as words"
       { id: "i", taken_at: "2026-11-27T08:00:00Z", kind: "magnesium", amount: 300, unit: "mg" },
     ],
     checkins: [
-      { id: "a", day: "2026-11-26", crash: true, fatigue: 7 },
+      { id: "a", day: "2026-11-26", crash: true, fatigue: 7, sleep: 3, woke_with_cramp: false },
       { id: "b", day: "2026-11-27", crash: null, fatigue: null },
     ],
     plans: [{ id: "p", day: "2026-11-27", energy_budget: 12 }],
@@ -249,6 +252,9 @@ test("water and magnesium, check-ins, planned tasks and reminders read as words"
   assert.equal(crashed.crashed, "yes");
   assert.equal(unknown.crashed, "", "a skipped answer stays blank");
   assert.equal(unknown["fatigue (0 to 10)"], "");
+  assert.equal(crashed["sleep (0 badly to 10 well)"], "3");
+  assert.equal(crashed["woke with a cramp"], "no", "a no is said, not left blank");
+  assert.equal(unknown["woke with a cramp"], "", "a skipped answer stays blank");
   const [task] = table(csvFile("activities", s));
   assert.equal(task.day, "2026-11-27");
   assert.equal(task.steps, "Walk there (15 min, done); Shop, then home (15 min)");

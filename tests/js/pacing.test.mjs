@@ -279,6 +279,7 @@ test("crashes above a level: suggestion stays below the lowest crash total", () 
   assert.equal(p.under.crashes, 0);
   assert.deepEqual(p.under.fatigue, { mean: 3, count: 10 });
   assert.equal(p.under.days, 10);
+  assert.equal(p.lag.lag, 1, "every crash came the morning after a heavy day");
 });
 
 test("a crash after a light day pulls the suggestion down; too few days below it means fallback", () => {
@@ -328,6 +329,78 @@ test("a skipped crash answer is neither a crash nor a day held without one", () 
   assert.equal(p.over.crashes, 0);
   assert.equal(p.over.crashAnswers, 0);
   assert.equal(p.under.crashAnswers, 11);
+});
+
+// ---- the delayed crash: the day after, or two days later ----
+
+// Crashes said `lag` days after each day of `heavy` points or more (check-in c_i rates day i + 1).
+const crashesAfter =
+  (loads, lag, heavy = 14) =>
+  (_load, i) =>
+    loads[i + 1 - lag] >= heavy;
+const DELAYED = [8, 9, 14, 10, 9, 10, 15, 8, 10, 9, 14, 10, 11, 9, 10, 8];
+
+test("crashes a day later: the day after fits better and the budget rests on it", () => {
+  const p = crashPattern(history(DELAYED, { crashes: crashesAfter(DELAYED, 1) }));
+  assert.equal(p.lag.enough, true);
+  assert.equal(p.lag.lag, 1);
+  assert.deepEqual(p.lag.figures[1].over, { crashes: 3, answers: 3 });
+  assert.deepEqual(p.lag.figures[1].under, { crashes: 0, answers: 13 });
+  assert.equal(
+    p.lag.text,
+    "Your crashes fit the day after better. After days over budget, a crash the day after: 3 of 3; two days later: 0 of 3. Within budget: 0 of 13 and 3 of 12. The figures below count the day after.",
+  );
+  assert.equal(p.days, 16);
+  assert.equal(p.suggestion.lowestCrash, 14);
+  assert.equal(p.suggestion.budget, 10, "11 once, then 10 five times");
+});
+
+test("crashes two days later: that lag fits better and the budget rests on it", () => {
+  const h = history(DELAYED, { crashes: crashesAfter(DELAYED, 2) });
+  const p = crashPattern(h);
+  assert.equal(p.lag.lag, 2);
+  assert.deepEqual(p.lag.figures[2].over, { crashes: 3, answers: 3 });
+  assert.deepEqual(p.lag.figures[1].over, { crashes: 0, answers: 3 }, "next mornings were fine");
+  assert.match(p.lag.text, /^Your crashes fit two days later better/);
+  assert.match(p.lag.text, /The figures below count two days later\.$/);
+  assert.equal(p.days, 15, "the last day has no check-in two days later");
+  assert.equal(p.over.crashes, 3);
+  assert.equal(p.under.crashes, 0);
+  assert.equal(p.suggestion.lowestCrash, 14);
+  assert.equal(p.suggestion.budget, 10);
+  // Paired with the next morning only, the light days before each crash would look to blame.
+  const nextDay = suggestBudget(pairDays(dayLoads(h), h.checkins));
+  assert.equal(nextDay.lowestCrash, 8);
+  assert.equal(nextDay.basis, "fallback");
+});
+
+test("too few crashes to tell the lag: a crash on either of the next two days counts", () => {
+  const loads = [...DELAYED];
+  const crashes = (_load, i) => i === 3; // one crash, said two days after the 14-point day
+  const p = crashPattern(history(loads, { crashes }));
+  assert.equal(p.lag.enough, false);
+  assert.equal(p.lag.lag, null);
+  assert.match(
+    p.lag.text,
+    /^Too few crashes yet to tell if yours come the day after or two days later, so a crash on either day counts\.$/,
+  );
+  assert.equal(p.days, 16);
+  assert.equal(p.over.crashes, 1, "the 14-point day two days before the crash");
+  assert.equal(p.under.crashes, 1, "and the 10-point day just before it");
+  assert.equal(p.suggestion.lowestCrash, 10);
+  assert.equal(p.suggestion.budget, 9, "kept below both days the crash may have followed");
+});
+
+test("the day after and two days later fitting about as well: both count", () => {
+  // A crash on the day after AND two days after each heavy day.
+  const crashes = (load, i) =>
+    crashesAfter(DELAYED, 1)(load, i) || crashesAfter(DELAYED, 2)(load, i);
+  const p = crashPattern(history(DELAYED, { crashes }));
+  assert.equal(p.lag.enough, true);
+  assert.equal(p.lag.lag, null);
+  assert.match(p.lag.text, /^The day after and two days later fit about as well/);
+  assert.equal(p.suggestion.lowestCrash, 8, "the light day after a heavy one had a crash next");
+  assert.equal(p.suggestion.basis, "fallback");
 });
 
 test("a custom cost is taken exactly as typed, or refused", () => {

@@ -3,20 +3,19 @@ import test from "node:test";
 import assert from "node:assert/strict";
 import { crampSeconds } from "../../pwa/features/cramp/length.js";
 import {
-  MIN_EACH_SIDE,
   crampDurations,
   crampsByHour,
   crampsPerWeek,
   dayKey,
   knotsByLocation,
   localHour,
-  reliefEffect,
   weaknessByArea,
   whatHelps,
 } from "../../pwa/features/insights/stats.js";
 import { addDays } from "../../pwa/lib/day.js";
-import { durationWords } from "../../pwa/lib/format.js";
-import { median, mean } from "../../pwa/lib/median.js";
+import { MIN_EACH_SIDE, reliefAnswers } from "../../pwa/features/insights/reliefs.js";
+import { durationWords, minutesWords } from "../../pwa/lib/format.js";
+import { median, mean, quantile } from "../../pwa/lib/median.js";
 
 /** A finished cramp starting at `start` (ISO with offset) lasting `minutes`. */
 function cramp(start, minutes, tried = [], helped = []) {
@@ -38,6 +37,9 @@ test("median and mean", () => {
   assert.equal(median([4, 1, 3, 2]), 2.5);
   assert.equal(mean([1, 2, 6]), 3);
   assert.equal(mean([]), null);
+  assert.equal(quantile([], 0.25), null);
+  assert.equal(quantile([1, 2, 3, 4, 5], 0.25), 2);
+  assert.equal(quantile([4, 1, 3, 2], 0.75), 3.25, "between the values, in proportion");
 });
 
 test("a running cramp has no duration; a finished one does", () => {
@@ -52,58 +54,140 @@ test("a running cramp has no duration; a finished one does", () => {
   assert.equal(d.medianSeconds, 300);
 });
 
-test("relief effect: not enough yet says how many more are needed", () => {
+test("relief answers: not enough yet says how many more are needed", () => {
   const cramps = [
     cramp("2026-11-20T02:00:00+01:00", 2, ["heat"], ["heat"]),
     cramp("2026-11-21T02:00:00+01:00", 8, []),
     cramp("2026-11-22T02:00:00+01:00", 9, ["stretch"]),
   ];
-  const heat = byKey(reliefEffect(cramps), "heat");
+  const heat = byKey(reliefAnswers(cramps), "heat");
   assert.equal(heat.enough, false);
-  assert.equal(heat.with.count, 1);
+  assert.equal(heat.withIt.count, 1);
   assert.equal(heat.without.count, 2);
   assert.equal(heat.needWith, MIN_EACH_SIDE - 1);
   assert.equal(heat.needWithout, MIN_EACH_SIDE - 2);
-  assert.equal(heat.with.medianSeconds, null, "no figure without enough cramps");
+  assert.equal(heat.ratio, null, "no figure without enough cramps");
+  assert.equal(heat.certain, false);
   assert.equal(heat.helped, 1);
-  assert.match(heat.text, /not enough yet/);
-  assert.match(heat.text, /2 more with it and 1 more without it/);
+  assert.equal(
+    heat.sentence,
+    "Heat or a warm compress: not enough yet (1 cramps with it, 2 without). Log 2 more with it and 1 more without it to see a figure.",
+  );
 });
 
-test("relief effect: medians with and without, with counts", () => {
+test("relief answers lead with the answer, in one unit, with both counts", () => {
+  // Stretching: 9 cramps of 1 minute with it, 9 of 3 minutes without.
+  const cramps = Array.from({ length: 18 }, (_, i) =>
+    cramp(
+      `2026-11-${String(i + 1).padStart(2, "0")}T02:00:00+01:00`,
+      i % 2 ? 3 : 1,
+      i % 2 ? [] : ["stretch"],
+    ),
+  );
+  const stretch = byKey(reliefAnswers(cramps), "stretch");
+  assert.deepEqual(
+    [
+      stretch.withIt.count,
+      stretch.withIt.medianSeconds,
+      stretch.without.count,
+      stretch.without.medianSeconds,
+    ],
+    [9, 60, 9, 180],
+  );
+  assert.equal(stretch.certain, true);
+  assert.equal(
+    stretch.sentence,
+    "Stretching: your cramps were about a third as long with it (1 min vs 3 min without, 9 and 9 cramps).",
+  );
+  assert.doesNotMatch(stretch.sentence, /second/, "never seconds beside minutes");
+});
+
+test("one unit for typical lengths: minutes, in halves under 10", () => {
+  assert.equal(minutesWords(65), "1 min");
+  assert.equal(minutesWords(80), "1.5 min");
+  assert.equal(minutesWords(180), "3 min");
+  assert.equal(minutesWords(20), "0.5 min");
+  assert.equal(minutesWords(10), "under 0.5 min");
+  assert.equal(minutesWords(12 * 60 + 20), "12 min");
+  assert.equal(minutesWords(70 * 60), "1 h 10 min");
+  assert.equal(minutesWords(null), "unknown");
+});
+
+test("relief answers: ordered by effect, most shortening first; no figure last", () => {
+  const day = (i) => `2026-11-${String(i + 1).padStart(2, "0")}T02:00:00+01:00`;
+  // heat: 2 min with vs 4 without; massage: 4 with vs 2 without; walk tried once
+  const cramps = [
+    ...[0, 1, 2].map((i) => cramp(day(i), 2, ["heat"])),
+    ...[3, 4, 5].map((i) => cramp(day(i), 4, ["massage"])),
+    cramp(day(6), 4, ["walk"]),
+  ];
+  const rows = reliefAnswers(cramps);
+  assert.deepEqual(
+    rows.map((r) => r.key),
+    ["heat", "massage", "stretch", "walk"],
+    "heat shortens, massage lengthens; never tried or tried once: no figure, after, by name",
+  );
+  assert.match(
+    byKey(rows, "massage").sentence,
+    /about twice as long with it \(4 min vs 2 min without, 3 and 4 cramps\)\. Uncertain/,
+  );
+});
+
+test("uncertain: too few on a side, or middle halves that overlap", () => {
+  const day = (i) => `2026-11-${String(i + 1).padStart(2, "0")}T02:00:00+01:00`;
+  // 3 and 3: a figure, but fewer than 5 of each.
+  const few = [
+    ...[0, 1, 2].map((i) => cramp(day(i), 1, ["heat"])),
+    ...[3, 4, 5].map((i) => cramp(day(i), 3)),
+  ];
+  const heat = byKey(reliefAnswers(few), "heat");
+  assert.equal(heat.enough, true);
+  assert.equal(heat.certain, false);
+  assert.match(heat.sentence, /Uncertain: too few cramps to be sure \(5 on each side needed\)\.$/);
+  // 6 and 6 with the same spread: the middle halves overlap.
+  const mixed = [1, 2, 3, 4, 5, 6].flatMap((m, i) => [
+    cramp(day(2 * i), m, ["heat"]),
+    cramp(day(2 * i + 1), m + 1),
+  ]);
+  const h = byKey(reliefAnswers(mixed), "heat");
+  assert.equal(h.certain, false);
+  assert.ok(h.withIt.q3 >= h.without.q1);
+  assert.match(
+    h.sentence,
+    /Uncertain: the lengths with and without it overlap too much to be sure\.$/,
+  );
+});
+
+test("fixes between episodes stay out of the length comparison; old records still load", () => {
+  const cramps = [
+    cramp("2026-11-01T02:00:00+01:00", 2, ["heat", "magnesium"], ["magnesium"]),
+    cramp("2026-11-02T02:00:00+01:00", 3, ["water"]),
+    cramp("2026-11-03T02:00:00+01:00", 4, ["heat"]),
+  ];
+  const rows = reliefAnswers(cramps);
+  assert.equal(byKey(rows, "magnesium"), undefined);
+  assert.equal(byKey(rows, "water"), undefined);
+  assert.equal(byKey(rows, "heat").withIt.count, 2, "the cramps still count for heat");
+  assert.equal(byKey(rows, "heat").without.count, 1);
+});
+
+test("marked as helped counts as tried; running and deleted cramps have no length", () => {
   const cramps = [
     cramp("2026-11-01T02:00:00+01:00", 2, ["heat"], ["heat"]),
-    cramp("2026-11-02T02:00:00+01:00", 3, ["heat", "stretch"]),
-    cramp("2026-11-03T02:00:00+01:00", 4, [], ["heat"]), // marked as helped counts as tried
+    cramp("2026-11-03T02:00:00+01:00", 4, [], ["heat"]),
     cramp("2026-11-04T02:00:00+01:00", 10, ["stretch"]),
-    cramp("2026-11-05T02:00:00+01:00", 8, []),
-    cramp("2026-11-06T02:00:00+01:00", 6, ["magnesium"]),
-    { started_at: "2026-11-07T02:00:00+01:00", ended_at: null, reliefs_tried: ["heat"] }, // still running
+    { started_at: "2026-11-07T02:00:00+01:00", ended_at: null, reliefs_tried: ["heat"] },
+    { ...cramp("2026-11-08T02:00:00Z", 2, ["ice"]), deleted_at: "2026-11-09T00:00:00Z" },
+    cramp("2026-11-09T02:00:00Z", 2, ["pickle juice"]),
   ];
-  const rows = reliefEffect(cramps);
+  const rows = reliefAnswers(cramps);
   const heat = byKey(rows, "heat");
-  assert.equal(heat.enough, true);
-  assert.deepEqual(heat.with, { count: 3, medianSeconds: 180 });
-  assert.deepEqual(heat.without, { count: 3, medianSeconds: 480 });
-  assert.equal(heat.tried, 4, "the running cramp counts as tried but has no duration");
+  assert.equal(heat.withIt.count, 2);
+  assert.equal(heat.tried, 3, "the running cramp counts as tried but has no length");
   assert.equal(heat.helped, 2);
-  assert.match(
-    heat.text,
-    /with it lasted 3 minutes \(from 3 cramps\), without it 8 minutes \(from 3 cramps\)/,
-  );
-  const mg = byKey(rows, "magnesium");
-  assert.equal(mg.enough, false);
-  assert.equal(mg.needWith, 2);
-});
-
-test("relief effect lists unknown things tried too, and skips deleted records", () => {
-  const rows = reliefEffect([
-    cramp("2026-11-01T02:00:00Z", 2, ["pickle juice"]),
-    { ...cramp("2026-11-02T02:00:00Z", 2, ["ice"]), deleted_at: "2026-11-03T00:00:00Z" },
-  ]);
-  assert.ok(byKey(rows, "pickle juice"));
+  assert.ok(byKey(rows, "pickle juice"), "things of their own are compared too");
   assert.equal(byKey(rows, "ice"), undefined);
-  assert.equal(rows.length, 7);
+  assert.equal(rows.length, 5);
 });
 
 test("hour bucketing uses the given offset, not the machine's zone", () => {
@@ -218,7 +302,7 @@ test("whatHelps gathers every figure", () => {
     1,
     "a 2 a.m. cramp belongs to the day before, which is still this week",
   );
-  assert.ok(s.reliefs.find((r) => r.key === "heat").text.startsWith("Heat"));
+  assert.ok(s.reliefs.find((r) => r.key === "heat").sentence.startsWith("Heat"));
   assert.equal(s.durations.count, 1);
 });
 
@@ -243,8 +327,28 @@ test("a stored length no cramp has is left out of the figures, and counted", () 
   assert.equal(d.leftOut, 1);
   assert.equal(d.medianSeconds, 6 * 60);
   assert.match(d.note, /^1 cramp left out: longer than 3 hours/);
-  const heat = byKey(reliefEffect(cramps), "heat");
-  assert.equal(heat.with.count, 3);
-  assert.equal(heat.with.medianSeconds, 3 * 60);
+  const heat = byKey(reliefAnswers(cramps), "heat");
+  assert.equal(heat.withIt.count, 3);
+  assert.equal(heat.withIt.medianSeconds, 3 * 60);
   assert.equal(crampDurations(cramps.slice(0, 3)).note, null);
+});
+
+test("reliefEffect: the former shape and order, for callers written before reliefAnswers", async () => {
+  const { reliefEffect } = await import("../../pwa/features/insights/stats.js");
+  const day = (i) => `2026-11-${String(i + 1).padStart(2, "0")}T02:00:00Z`;
+  const cramps = [
+    ...[0, 1, 2].map((i) => cramp(day(i), 1, ["heat"])),
+    ...[3, 4, 5].map((i) => cramp(day(i), 3)),
+    cramp(day(6), 2, [], ["stretch"]),
+  ];
+  const rows = reliefEffect(cramps);
+  assert.deepEqual(
+    rows.map((r) => r.key),
+    ["stretch", "heat", "massage", "walk"],
+  );
+  const heat = byKey(rows, "heat");
+  assert.deepEqual(heat.with, { count: 3, medianSeconds: 60 });
+  assert.deepEqual(heat.without, { count: 4, medianSeconds: 180 });
+  assert.deepEqual(byKey(rows, "stretch").with, { count: 1, medianSeconds: null });
+  assert.equal(heat.text, byKey(reliefAnswers(cramps), "heat").sentence);
 });

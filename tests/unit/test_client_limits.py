@@ -43,7 +43,12 @@ STANDS_FOR = {
         (data.PlanData, "notes"),
     ],  # fmt: skip
     "after_activity": [(data.WeaknessData, "after_activity")],
-    "intensity": [(data.CrampData, "intensity"), (data.CheckinData, "fatigue")],
+    "intensity": [
+        (data.CrampData, "intensity"),
+        (data.CheckinData, "fatigue"),
+        (data.CheckinData, "sleep"),
+        (data.CheckinData, "stiffness"),
+    ],
     "place": [(data.KnotData, "location"), (data.WeaknessData, "body_area")],
     "fix_title": [(data.ExperimentData, "title")],
     "block_days": [(data.ExperimentData, "block_days")],

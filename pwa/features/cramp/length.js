@@ -8,6 +8,13 @@ export function crampSeconds(c) {
   return seconds >= 0 ? seconds : null;
 }
 
+// A length for the figures: null when unknown, or longer than any cramp (stored before the
+// server bounded them, e.g. a timer left running for days), which would pull every figure.
+export function usableSeconds(c) {
+  const s = crampSeconds(c);
+  return s != null && s <= CRAMP.max_minutes * 60 ? s : null;
+}
+
 // Why a cramp cannot be stored as it is (the server's CrampData refuses the same), or null.
 export function crampProblem({ started_at: start, ended_at: end }, now = Date.now()) {
   const latest = now + CRAMP.future_minutes * 60000;

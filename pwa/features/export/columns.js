@@ -5,7 +5,7 @@ import { capitalize, durationShort } from "../../lib/format.js";
 import { KINDS } from "../../lib/reminder-kinds.js";
 import { crampSeconds } from "../cramp/length.js";
 import { fixOf } from "../experiments/fixes.js";
-import { RELIEFS } from "../insights/stats.js";
+import { BETWEEN_EPISODES, RELIEFS } from "../insights/reliefs.js";
 import { SIDES } from "../log/chips.js";
 import { KNOT_HELPED, LOCATIONS } from "../log/knots.js";
 
@@ -54,6 +54,9 @@ const BY_COLLECTION = {
     weakness: "weakness (0 to 10)",
     cramps: "cramps (0 to 10)",
     knots: "knots (0 to 10)",
+    sleep: "sleep (0 badly to 10 well)",
+    woke_with_cramp: "woke with a cramp",
+    stiffness: "morning stiffness (0 to 10)",
   },
   experiments: {
     fix: "fix",
@@ -80,7 +83,10 @@ const BY_COLLECTION = {
 };
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]; // ISO 1 to 7
-const RELIEF_LABELS = RELIEFS.map(({ key, label }) => ({ value: key, label }));
+const RELIEF_LABELS = [...RELIEFS, ...BETWEEN_EPISODES].map(({ key, label }) => ({
+  value: key,
+  label,
+}));
 const CHOICES = {
   side: SIDES,
   location: LOCATIONS,

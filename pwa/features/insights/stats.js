@@ -1,21 +1,16 @@
-// "What helps me" figures (pure) and a bar chart. startHour: a 2 a.m. cramp is the night before's.
+// "What helps me" figures (pure) and a bar chart; what shortened cramps is in reliefs.js.
+// startHour: a 2 a.m. cramp is the night before's.
 import { addDays, localDay } from "../../lib/day.js";
-import { durationWords, plural } from "../../lib/format.js";
+import { plural } from "../../lib/format.js";
 import { median } from "../../lib/median.js";
 import { CRAMP } from "../../lib/limits.js";
 import { svg } from "../../lib/ui.js";
-import { crampSeconds } from "../cramp/length.js";
+import { crampSeconds, usableSeconds } from "../cramp/length.js";
+import { reliefAnswers } from "./reliefs.js";
 
-export const RELIEFS = [
-  ["stretch", "Stretching", "Stretch"],
-  ["heat", "Heat or a warm compress", "Heat"],
-  ["massage", "Massage", "Massage"],
-  ["walk", "Walking it off", "Walk it off"],
-  ["magnesium", "Magnesium", "Magnesium"],
-  ["water", "Water or electrolytes", "Water / electrolytes"],
-].map(([key, label, short]) => ({ key, label, short }));
+// Where they used to live: callers importing them from here keep working.
+export { MIN_EACH_SIDE, RELIEFS, reliefEffect } from "./reliefs.js";
 
-export const MIN_EACH_SIDE = 3; // cramps with and without a relief
 export const MIN_FOR_PATTERN = 5;
 const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
 
@@ -39,65 +34,16 @@ const top = (xs) => xs.reduce((a, b) => (b.count > a.count ? b : a));
 
 // A length no cramp has (stored before the server bounded them, e.g. a timer left running for
 // days) would pull every figure: such lengths are left out, and counted so the screen can say so.
-const LONGEST = CRAMP.max_minutes * 60;
-const lengthOf = (c) => {
-  const s = crampSeconds(c);
-  return s != null && s <= LONGEST ? s : null;
-};
-const tooLong = (c) => crampSeconds(c) > LONGEST;
+const tooLong = (c) => crampSeconds(c) > CRAMP.max_minutes * 60;
 
 export function crampDurations(cramps) {
   const all = live(cramps);
-  const secs = all.map(lengthOf).filter((s) => s != null);
+  const secs = all.map(usableSeconds).filter((s) => s != null);
   const leftOut = all.filter(tooLong).length;
   const note = leftOut
     ? `${plural(leftOut, "cramp")} left out: longer than ${CRAMP.max_minutes / 60} hours, so probably a timer left running. Change ${leftOut > 1 ? "their" : "its"} length in Past cramps.`
     : null;
   return { count: secs.length, medianSeconds: median(secs), leftOut, note };
-}
-
-export function reliefEffect(cramps, { min = MIN_EACH_SIDE } = {}) {
-  // Marked as helped counts as tried.
-  const all = live(cramps).map((c) => ({
-    secs: lengthOf(c),
-    helped: c.reliefs_helped || [],
-    tried: new Set([...(c.reliefs_tried || []), ...(c.reliefs_helped || [])]),
-  }));
-  const keys = new Set([...RELIEFS.map((r) => r.key), ...all.flatMap((c) => [...c.tried])]);
-  return [...keys].map((key) => {
-    const sides = [[], []]; // with, without
-    for (const c of all) if (c.secs != null) sides[c.tried.has(key) ? 0 : 1].push(c.secs);
-    const [needWith, needWithout] = sides.map((s) => Math.max(0, min - s.length));
-    const enough = !needWith && !needWithout;
-    const [withIt, without] = sides.map((s) => ({
-      count: s.length,
-      medianSeconds: enough ? median(s) : null,
-    }));
-    const label = RELIEFS.find((r) => r.key === key)?.label ?? key;
-    const helped = all.filter((c) => c.helped.includes(key)).length;
-    const said = helped ? ` You marked it as helping ${plural(helped, "time")}.` : "";
-    const from = (s) => `${durationWords(s.medianSeconds)} (from ${plural(s.count, "cramp")})`;
-    const need = [
-      needWith && `${needWith} more with it`,
-      needWithout && `${needWithout} more without it`,
-    ];
-    const text = enough
-      ? `${label}: cramps with it lasted ${from(withIt)}, without it ${from(without)}.${said}`
-      : `${label}: not enough yet. Log ${need.filter(Boolean).join(" and ")} to see a figure.${said}`;
-    const tried = all.filter((c) => c.tried.has(key)).length;
-    return {
-      key,
-      label,
-      tried,
-      helped,
-      with: withIt,
-      without,
-      enough,
-      needWith,
-      needWithout,
-      text,
-    };
-  });
 }
 
 export function crampsPerWeek(
@@ -175,7 +121,7 @@ export function weaknessByArea(weakness) {
 export function whatHelps({ cramps = [], knots = [], weakness = [] } = {}, opts = {}) {
   return {
     durations: crampDurations(cramps),
-    reliefs: reliefEffect(cramps, opts),
+    reliefs: reliefAnswers(cramps, opts),
     weeks: crampsPerWeek(cramps, opts),
     hours: crampsByHour(cramps, opts),
     knots: knotsByLocation(knots),

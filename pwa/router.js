@@ -11,6 +11,7 @@ export const ROUTES = {
   "/quick": { view: "quick", title: "Quick log" },
   "/plan": { view: "plan", title: "Plan" },
   "/checkin": { view: "checkin", title: "Morning check-in" },
+  "/stretch": { view: "stretch", title: "Bedtime stretch" },
   "/learn": { view: "learn", title: "Learn" },
   "/settings": { view: "settings", title: "Settings" },
   "/signin": { view: "signin", title: "Sign in", file: "settings" },

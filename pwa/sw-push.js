@@ -1,7 +1,7 @@
 // Push in the service worker; actions work offline, without opening the app.
 
 import { resubscribe } from "/lib/push.js";
-import { logMagnesium, logWater, magnesiumDetails, snooze } from "/features/quick/logs.js";
+import { logFix, logMagnesium, logWater, magnesiumDetails, snooze } from "/features/quick/logs.js";
 import { pushAndPull, SYNC_TAG } from "/sync.js";
 
 const LOOK = { icon: "/static/icons/icon-192.png", badge: "/static/icons/badge-96.png" };
@@ -25,6 +25,10 @@ const ACTIONS = {
     await logWater();
     await syncSoon();
   },
+  stretched: async () => {
+    await logFix("stretch");
+    await syncSoon();
+  },
   snooze: async (d) => {
     if (!d.reminder_id) return;
     const where = await snooze(d.reminder_id, 15);
@@ -42,7 +46,8 @@ const ACTIONS = {
 
 function notificationFor(p) {
   const kind = p.kind || "custom";
-  // magnesium and water: the server sends the /quick logger, right without action buttons too
+  // magnesium and water: the server sends the /quick logger, the stretch its routine: right
+  // without action buttons too
   const url = p.url?.startsWith("/") ? p.url : "/reminders";
   const data = {
     kind,

@@ -16,6 +16,12 @@ export const KINDS = {
     actions: ["drank", "snooze"],
     logs: "water",
   },
+  stretch: {
+    label: "Bedtime stretch",
+    form: ["times", "nag"],
+    actions: ["stretched", "snooze"],
+    logs: "stretch",
+  },
   rest: { label: "Rest break", form: ["times"], actions: ["snooze"], logs: null },
   custom: { label: "Reminder", form: ["times"], actions: ["snooze"], logs: null },
 };

@@ -82,6 +82,22 @@ async function energy(host) {
   };
 }
 
+// In the evening, the bedtime card (the guided stretch, one-tap fixes), last on the page and
+// loaded after Today is ready: it adds nothing to Today's first load.
+function bedtime(page) {
+  let open = true;
+  stops.push(() => (open = false));
+  import("../features/quick/fixes.js")
+    .then((m) => m.bedtimeCard())
+    .then((card) => {
+      if (!card) return;
+      if (!open) return card.stop();
+      page.append(card.node);
+      stops.push(card.stop);
+    })
+    .catch((err) => console.error(err));
+}
+
 export async function mount(root) {
   stops = [];
   const date = new Date().toLocaleDateString([], {
@@ -186,6 +202,7 @@ export async function mount(root) {
     alone(hint, signup),
   ]);
   page.append(...blocks);
+  bedtime(page);
   stops.push(
     a,
     b,

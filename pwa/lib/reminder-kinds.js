@@ -21,6 +21,7 @@ export const KINDS = {
     form: ["times", "nag"],
     actions: ["stretched", "snooze"],
     logs: "stretch",
+    screen: ["/stretch", "Start the stretch now"], // a link beside the reminder in the list
   },
   rest: { label: "Rest break", form: ["times"], actions: ["snooze"], logs: null },
   custom: { label: "Reminder", form: ["times"], actions: ["snooze"], logs: null },

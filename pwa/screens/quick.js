@@ -59,7 +59,7 @@ export async function mount(root, { kind, reminder: id, log } = {}) {
   const panel = el("div", { class: "stack" });
   const fixes = el(
     "section",
-    { class: "stack intake-block", "aria-labelledby": "h-fixes" },
+    { class: "stack quick-fixes", "aria-labelledby": "h-fixes" },
     el("h2", { id: "h-fixes" }, "Before bed"),
     el("a", { class: "btn btn-block", href: "/stretch" }, "Bedtime stretch (guided)"),
   );

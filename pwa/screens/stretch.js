@@ -37,18 +37,18 @@ export function mount(root) {
     "section",
     { class: "card stack stretch-stage", "aria-labelledby": "h-stretch-step" },
     count,
-    picture,
-    title,
-    side,
-    how,
     phase,
     timer,
+    title,
+    side,
+    picture,
+    how,
     status,
   );
   const main = btn("Start", () => press(), "btn-primary btn-block stretch-main", {
     "data-stretch": "start",
   });
-  const back = btn("Back", () => move("back"), "", { "data-stretch": "back", disabled: true });
+  const back = btn("Back", () => move("back"), "", { "data-stretch": "back" });
   const skip = btn("Skip step", () => move("skip"), "", { "data-stretch": "skip" });
   const done = btn("Done", () => finish(true), "btn-block", { "data-stretch": "done" });
   const voice =
@@ -73,16 +73,18 @@ export function mount(root) {
     voice,
   );
   const end = el("div", { class: "stack", hidden: true, "data-stretch-end": "" });
+  // Read before starting; hidden once going, so the clock and the drawing fit on the screen.
+  const intro = el(
+    "p",
+    { class: "hint" },
+    "Gentle stretches for calves, hamstrings and feet, about five minutes. A gentle pull, never pain: stop if it hurts or a cramp starts.",
+  );
   root.append(
     el(
       "div",
       { class: "stack stretch" },
       el("h1", {}, "Bedtime stretch"),
-      el(
-        "p",
-        { class: "hint" },
-        `${STEPS.length} gentle stretches for calves, hamstrings and feet, about five minutes. A gentle pull, never pain: stop if it hurts or a cramp starts.`,
-      ),
+      intro,
       stage,
       controls,
       end,
@@ -114,7 +116,12 @@ export function mount(root) {
     timer.textContent = countdownText(routine.remaining(Date.now()));
     main.textContent = { ready: "Start", running: "Pause", paused: "Go on" }[routine.state] || "";
     main.dataset.stretch = routine.state === "running" ? "pause" : "start";
-    back.disabled = routine.state === "ready";
+    // Before the start: what it is, Start and Skip; going: the clock and every control.
+    const ready = routine.state === "ready";
+    intro.hidden = !ready;
+    timer.hidden = ready;
+    back.hidden = ready;
+    done.hidden = ready;
   };
 
   // What to say and feel on entering a phase: the step on getting ready, the side on switching.
@@ -149,6 +156,7 @@ export function mount(root) {
     const now = Date.now();
     if (routine.state === "ready") {
       routine.start(now);
+      scrollTo(0, 0);
       keepAwake(true);
       running(true);
       cue(routine.phase);

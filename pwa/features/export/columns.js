@@ -5,6 +5,7 @@ import { capitalize, durationShort } from "../../lib/format.js";
 import { KINDS } from "../../lib/reminder-kinds.js";
 import { crampSeconds } from "../cramp/length.js";
 import { RELIEFS } from "../insights/stats.js";
+import { INTAKE_LABELS } from "../quick/kinds.js";
 import { SIDES } from "../log/chips.js";
 import { KNOT_HELPED, LOCATIONS } from "../log/knots.js";
 
@@ -93,7 +94,7 @@ const READERS = {
 };
 const LIST_READERS = { steps: (steps) => steps.map(step).join("; ") };
 const COLLECTION_READERS = {
-  intakes: { kind: word },
+  intakes: { kind: (k) => INTAKE_LABELS[k] ?? word(k) },
   reminders: { kind: (k) => KINDS[k]?.label ?? k },
 };
 

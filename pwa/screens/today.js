@@ -82,9 +82,9 @@ async function energy(host) {
   };
 }
 
-// In the evening, the bedtime card (the guided stretch, one-tap fixes), last on the page and
-// loaded after Today is ready: it adds nothing to Today's first load.
-function bedtime(page) {
+// In the evening, the bedtime card (the guided stretch, one-tap fixes), last but for the sign-up
+// hint, and loaded after Today is ready: it adds nothing to Today's first load.
+function bedtime(page, hint) {
   let open = true;
   stops.push(() => (open = false));
   import("../features/quick/fixes.js")
@@ -92,7 +92,8 @@ function bedtime(page) {
     .then((card) => {
       if (!card) return;
       if (!open) return card.stop();
-      page.append(card.node);
+      if (hint.isConnected) hint.before(card.node);
+      else page.append(card.node);
       stops.push(card.stop);
     })
     .catch((err) => console.error(err));
@@ -202,7 +203,7 @@ export async function mount(root) {
     alone(hint, signup),
   ]);
   page.append(...blocks);
-  bedtime(page);
+  bedtime(page, hint);
   stops.push(
     a,
     b,

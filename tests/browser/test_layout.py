@@ -25,6 +25,7 @@ SCREENS = [
     ("/log", "log", "main button"),
     ("/plan", "plan", "main a, main button"),
     ("/settings", "settings", "main button"),
+    ("/stretch", "stretch", "[data-stretch=start]"),
 ]
 # name: (default font size in px, 16 = 100%; viewport; colour scheme)
 SETUPS = {

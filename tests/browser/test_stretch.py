@@ -21,6 +21,9 @@ SMALL_TARGETS = """() => [...document.querySelectorAll('main button, main .btn, 
   .map(e => e.outerHTML.slice(0, 80))"""
 
 
+AWAKE = "async () => (await import('/features/cramp/timer.js')).awake()"
+
+
 def text(page, selector):
     return page.inner_text(selector).strip()
 
@@ -54,6 +57,7 @@ def test_the_routine_with_a_skipped_step_and_a_pause_saves_a_synced_stretch(
 
     seconds(page, PREP + 1)
     assert (stage(page), text(page, "[data-stretch-phase]")) == ("hold", "Hold")
+    assert page.evaluate(AWAKE), "the screen is kept on during the routine"
     assert text(page, "[data-stretch-clock]") == f"0:{HOLD - 1}"
     seconds(page, HOLD)  # the cue to switch sides, then the other side
     assert (stage(page), text(page, "[data-stretch-phase]")) == ("switch", "Switch sides")
@@ -78,6 +82,7 @@ def test_the_routine_with_a_skipped_step_and_a_pause_saves_a_synced_stretch(
     seconds(page, 2 * 2 * (PREP + HOLD) + 2)  # steps 3 and 4, both sides
     page.wait_for_selector("[data-stretch-saved]")
     assert "3 of 4 stretches held" in text(page, "[data-stretch-end]")
+    assert not page.evaluate(AWAKE), "and let go once it is over"
     (stretch,) = intakes(page, store_call)
     assert stretch["kind"] == "stretch" and stretch["form"] == "guided, 3 of 4 stretches"
     assert stretch["amount"] is None and stretch["unit"] is None
@@ -108,9 +113,18 @@ def test_done_after_skipping_saves_what_was_held_offline(page, signed_up, wait_f
     assert page.errors == []
 
 
-def test_skipping_every_step_saves_nothing_unless_the_person_says_so(page, open_app, store_call):
+def test_reading_aloud_is_remembered_and_skipping_all_saves_nothing_unless_said(
+    page, open_app, store_call
+):
     page.clock.install(time=EVENING)
     open_app(page, "/stretch")
+    voice = page.locator("[data-stretch-voice]")
+    assert not voice.is_checked(), "reading aloud is off until the person turns it on"
+    voice.check()
+    page.reload()
+    page.wait_for_function("() => document.documentElement.dataset.screen === 'stretch'")
+    assert voice.is_checked(), "and remembered on this phone"
+    voice.uncheck()
     for _ in range(4):
         page.click("[data-stretch=skip]")
     assert "nothing is saved" in text(page, "[data-stretch-end]")

@@ -109,6 +109,8 @@ def test_done_after_skipping_saves_what_was_held_offline(page, signed_up, wait_f
     page.wait_for_selector("[data-stretch-saved]")
     (stretch,) = intakes(page, store_call)
     assert stretch["form"] == "guided, 1 of 4 stretches"
+    assert page.reload().from_service_worker  # the screen itself works offline
+    page.wait_for_function("() => document.documentElement.dataset.screen === 'stretch'")
     assert store_call(page, "pendingCount") == 1  # sent once online
     assert page.errors == []
 
@@ -200,6 +202,25 @@ def test_the_stretch_screen_passes_axe_with_big_targets_before_and_during_a_hold
         assert [v["id"] for v in violations] == [], when
         assert page.evaluate(SMALL_TARGETS) == [], when
         assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth"), when
+    assert page.errors == []
+
+
+def test_a_bedtime_stretch_reminder_is_made_on_the_reminders_screen_and_links_the_routine(
+    page, signed_up, wait_for, server_rows
+):
+    email = signed_up(page, "/reminders")
+    page.click("[data-add=stretch]")
+    form = page.locator("[data-reminder-form=stretch]")
+    form.locator("[data-time]").fill("21:30")
+    form.get_by_role("button", name="Save reminder").click()
+    item = page.locator("[data-kind=stretch]")
+    assert item.locator("h3").inner_text() == "Bedtime stretch"
+    assert item.locator("[data-schedule]").inner_text() == "Every day at 21:30"
+    synced(page, wait_for)
+    (row,) = server_rows("reminders", email)
+    assert (row["kind"], row["times"]) == ("stretch", ["21:30"])
+    item.locator("[data-act=open]").click()
+    page.wait_for_function("() => document.documentElement.dataset.screen === 'stretch'")
     assert page.errors == []
 
 

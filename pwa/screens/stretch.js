@@ -8,6 +8,7 @@ import { STEPS } from "../features/stretch/steps.js";
 import { canSpeak, hush, say, setVoice, voiceOn } from "../features/stretch/voice.js";
 import { countdownText } from "../lib/format.js";
 import { btn, clock, el, svg } from "../lib/ui.js";
+import { get, onChange } from "../store.js";
 
 const PHASE_WORDS = { prep: "Get ready", switch: "Switch sides", hold: "Hold", paused: "Paused" };
 
@@ -141,6 +142,7 @@ export function mount(root) {
   };
 
   let ticker = null;
+  let offUndo = () => {};
   const tick = () => {
     const entered = routine.tick(Date.now());
     if (entered.includes(null)) return finish(false);
@@ -204,19 +206,30 @@ export function mount(root) {
       return;
     }
     const logged = await logFix("stretch", routine.summary());
+    const { record } = logged; // one saved minutes ago (a one-tap log) counts: no second one
     tell(logged);
-    const words = `Well done. Saved at ${clock(logged.record.taken_at)}: ${held} of ${STEPS.length} stretches held.`;
     say("Well done. Sleep well.");
+    const words = el(
+      "p",
+      { "data-stretch-words": "" },
+      `Well done. Saved at ${clock(record.taken_at)}: ${held} of ${STEPS.length} stretches held.`,
+    );
     end.replaceChildren(
       el("h2", { tabindex: -1, "data-stretch-saved": "" }, "Done for tonight"),
-      el("p", {}, words),
+      words,
       el("a", { class: "btn btn-primary btn-block", href: "/" }, "Back to Today"),
     );
     end.querySelector("h2").focus();
+    // Undo (in the toast) takes it back: say so here too.
+    offUndo = onChange(async (c) => {
+      if (["intakes", "*"].includes(c.collection) && !(await get("intakes", record.id)))
+        words.textContent = "Undone: this stretch is not saved.";
+    });
   }
 
   draw();
   stop = () => {
+    offUndo();
     running(false);
     keepAwake(false);
     hush();

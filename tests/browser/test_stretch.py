@@ -134,6 +134,11 @@ def test_reading_aloud_is_remembered_and_skipping_all_saves_nothing_unless_said(
     page.click("[data-stretch=save]")
     page.wait_for_selector("[data-stretch-saved]")
     assert intakes(page, store_call)[0]["form"] == "guided, 0 of 4 stretches"
+    page.locator("#toast").get_by_role("button", name="Undo").click()
+    page.wait_for_function(
+        "() => document.querySelector('[data-stretch-words]').textContent.startsWith('Undone')"
+    )
+    assert intakes(page, store_call) == []
 
 
 def test_one_tap_epsom_bath_and_heat_once_each_with_undo_and_synced(

@@ -13,6 +13,7 @@ export const ROUTES = {
   "/plan": { view: "plan", title: "Plan" },
   "/checkin": { view: "checkin", title: "Morning check-in" },
   "/experiments": { view: "experiments", title: "Try it and see" },
+  "/stretch": { view: "stretch", title: "Bedtime stretch" },
   "/learn": { view: "learn", title: "Learn" },
   "/report": { view: "report", title: "Report for your doctor" },
   "/settings": { view: "settings", title: "Settings" },

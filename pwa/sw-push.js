@@ -1,7 +1,7 @@
 // Push in the service worker; actions work offline, without opening the app.
 
 import { resubscribe } from "/lib/push.js";
-import { logMagnesium, logWater, magnesiumDetails, snooze } from "/features/quick/logs.js";
+import { logFix, logMagnesium, logWater, magnesiumDetails, snooze } from "/features/quick/logs.js";
 import { answerFromNotification } from "/features/experiments/answers.js";
 import { pushAndPull, SYNC_TAG } from "/sync.js";
 
@@ -34,6 +34,10 @@ const ACTIONS = {
     await answerFromNotification(d.slot, false);
     await syncSoon();
   },
+  stretched: async () => {
+    await logFix("stretch");
+    await syncSoon();
+  },
   snooze: async (d) => {
     if (!d.reminder_id) return;
     const where = await snooze(d.reminder_id, 15);
@@ -51,7 +55,8 @@ const ACTIONS = {
 
 function notificationFor(p) {
   const kind = p.kind || "custom";
-  // magnesium and water: the server sends the /quick logger, right without action buttons too
+  // magnesium and water: the server sends the /quick logger, the stretch its routine: right
+  // without action buttons too
   const url = p.url?.startsWith("/") ? p.url : "/reminders";
   const data = {
     kind,

@@ -81,7 +81,8 @@ class Weakness(SyncRecord, db.Model):
 class Intake(SyncRecord, db.Model):
     __tablename__ = "intakes"
 
-    kind: Mapped[str] = mapped_column(String(20))  # water | magnesium | potassium | other
+    # water | magnesium | potassium | other | stretch | epsom_bath | heat (api/sync/data.py)
+    kind: Mapped[str] = mapped_column(String(20))
     amount: Mapped[float | None] = mapped_column(Float)
     unit: Mapped[str | None] = mapped_column(String(10))  # ml | mg
     form: Mapped[str | None] = mapped_column(String(60))
@@ -167,7 +168,7 @@ class ExperimentDay(SyncRecord, db.Model):
 class Reminder(SyncRecord, db.Model):
     __tablename__ = "reminders"
 
-    kind: Mapped[str] = mapped_column(String(20))  # magnesium | hydration | rest | custom
+    kind: Mapped[str] = mapped_column(String(20))  # api/reminders/kinds.py
     title: Mapped[str | None] = mapped_column(String(120))
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     times: Mapped[list] = mapped_column(JSON, default=list)  # ["21:00"], local wall-clock

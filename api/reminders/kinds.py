@@ -68,6 +68,10 @@ def _check_body(reminder, local: datetime, progress) -> str:
     return "Your experiment: did you do it yesterday?"
 
 
+def _stretch_body(reminder, local: datetime, progress) -> str:
+    return "A few gentle stretches for calves, hamstrings and feet"
+
+
 def _clock_body(reminder, local: datetime, progress) -> str:
     return f"{local:%H:%M}"
 
@@ -96,6 +100,16 @@ KINDS: dict[str, Kind] = {
             progress=rules.water_progress,
             skip=rules.skip_if_water_on_pace,
             body=_water_body,
+        ),
+        Kind(
+            "stretch",
+            title="Bedtime stretch",
+            actions=({"action": "stretched", "title": "Done"}, SNOOZE),
+            url="/stretch?reminder={id}",  # the guided routine, which logs itself when done
+            logs="stretch",
+            progress=rules.no_progress,
+            skip=rules.skip_if_stretched,
+            body=_stretch_body,
         ),
         Kind(
             "rest",

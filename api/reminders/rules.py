@@ -61,6 +61,11 @@ def skip_if_water_on_pace(due: Due) -> str | None:
     return "on_pace" if _on_pace(due) else None
 
 
+def skip_if_stretched(due: Due) -> str | None:
+    """Skipped when a stretch (guided or logged in one tap) is logged for this slot."""
+    return "done" if _intake_since(due.session, due.user, "stretch", _slot_opens(due)) else None
+
+
 def latest_magnesium(session, user_ids) -> dict:
     """{user_id: the latest magnesium intake's taken_at} for a batch of people."""
     rows = session.execute(
@@ -89,15 +94,20 @@ def _as_utc(value) -> datetime:
     return UTCDateTime().process_result_value(value, None)
 
 
-def _taken(due: Due) -> bool:
-    """A magnesium intake logged for this slot: after halfway from the previous slot.
+def _slot_opens(due: Due) -> datetime:
+    """Where this slot's time begins: halfway from the previous slot.
 
     "Since the previous slot" taken literally would count the intake logged in answer to the
     previous reminder; halfway splits the time between two slots fairly.
     """
     user, slot, schedule = due.user, due.last_slot, due.schedule
     prev = previous_slot(schedule, user.timezone, slot) if schedule.times else None
-    since = prev + (slot - prev) / 2 if prev else slot - timedelta(hours=12)
+    return prev + (slot - prev) / 2 if prev else slot - timedelta(hours=12)
+
+
+def _taken(due: Due) -> bool:
+    """A magnesium intake logged for this slot (see _slot_opens)."""
+    user, since = due.user, _slot_opens(due)
     if due.last_magnesium is not None:
         return user.id in due.last_magnesium and due.last_magnesium[user.id] > since
     return _intake_since(due.session, user, "magnesium", since) > 0

@@ -123,10 +123,12 @@ class WeaknessData(RecordData):
     notes = fields.String(allow_none=True, load_default=None, validate=TEXT)
 
 
+INTAKE_KINDS = ["water", "magnesium", "potassium", "other", "stretch", "epsom_bath", "heat"]
+
+
 class IntakeData(RecordData):
-    kind = fields.String(
-        required=True, validate=V.OneOf(["water", "magnesium", "potassium", "other"])
-    )
+    # stretch, epsom_bath, heat: fixes between episodes, logged in one tap (features/quick/fixes.js)
+    kind = fields.String(required=True, validate=V.OneOf(INTAKE_KINDS))
     amount = fields.Float(allow_none=True, load_default=None, validate=V.Range(0, 100000))
     unit = fields.String(allow_none=True, load_default=None, validate=V.OneOf(["ml", "mg"]))
     form = fields.String(allow_none=True, load_default=None, validate=V.Length(max=60))

@@ -16,6 +16,13 @@ export const KINDS = {
     actions: ["drank", "snooze"],
     logs: "water",
   },
+  stretch: {
+    label: "Bedtime stretch",
+    form: ["times", "nag"],
+    actions: ["stretched", "snooze"],
+    logs: "stretch",
+    screen: ["/stretch", "Start the stretch now"], // a link beside the reminder in the list
+  },
   rest: { label: "Rest break", form: ["times"], actions: ["snooze"], logs: null },
   // Made and stopped by the experiments screen (`experiment`), not added on the reminders screen.
   experiment: {

@@ -7,7 +7,7 @@ export const NOTE = {
   text: "Ask your doctor, nurse or pharmacist before changing a treatment or starting a supplement.",
 };
 
-// A string is a paragraph, an array a list, {h} a sub-heading.
+// A string is a paragraph, an array a list, {h} a sub-heading, {a, text} a link to a screen.
 export const SECTIONS = [
   {
     id: "why",
@@ -61,6 +61,13 @@ export const SECTIONS = [
         "A gentle calf stretch before bed.",
         "Keep your legs warm at night.",
       ],
+      { h: "Before bed: what the evidence says" },
+      [
+        "Stretching calves and hamstrings at bedtime: small trials disagree. One found fewer night cramps, others no clear difference. It is gentle and free, so it may be worth a try.",
+        "Epsom salt baths: that magnesium gets into the body through the skin is not established. The warm bath itself may relax tight muscles; warm, not hot.",
+        "Heat before bed (a warm bath, a heat pack, warm bedding): comforting and relaxing for muscles, with little trial evidence that it prevents cramps.",
+      ],
+      { a: "/stretch", text: "Try the bedtime stretch" },
       { h: "What about magnesium?" },
       "In trials with older adults, magnesium for night-time leg cramps made little or no difference on average. It may still help some people, for example if they are low.",
       {
@@ -132,13 +139,19 @@ const list = (items, cls = "learn-list") =>
     { class: cls },
     items.map((t) => el("li", {}, t)),
   );
-// A paragraph, {h} a heading, {text, link: [href, words]} a paragraph with a link, else a list.
+// A paragraph, {h} a heading, {a, text} a button-like link, {text, link: [href, words]} a
+// paragraph with a link in it, else a list.
 const linked = ({ text, link: [href, words] }) => {
   const [before, after] = text.split(words);
   return el("p", {}, before, el("a", { href }, words), after);
 };
-const block = (b) =>
-  typeof b === "string" ? el("p", {}, b) : b.h ? el("h3", {}, b.h) : b.link ? linked(b) : list(b);
+function block(b) {
+  if (typeof b === "string") return el("p", {}, b);
+  if (b.h) return el("h3", {}, b.h);
+  if (b.a) return el("a", { class: "btn btn-block", href: b.a }, b.text);
+  if (b.link) return linked(b);
+  return list(b);
+}
 
 export function mount(root) {
   const topics = [

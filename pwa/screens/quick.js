@@ -1,7 +1,9 @@
 // /quick?kind=water|magnesium&reminder=<id>: the logger a notification opens (Safari and Firefox
 // show no notification buttons); notifications shown before carry kind=hydration. Its water and
-// magnesium panel is Today's too.
+// magnesium panel is Today's too; below it, the one-tap fixes between episodes (quick/fixes.js).
 import { quickLog, snooze } from "../features/quick/logs.js";
+import { fixesPanel } from "../features/quick/fixes.js";
+import { INTAKE_LABELS } from "../features/quick/kinds.js";
 import { intakePanel } from "../features/quick/panel.js";
 import { intakeOf } from "../lib/reminder-kinds.js";
 import { btn, clock, el } from "../lib/ui.js";
@@ -39,7 +41,11 @@ function snoozeBlock(id) {
   );
 }
 
-let stop;
+let stops = [];
+
+const heading = (kind) =>
+  ({ water: "Time for some water", magnesium: "Time for magnesium" })[kind] ||
+  (kind ? INTAKE_LABELS[kind] : "Water and magnesium");
 
 // log=water|magnesium: a home-screen shortcut, logged at once (with Undo) and shown first.
 export async function mount(root, { kind, reminder: id, log } = {}) {
@@ -51,22 +57,28 @@ export async function mount(root, { kind, reminder: id, log } = {}) {
   }
   const r = id && (await get("reminders", id));
   const panel = el("div", { class: "stack" });
+  const fixes = el(
+    "section",
+    { class: "stack quick-fixes", "aria-labelledby": "h-fixes" },
+    el("h2", { id: "h-fixes" }, "Before bed"),
+    el("a", { class: "btn btn-block", href: "/stretch" }, "Bedtime stretch (guided)"),
+  );
   root.append(
     el(
       "div",
       { class: "stack quick" },
-      el(
-        "h1",
-        {},
-        kind ? `Time for ${kind === "water" ? "some water" : "magnesium"}` : "Water and magnesium",
-      ),
+      el("h1", {}, heading(kind)),
       r?.title && el("p", { class: "muted" }, r.title),
       panel,
+      fixes,
       id && snoozeBlock(id),
       el("a", { class: "btn btn-block", href: "/" }, "Back to Today"),
     ),
   );
-  stop = await intakePanel(panel, kind || shortcut, id);
+  stops = [await intakePanel(panel, kind || shortcut, id), await fixesPanel(fixes)];
 }
 
-export const unmount = () => stop?.();
+export function unmount() {
+  for (const stop of stops) stop();
+  stops = [];
+}

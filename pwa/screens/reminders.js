@@ -118,6 +118,7 @@ function item(r) {
   const paused = r.enabled === false;
   const snoozes = snoozeBox(r);
   const details = kindOf(r.kind).form.includes("dose") && detailsText(r);
+  const { screen } = kindOf(r.kind);
   const confirm = el(
     "div",
     { class: "stack", hidden: true, "data-confirm-box": "" },
@@ -143,6 +144,7 @@ function item(r) {
     el("h3", {}, nameOf(r)),
     el("p", { "data-schedule": "" }, schedule(r)),
     details ? el("p", { class: "muted" }, details) : null,
+    screen && el("a", { class: "btn btn-block", href: screen[0], "data-act": "open" }, screen[1]),
     el(
       "p",
       {

@@ -83,6 +83,23 @@ async function energy(host) {
   };
 }
 
+// In the evening, the bedtime card (the guided stretch, one-tap fixes), last but for the sign-up
+// hint, and loaded after Today is ready: it adds nothing to Today's first load.
+function bedtime(page, hint) {
+  let open = true;
+  stops.push(() => (open = false));
+  import("../features/quick/fixes.js")
+    .then((m) => m.bedtimeCard())
+    .then((card) => {
+      if (!card) return;
+      if (!open) return card.stop();
+      if (hint.isConnected) hint.before(card.node);
+      else page.append(card.node);
+      stops.push(card.stop);
+    })
+    .catch((err) => console.error(err));
+}
+
 export async function mount(root) {
   stops = [];
   const date = new Date().toLocaleDateString([], {
@@ -187,6 +204,7 @@ export async function mount(root) {
     alone(hint, signup),
   ]);
   page.append(...blocks);
+  bedtime(page, hint);
   // The experiment line, last and loaded after Today is ready: outside Today's budget.
   const experiment = el("p", { hidden: true, "data-experiment": "" });
   page.append(experiment);

@@ -105,3 +105,16 @@ def test_a_crash_answer_is_kept_as_given(device, answer):
     assert sync(device, [checkin])["accepted"] == [checkin["id"]]
     (pulled,), _ = pull_all(device)
     assert pulled["data"]["crash"] is answer
+
+
+@pytest.mark.parametrize("kind", ["stretch", "epsom_bath", "heat"])
+def test_a_fix_between_episodes_is_an_intake_without_an_amount(device, kind):
+    fix = change("intakes", kind=kind, amount=None, unit=None, form=None)
+    assert sync(device, [fix])["accepted"] == [fix["id"]]
+    (pulled,), _ = pull_all(device)
+    assert (pulled["data"]["kind"], pulled["data"]["amount"]) == (kind, None)
+
+
+def test_an_intake_kind_the_app_does_not_know_is_refused(device):
+    errors = rejection_of(device, change("intakes", kind="yoga"))
+    assert list(errors) == ["kind"]

@@ -28,6 +28,7 @@ SCREENS = [
     ("/report", "report", "[data-print]"),
     ("/checkin", "checkin", "[data-checkin-form] button[type=submit]"),
     ("/helps", "insights", "[data-relief-chart]"),
+    ("/stretch", "stretch", "[data-stretch=start]"),
 ]
 # name: (default font size in px, 16 = 100%; viewport; colour scheme)
 SETUPS = {

@@ -92,7 +92,7 @@ def test_a_refused_record_without_a_form_is_deleted_with_confirm_and_undo(
     notice.get_by_role("button", name="Show").click()
     item = page.locator("[data-attention=intakes]")
     text = item.inner_text()
-    assert "A water or magnesium log" in text
+    assert "A water, magnesium or bedtime log" in text
     assert "Amount: This cannot be negative: use a number from 0 to 100,000." in text
     assert "cannot be changed here: delete it" in text
     assert item.get_by_role("link", name="Fix it").count() == 0

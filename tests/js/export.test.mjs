@@ -220,6 +220,14 @@ test("water and magnesium, check-ins, planned tasks and reminders read as words"
   const s = snapshot({
     intakes: [
       { id: "i", taken_at: "2026-11-27T08:00:00Z", kind: "magnesium", amount: 300, unit: "mg" },
+      {
+        id: "s",
+        taken_at: "2026-11-27T21:00:00Z",
+        kind: "stretch",
+        form: "guided, 3 of 4 stretches",
+      },
+      { id: "e", taken_at: "2026-11-27T21:30:00Z", kind: "epsom_bath" },
+      { id: "h", taken_at: "2026-11-27T22:00:00Z", kind: "heat" },
     ],
     checkins: [
       { id: "a", day: "2026-11-26", crash: true, fatigue: 7, sleep: 3, woke_with_cramp: false },
@@ -245,8 +253,12 @@ test("water and magnesium, check-ins, planned tasks and reminders read as words"
       { id: "m", kind: "magnesium", enabled: true, times: ["08:00", "20:00"], days: [1, 3, 7] },
     ],
   });
-  const [intake] = table(csvFile("intakes", s));
+  const [intake, stretch, bath, heat] = table(csvFile("intakes", s));
   assert.equal(intake.what, "Magnesium");
+  assert.equal(stretch.what, "Bedtime stretch");
+  assert.equal(stretch.form, "guided, 3 of 4 stretches");
+  assert.equal(bath.what, "Epsom salt bath");
+  assert.equal(heat.what, "Heat before bed");
   assert.equal(intake["when (Europe/London time)"], "2026-11-27 08:00 +00:00");
   const [crashed, unknown] = table(csvFile("checkins", s));
   assert.equal(crashed.crashed, "yes");

@@ -56,6 +56,18 @@ test("magnesium evidence is stated plainly and points to the person's own figure
   assert.match(all, /Ask your doctor or pharmacist about the form and amount/);
 });
 
+test("each fix before bed gets one honest line on its evidence, and the stretch a way in", () => {
+  const [stretch, epsom, heat] = SECTIONS.find((s) => s.id === "cramps").body.find(
+    (b) => Array.isArray(b) && b.some((t) => /Epsom/.test(t)),
+  );
+  assert.match(stretch, /small trials disagree/);
+  assert.match(stretch, /fewer night cramps, others no clear difference/);
+  assert.match(epsom, /through the skin is not established/);
+  assert.match(epsom, /warm bath itself may relax/);
+  assert.match(heat, /little trial evidence that it prevents cramps/);
+  assert.ok(SECTIONS.some((s) => s.body.some((b) => b.a === "/stretch" && b.text)));
+});
+
 test("never a dose", () => {
   assert.doesNotMatch(all, /\d\s*(mg|mcg|µg|g|iu|ml|mmol|units?)\b/i);
   assert.doesNotMatch(all, /\b(once|twice|three times) (a|per) day\b/i);

@@ -190,6 +190,31 @@ def test_magnesium_taken_for_the_previous_slot_does_not_silence_this_one(make, p
     assert len(push.received()) == 1
 
 
+def test_bedtime_stretch_sent_with_done_opening_the_routine_and_skipped_once_stretched(
+    make, push, dispatcher
+):
+    ana, ben = make.user(BERLIN), make.user(BERLIN)
+    dev, _ = make.device(ana), make.device(ben)
+    ra, rb = due(make, ana, kind="stretch"), due(make, ben, kind="stretch")
+    # Ben stretched this evening already; yesterday's stretch of Ana's answered yesterday's slot.
+    make.intake(ben, "stretch", rb.slot - timedelta(minutes=30))
+    make.intake(ana, "stretch", ra.slot - timedelta(days=1) + timedelta(minutes=5))
+    make.intake(ana, "epsom_bath", ra.slot - timedelta(minutes=10))
+    dispatcher.run_once()
+    [msg] = push.received(dev["endpoint"])
+    p = msg.payload
+    assert (p["kind"], p["title"], p["tag"]) == ("stretch", "Bedtime stretch", "unknot-stretch")
+    assert p["body"] == "A few gentle stretches for calves, hamstrings and feet"
+    assert p["actions"] == [
+        {"action": "stretched", "title": "Done"},
+        {"action": "snooze", "title": "Snooze 15 min"},
+    ]
+    assert p["url"] == f"/stretch?reminder={ra.id}"
+    assert not {"form", "amount", "unit"} & set(p)
+    assert len(push.received()) == 1
+    assert (deliveries(rb)[0].status, deliveries(rb)[0].reason) == ("skipped", "done")
+
+
 def test_hydration_skipped_when_on_pace(make, push, dispatcher):
     ana = make.user(BERLIN, water_target_ml=2000)
     make.device(ana)

@@ -32,8 +32,8 @@ def test_a_one_tap_log_writes_the_same_intake_on_both_sides(name):
     assert client["KINDS"][name]["logs"] == logs
     (intakes,) = [v for v in IntakeData().fields["kind"].validators if hasattr(v, "choices")]
     assert logs is None or logs in intakes.choices
-    if logs:  # the tap on the notification opens the logger of that intake
-        assert KINDS[name].url.startswith(f"/quick?kind={logs}&")
+    if logs:  # the tap on the notification opens the logger of that intake (or its own screen)
+        assert KINDS[name].url.startswith((f"/quick?kind={logs}&", f"/{logs}?reminder="))
 
 
 def test_the_form_writes_only_fields_the_schema_has():
@@ -45,7 +45,7 @@ def test_the_form_writes_only_fields_the_schema_has():
 
 def test_a_kind_missing_from_the_table_fails_loudly_rather_than_becoming_custom():
     class Stray:
-        kind, title, id, amount, unit, form = "stretch", None, "x", None, None, None
+        kind, title, id, amount, unit, form = "yoga", None, "x", None, None, None
 
     with pytest.raises(KeyError):
         payload.build(Stray(), "UTC", datetime.now(UTC), "slot")

@@ -21,7 +21,7 @@ const NOUNS = {
   cramps: "A cramp",
   knots: "A knot",
   weakness: "A weakness note",
-  intakes: "A water or magnesium log",
+  intakes: "A water, magnesium or bedtime log",
   plans: "A day's plan",
   activities: "A planned task",
   templates: "An everyday task",

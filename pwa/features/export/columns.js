@@ -6,6 +6,7 @@ import { KINDS } from "../../lib/reminder-kinds.js";
 import { crampSeconds } from "../cramp/length.js";
 import { fixOf } from "../experiments/fixes.js";
 import { BETWEEN_EPISODES, RELIEFS } from "../insights/reliefs.js";
+import { INTAKE_LABELS } from "../quick/kinds.js";
 import { SIDES } from "../log/chips.js";
 import { KNOT_HELPED, LOCATIONS } from "../log/knots.js";
 
@@ -109,7 +110,7 @@ const READERS = {
 };
 const LIST_READERS = { steps: (steps) => steps.map(step).join("; ") };
 const COLLECTION_READERS = {
-  intakes: { kind: word },
+  intakes: { kind: (k) => INTAKE_LABELS[k] ?? word(k) },
   reminders: { kind: (k) => KINDS[k]?.label ?? k },
   experiments: { fix: (k) => fixOf(k).label },
 };

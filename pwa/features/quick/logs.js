@@ -1,6 +1,7 @@
 // One-tap logs and snoozes; the service worker imports this too (no DOM at load time).
 // Never a dose: magnesium gets the form and amount the person set in a reminder, or none.
 import { api } from "../../api.js";
+import { FIXES, INTAKE_LABELS } from "./kinds.js";
 import { get, list, nowIso, remove, save } from "../../store.js";
 import { clock, toast } from "../../lib/ui.js";
 
@@ -31,7 +32,8 @@ export const detailsText = ({ form, amount, unit } = {}) =>
 // What a repeated tap means. The same water button again within BOUNCE_MS is a finger bounce,
 // not a second glass (a second glass comes after drinking the first). "Took magnesium" again
 // within SAME_DOSE_MS is the same dose, tapped twice or from a notification too: a person taking
-// a second dose says so (the toast offers it).
+// a second dose says so (the toast offers it). A fix between episodes (a stretch, a bath, heat)
+// logged again within SAME_DOSE_MS is the same one too.
 export const BOUNCE_MS = 2000;
 export const SAME_DOSE_MS = 15 * 60000;
 
@@ -69,13 +71,23 @@ export async function logMagnesium(d, again = false) {
   return logOnce({ kind: "magnesium", ...dose }, again);
 }
 
+// A fix between episodes (kinds.js FIXES) done now; form: the person's own detail, e.g. the
+// guided stretch's "4 of 4 stretches". -> {record, added}
+export function logFix(kind, form = null) {
+  if (!Object.hasOwn(FIXES, kind)) throw new Error(`Not a fix between episodes: ${kind}`);
+  return logOnce({ kind, amount: null, unit: null, form });
+}
+
 const undo = (r) => ({ label: "Undo", onClick: () => remove("intakes", r.id) });
 
 // Say a log and offer Undo; a repeat within a bounce says nothing (the first toast stays).
-function tell({ record: r, added }, reminderId) {
+export function tell({ record: r, added }, reminderId) {
   const water = r.kind === "water";
-  if (added) return toast(water ? `Water saved (${r.amount} ml)` : "Magnesium saved", undo(r));
+  const fix = Object.hasOwn(FIXES, r.kind);
+  if (added && !water) return toast(`${INTAKE_LABELS[r.kind]} saved`, undo(r));
+  if (added) return toast(`Water saved (${r.amount} ml)`, undo(r));
   if (water || Date.now() - Date.parse(r.taken_at) < BOUNCE_MS) return;
+  if (fix) return toast(`${INTAKE_LABELS[r.kind]} already saved at ${clock(r.taken_at)}.`);
   toast(`Magnesium already saved at ${clock(r.taken_at)}: one dose.`, {
     label: "Another dose",
     onClick: async () => {
@@ -85,12 +97,13 @@ function tell({ record: r, added }, reminderId) {
   });
 }
 
-// Log "water" or "magnesium" now (once: see BOUNCE_MS) and say so, with Undo. -> {record, added}
+// Log "water", "magnesium" or a fix now (once: see BOUNCE_MS) and say so, with Undo.
+// -> {record, added}
 export async function quickLog(kind, amount, reminderId) {
-  const water = kind === "water";
-  const logged = water
-    ? await logWater(amount || 250)
-    : await logMagnesium(await magnesiumDetails(reminderId));
+  let logged;
+  if (kind === "water") logged = await logWater(amount || 250);
+  else if (kind === "magnesium") logged = await logMagnesium(await magnesiumDetails(reminderId));
+  else logged = await logFix(kind);
   tell(logged, reminderId);
   return logged;
 }

@@ -7,14 +7,12 @@ import {
   crampDurations,
   crampsByHour,
   crampsPerWeek,
-  dayKey,
   knotsByLocation,
-  localHour,
   reliefEffect,
   weaknessByArea,
   whatHelps,
 } from "../../pwa/features/insights/stats.js";
-import { addDays } from "../../pwa/lib/day.js";
+import { addDays, dayKey, localHour } from "../../pwa/lib/day.js";
 import { durationWords } from "../../pwa/lib/format.js";
 import { median, mean } from "../../pwa/lib/median.js";
 

@@ -2,9 +2,8 @@
 import { SETTINGS_DEFAULTS } from "../../lib/defaults.js";
 import { LIMITS } from "../../lib/limits.js";
 import { mean, round1 } from "../../lib/median.js";
-import { addDays } from "../../lib/day.js";
+import { addDays, dayKey } from "../../lib/day.js";
 import { plural } from "../../lib/format.js";
-import { dayKey } from "../insights/stats.js";
 
 export const COSTS = { light: 1, moderate: 2, heavy: 3 };
 export const DEFAULT_BUDGET = SETTINGS_DEFAULTS.energy_budget;

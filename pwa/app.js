@@ -2,7 +2,6 @@
 import { plural } from "./lib/format.js";
 import { applyTheme, banner, clearBanner, toast } from "./lib/ui.js";
 import { navigate, routerEvents, startRouter } from "./router.js";
-import { readStatus, startAutoSync, statusEvents, statusText, syncState } from "./sync.js";
 
 applyTheme();
 
@@ -14,8 +13,11 @@ function show(id, text, action, options) {
   else clearBanner(id);
 }
 
-function showStatus(s = syncState()) {
-  status.textContent = statusText(s);
+// sync.js, imported once the first screen is drawn (see the end of this file).
+let sync = null;
+
+function showStatus(s = sync.syncState()) {
+  status.textContent = sync.statusText(s);
   status.dataset.phase = s.phase;
   show(
     "signin",
@@ -41,12 +43,11 @@ function showStatus(s = syncState()) {
   );
 }
 
-statusEvents.addEventListener("status", (e) => showStatus(e.detail));
 // A save the record check refused (store.js) on a screen that did not catch it: say why.
 addEventListener("unhandledrejection", (e) => {
   if (e.reason?.name === "RecordCheckError") toast(e.reason.message);
 });
-setInterval(() => showStatus(), 30000); // "Synced 2 min ago" ages
+setInterval(() => sync && showStatus(), 30000); // "Synced 2 min ago" ages
 
 routerEvents.addEventListener("route", (e) => {
   if (!html.dataset.ready) performance.mark("app-ready");
@@ -96,6 +97,10 @@ async function registerWorker() {
 }
 
 await startRouter(document.getElementById("main"));
-await readStatus();
-startAutoSync();
+// Sync starts after the first screen: the cramp timer and Today do not wait for it (their
+// budgets: README, "The app on the phone").
+sync = await import("./sync.js");
+sync.statusEvents.addEventListener("status", (e) => showStatus(e.detail));
+await sync.readStatus();
+sync.startAutoSync();
 registerWorker();

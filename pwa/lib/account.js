@@ -5,8 +5,12 @@ import { api } from "../api.js";
 import * as store from "../store.js";
 import { SETTINGS_DEFAULTS } from "./defaults.js";
 import { plural } from "./format.js";
-import { keepOnAfterSignIn, stopOnSignOut } from "./push.js";
-import { readStatus, syncNow } from "../sync.js";
+
+// Sync and push load when they are needed (signing in or out, a changed setting), not with every
+// screen that reads the account: Today shows before them (its budget: README, "The app on the
+// phone").
+const sync = () => import("../sync.js");
+const push = () => import("./push.js");
 
 export class OtherAccountError extends Error {
   constructor(owner, n) {
@@ -43,25 +47,25 @@ export async function signIn(email, password, { mode = "signin", discard = false
     );
     if (changes.length) await store.setMeta("settingsPending", Object.fromEntries(changes));
   }
-  await keepOnAfterSignIn();
-  await syncNow();
+  await (await push()).keepOnAfterSignIn();
+  await (await sync()).syncNow();
   return me;
 }
 
 async function clear() {
   await store.clearAll();
-  await readStatus();
+  await (await sync()).readStatus();
 }
 
 // everywhere: every device of the account, this one included.
 export async function signOut({ keep, everywhere = false }) {
-  await stopOnSignOut(); // while the session lasts
+  await (await push()).stopOnSignOut(); // while the session lasts
   await api(everywhere ? "/api/v1/me/sessions" : "/api/v1/auth/logout", {
     method: everywhere ? "DELETE" : "POST",
   });
   if (!keep) return clear();
   await store.setMeta("authLost", "signed-out");
-  await readStatus();
+  await (await sync()).readStatus();
 }
 
 export const clearDevice = clear;
@@ -78,7 +82,7 @@ export async function saveSettings(changes) {
       ...(await store.getMeta("settingsPending")),
       ...changes,
     });
-    await syncNow();
+    await (await sync()).syncNow();
   }
 }
 

@@ -22,6 +22,20 @@ export function localDay(date = new Date(), startHour = 4) {
   );
 }
 
+// The day a moment counts for: in this phone's time zone, or at a fixed UTC offset in minutes
+// (offsetMinutes) when the figures are for another zone (the day starts at startHour).
+const shifted = (moment, minutes) => new Date(new Date(moment).getTime() + minutes * 60000);
+const ymd = (d) => d.toISOString().slice(0, 10);
+
+export function dayKey(moment, { startHour = 4, offsetMinutes: off } = {}) {
+  return off == null ? localDay(moment, startHour) : ymd(shifted(moment, off - 60 * startHour));
+}
+
+// The hour on the clock a moment happened at, like dayKey.
+export function localHour(moment, { offsetMinutes: off } = {}) {
+  return off == null ? new Date(moment).getHours() : shifted(moment, off).getUTCHours();
+}
+
 // A calendar day n days on ("2026-02-28", 1 -> "2026-03-01"); noon, so no DST change moves it.
 export function addDays(day, n) {
   const [y, m, d] = day.split("-");

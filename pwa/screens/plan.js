@@ -1,12 +1,7 @@
 // Plan: the day's energy budget, its activities (one line each), the timer and the person's own pattern.
 import { saveSettings } from "../lib/account.js";
-import {
-  MIN_CHECKIN_DAYS,
-  SYMPTOMS,
-  crashPattern,
-  fitByMoving,
-  pts,
-} from "../features/plan/pacing.js";
+import { fitByMoving, pts } from "../features/plan/pacing.js";
+import { MIN_CHECKIN_DAYS, SYMPTOMS, crashPattern } from "../features/plan/pattern.js";
 import { capitalize, countdownText, plural } from "../lib/format.js";
 import { LIMITS } from "../lib/limits.js";
 import { readNumber } from "../lib/numbers.js";

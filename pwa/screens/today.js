@@ -12,7 +12,6 @@ import { whenText } from "../features/log/chips.js";
 import { intakePanel } from "../features/quick/panel.js";
 import { checkinFor, days, loadDay } from "../features/plan/data.js";
 import { pointsLine } from "../features/plan/bar.js";
-import { PHASES, timerEvents, watchTimer } from "../features/plan/timer.js";
 
 const START = "Cramp! Start timer";
 let stops = [];
@@ -67,19 +66,38 @@ async function energy(host) {
     );
   };
   await draw();
-  const tick = ({ detail: d }) => {
-    running.hidden = !d;
-    if (d)
-      running.textContent = `${PHASES[d.phase.kind]}: ${d.activity.title}${d.phase.endsAt ? ` · ${countdownText(d.phase.endsAt - Date.now())} left` : ""}`;
-  };
-  timerEvents.addEventListener("tick", tick);
-  watchTimer();
+  const stopLine = runningLine(running);
   const off = onChange(
     (c) => ["plans", "activities", "checkins", "*"].includes(c.collection) && draw(),
   );
   return () => {
     off();
-    timerEvents.removeEventListener("tick", tick);
+    stopLine();
+  };
+}
+
+// The activity running now, in one line (hidden while none runs). The activity timer loads after
+// Today is ready (the route event): outside Today's budget. -> stop()
+function runningLine(node) {
+  let stopped = false;
+  let stopTicks = () => {};
+  const watch = async () => {
+    const { PHASES, timerEvents, watchTimer } = await import("../features/plan/timer.js");
+    if (stopped) return;
+    const tick = ({ detail: d }) => {
+      node.hidden = !d;
+      if (d)
+        node.textContent = `${PHASES[d.phase.kind]}: ${d.activity.title}${d.phase.endsAt ? ` · ${countdownText(d.phase.endsAt - Date.now())} left` : ""}`;
+    };
+    timerEvents.addEventListener("tick", tick);
+    watchTimer();
+    stopTicks = () => timerEvents.removeEventListener("tick", tick);
+  };
+  routerEvents.addEventListener("route", watch, { once: true });
+  return () => {
+    stopped = true;
+    routerEvents.removeEventListener("route", watch);
+    stopTicks();
   };
 }
 

@@ -3,20 +3,22 @@ import test from "node:test";
 import assert from "node:assert/strict";
 import {
   COSTS,
-  MIN_CHECKIN_DAYS,
   TEMPLATES,
   activityLoad,
   checkAdd,
   costOf,
-  crashPattern,
-  dayLoads,
   dayTotals,
   fitByMoving,
   lighterVersion,
-  pairDays,
   splitIntoSteps,
-  suggestBudget,
 } from "../../pwa/features/plan/pacing.js";
+import {
+  MIN_CHECKIN_DAYS,
+  crashPattern,
+  dayLoads,
+  pairDays,
+  suggestBudget,
+} from "../../pwa/features/plan/pattern.js";
 import { addDays } from "../../pwa/lib/day.js";
 import { LIMITS } from "../../pwa/lib/limits.js";
 

@@ -320,7 +320,7 @@ test("pacing: days over budget, crashes and how many days after overdoing they c
   assert.deepEqual(p.held, { points: 6, days: 3 });
 });
 
-test("pacing: the budget held without a crash, as pacing.js suggests it", () => {
+test("pacing: the budget held without a crash, as pattern.js suggests it", () => {
   const loads = {};
   const checkins = [];
   for (let i = 0; i < 6; i++) {

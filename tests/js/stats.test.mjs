@@ -6,13 +6,11 @@ import {
   crampDurations,
   crampsByHour,
   crampsPerWeek,
-  dayKey,
   knotsByLocation,
-  localHour,
   weaknessByArea,
   whatHelps,
 } from "../../pwa/features/insights/stats.js";
-import { addDays } from "../../pwa/lib/day.js";
+import { addDays, dayKey, localHour } from "../../pwa/lib/day.js";
 import { MIN_EACH_SIDE, reliefAnswers } from "../../pwa/features/insights/reliefs.js";
 import { durationWords, minutesWords } from "../../pwa/lib/format.js";
 import { median, mean, quantile } from "../../pwa/lib/median.js";

@@ -3,9 +3,8 @@
 // AFTER that one, D + 1, had a cramp when a cramp was logged from 6 pm until the day starts, or
 // when the check-in about night D + 1 said "woke with a cramp". A night only counts when that
 // next check-in exists, so a night nobody reported on is never taken as a night without cramps.
-import { addDays } from "../../lib/day.js";
+import { addDays, dayKey, localHour } from "../../lib/day.js";
 import { plural } from "../../lib/format.js";
-import { dayKey, localHour } from "./stats.js";
 
 export const POOR_SLEEP = 4; // sleep 0 to 4 is poor
 export const GOOD_SLEEP = 6; // sleep 6 to 10 is good; a 5 is neither

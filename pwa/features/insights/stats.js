@@ -1,6 +1,6 @@
 // "What helps me" figures (pure) and a bar chart; what shortened cramps is in reliefs.js.
 // startHour: a 2 a.m. cramp is the night before's.
-import { addDays, localDay } from "../../lib/day.js";
+import { addDays, dayKey, localHour } from "../../lib/day.js";
 import { plural } from "../../lib/format.js";
 import { median } from "../../lib/median.js";
 import { CRAMP } from "../../lib/limits.js";
@@ -13,17 +13,6 @@ export { MIN_EACH_SIDE, RELIEFS, reliefEffect } from "./reliefs.js";
 
 export const MIN_FOR_PATTERN = 5;
 const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
-
-const shifted = (moment, minutes) => new Date(new Date(moment).getTime() + minutes * 60000);
-const ymd = (d) => d.toISOString().slice(0, 10);
-
-export function dayKey(moment, { startHour = 4, offsetMinutes: off } = {}) {
-  return off == null ? localDay(moment, startHour) : ymd(shifted(moment, off - 60 * startHour));
-}
-
-export function localHour(moment, { offsetMinutes: off } = {}) {
-  return off == null ? new Date(moment).getHours() : shifted(moment, off).getUTCHours();
-}
 
 const dayLabel = (day) => `${+day.slice(8)} ${MONTHS[day.slice(5, 7) - 1]}`;
 const hourLabel = (h) => `${h % 12 || 12} ${h < 12 ? "am" : "pm"}`;

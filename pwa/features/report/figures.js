@@ -12,7 +12,8 @@ import { experimentResult } from "../experiments/analysis.js";
 import { lastDay } from "../experiments/plan.js";
 import { localTime } from "../export/columns.js";
 import { knotsByLocation, reliefEffect, weaknessByArea } from "../insights/stats.js";
-import { DEFAULT_BUDGET, dayLoads, pairDays, suggestBudget } from "../plan/pacing.js";
+import { DEFAULT_BUDGET } from "../plan/pacing.js";
+import { dayLoads, pairDays, suggestBudget } from "../plan/pattern.js";
 
 // The morning check-in scales drawn as trend lines: one line each (sleep and stiffness join here).
 export const SCALES = [
@@ -170,8 +171,8 @@ function checkinsByDay(checkins, ctx) {
 }
 
 // Days over budget, crashes and how many days after an over-budget day each came (a check-in of
-// day D tells how day D - 1 went, as pacing.js pairs them), and the highest total held without a
-// crash (pacing.js's suggestBudget, on the period's days).
+// day D tells how day D - 1 went, as pattern.js pairs them), and the highest total held without a
+// crash (pattern.js's suggestBudget, on the period's days).
 export function pacingFigures({ plans, activities, checkins } = {}, ctx) {
   const budget = ctx.budget ?? DEFAULT_BUDGET;
   const all = dayLoads({ plans, activities, budget }, { startHour: ctx.startHour });

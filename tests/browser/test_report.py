@@ -41,7 +41,14 @@ def month_of_records():
     intakes += [{"taken_at": at(d, 2), "kind": "magnesium"} for d in (1, 3, 5)]
     today = evening.date()
     checkins = [
-        {"day": (today - timedelta(days=d)).isoformat(), "fatigue": 4 + d % 5, "crash": d == 6}
+        {
+            "day": (today - timedelta(days=d)).isoformat(),
+            "fatigue": 4 + d % 5,
+            "crash": d == 6,
+            "stiffness": 3,
+            "sleep": 7,
+            "woke_with_cramp": d in (2, 9) if d <= 10 else None,
+        }
         for d in range(1, 27)
     ]
     return {
@@ -106,6 +113,12 @@ def test_one_page_pdf_on_a4_and_letter_with_the_headline_numbers(offline_report,
         assert "Weakness: 3 times on 3 days. Where: Legs 3. Legs turned to jelly: 1 time." in text
         assert "Crashes: 1 (of 26 mornings answered)." in text
         assert "Magnesium on 3 of 28 days; water on 14 of 28 days." in text
+        assert "Morning stiffness: median 3" in text
+        assert "Sleep (10 = slept very well): median 7" in text
+        assert "Woke with a cramp: 2 of 10 mornings answered." in text
+        # the left lower leg (calf, foot) and upper leg (hamstring), the neck, both shoulder
+        # girdles (the old word "shoulders")
+        assert "5 of 19 pain areas with a knot or cramp" in " ".join(text.split())
         assert "Information recorded by the patient; not a diagnosis." in text
         assert "Unknot 1.0.0" in text
         # Nothing of the app around the page is printed.

@@ -223,7 +223,7 @@ test("a length over 3 hours (a timer left on) is left out of the lengths, and co
   assert.equal(running.medianSeconds, null);
 });
 
-test("what shortened them: only what was tried, compared once there are 3 each side", () => {
+test("what shortened them: only what was tried, most shortening first, compared once there are 3 each side", () => {
   const day = (i) => `2026-11-${String(2 + i).padStart(2, "0")}T02:00:00Z`;
   const cramps = [
     ...[0, 1, 2].map((i) => cramp(day(i), 60, { reliefs_tried: ["heat"] })),
@@ -234,12 +234,13 @@ test("what shortened them: only what was tried, compared once there are 3 each s
   const rs = reliefFigures(cramps, NOV);
   assert.deepEqual(
     rs.map((r) => r.key),
-    ["stretch", "heat"],
+    ["heat", "stretch"],
   );
   const heat = rs.find((r) => r.key === "heat");
   assert.equal(heat.enough, true);
-  assert.deepEqual(heat.with, { count: 3, medianSeconds: 60 });
-  assert.deepEqual(heat.without, { count: 4, medianSeconds: 180 }); // 180, 180, 180, 120
+  assert.equal(heat.certain, false); // fewer than 5 cramps a side: shown as uncertain
+  assert.deepEqual([heat.with.count, heat.with.medianSeconds], [3, 60]);
+  assert.deepEqual([heat.without.count, heat.without.medianSeconds], [4, 180]); // 180, 180, 180, 120
   const stretch = rs.find((r) => r.key === "stretch");
   assert.deepEqual([stretch.tried, stretch.helped, stretch.enough], [1, 1, false]);
 });
@@ -344,7 +345,8 @@ test("check-ins: one series per scale, median, first and last week; extra scales
     { day: "2026-11-29", fatigue: 10 }, // after the period
     { day: "2026-11-10", fatigue: 9, deleted_at: "2026-11-11T00:00:00Z" },
   ];
-  const [fatigue, weakness] = checkinSeries(checkins, NOV);
+  const series = checkinSeries(checkins, NOV);
+  const [fatigue, weakness] = ["fatigue", "weakness"].map((k) => series.find((x) => x.key === k));
   assert.deepEqual(
     fatigue.points.map((p) => [p.day, p.at, p.value]),
     [
@@ -359,6 +361,26 @@ test("check-ins: one series per scale, median, first and last week; extra scales
   assert.deepEqual([weakness.count, weakness.median, weakness.last], [1, 4, null]);
   const [sleep] = checkinSeries(checkins, NOV, [{ key: "sleep", label: "Sleep" }]);
   assert.deepEqual([sleep.label, sleep.count, sleep.median], ["Sleep", 2, 5]);
+  assert.deepEqual(
+    series.map((x) => x.key),
+    ["fatigue", "stiffness", "sleep", "weakness", "cramps", "knots"],
+  );
+});
+
+test("woke with a cramp: counted among the mornings that answered it, never from silence", () => {
+  const f = reportFigures(
+    {
+      checkins: [
+        { day: "2026-11-02", woke_with_cramp: true },
+        { day: "2026-11-03", woke_with_cramp: false },
+        { day: "2026-11-04", woke_with_cramp: null },
+        { day: "2026-11-05", fatigue: 3 },
+        { day: "2026-10-20", woke_with_cramp: true }, // before the period
+      ],
+    },
+    NOV,
+  );
+  assert.deepEqual(f.woke, { answered: 2, yes: 1 });
 });
 
 test("magnesium and water: on how many days, never how much", () => {

@@ -11,13 +11,17 @@ import { crampSeconds } from "../cramp/length.js";
 import { experimentResult } from "../experiments/analysis.js";
 import { lastDay } from "../experiments/plan.js";
 import { localTime } from "../export/columns.js";
-import { knotsByLocation, reliefEffect, weaknessByArea } from "../insights/stats.js";
+import { reliefAnswers } from "../insights/reliefs.js";
+import { knotsByLocation, weaknessByArea } from "../insights/stats.js";
 import { DEFAULT_BUDGET } from "../plan/pacing.js";
 import { dayLoads, pairDays, suggestBudget } from "../plan/pattern.js";
 
-// The morning check-in scales drawn as trend lines: one line each (sleep and stiffness join here).
+// The morning check-in scales drawn as trend lines, one line each. Sleep is the one scale where
+// 10 is good, so its label says so.
 export const SCALES = [
   { key: "fatigue", label: "Fatigue" },
+  { key: "stiffness", label: "Morning stiffness" },
+  { key: "sleep", label: "Sleep (10 = slept very well)" },
   { key: "weakness", label: "Muscle weakness" },
   { key: "cramps", label: "Cramps" },
   { key: "knots", label: "Knots" },
@@ -131,16 +135,18 @@ export function crampFigures(cramps, ctx) {
   };
 }
 
-// What was tried during the period's cramps, compared as What helps me compares them.
+// What was tried during the period's cramps, compared as What helps me compares them (most
+// shortening first; `certain` false when too few or the two groups overlap).
 export function reliefFigures(cramps, ctx) {
-  return reliefEffect(within(cramps, "started_at", ctx))
+  return reliefAnswers(within(cramps, "started_at", ctx))
     .filter((r) => r.tried)
-    .map(({ key, label, tried, helped, enough, with: withIt, without }) => ({
+    .map(({ key, label, tried, helped, enough, certain, withIt, without }) => ({
       key,
       label,
       tried,
       helped,
       enough,
+      certain,
       with: withIt,
       without,
     }));
@@ -226,6 +232,14 @@ export function checkinSeries(checkins, ctx, scales = SCALES) {
   });
 }
 
+// On how many answered mornings the person woke with a cramp (unanswered ones are not "no").
+export function wokeFigures(checkins, ctx) {
+  const said = [...checkinsByDay(checkins, ctx).values()].filter(
+    (c) => typeof c.woke_with_cramp === "boolean",
+  );
+  return { answered: said.length, yes: said.filter((c) => c.woke_with_cramp).length };
+}
+
 // On how many days of the period water and magnesium were logged (never how much).
 export function intakeDays(intakes, ctx) {
   const all = within(intakes, "taken_at", ctx);
@@ -297,6 +311,7 @@ export function reportFigures(records, ctx) {
     weakness: weaknessFigures(records.weakness, ctx),
     pacing: pacingFigures(records, ctx),
     checkins: checkinSeries(records.checkins, ctx),
+    woke: wokeFigures(records.checkins, ctx),
     intakes: intakeDays(records.intakes, ctx),
   };
 }

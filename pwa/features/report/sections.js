@@ -1,9 +1,9 @@
 // The sections of the doctor's page, in order: each takes the figures (figures.js's
 // reportFigures) and returns its <section>, or null to leave itself out. Add, replace or reorder
 // sections in SECTIONS (e.g. an experiments section after "reliefs").
-import { capitalize, durationWords, plural } from "../../lib/format.js";
+import { capitalize, durationWords, minutesWords, plural } from "../../lib/format.js";
 import { el } from "../../lib/ui.js";
-import { WPI_AREAS } from "../bodymap/regions.js";
+import { WPI_AREAS, placeLabel } from "../bodymap/regions.js";
 import { shadedViews } from "../bodymap/figure.js";
 import { nightsChart, trendLine } from "./charts.js";
 
@@ -43,7 +43,7 @@ function cramps({ cramps: c }) {
     el(
       "p",
       {},
-      `Muscles: ${counts(c.muscles, (m) => capitalize(m.name)) || "none said"}` +
+      `Muscles: ${counts(c.muscles, (m) => capitalize(placeLabel(m.name))) || "none said"}` +
         (c.muscles.length && c.unsaidMuscle ? `; not said ${c.unsaidMuscle}.` : "."),
     ),
     el(
@@ -59,9 +59,9 @@ function cramps({ cramps: c }) {
 
 function reliefLine(r) {
   const said = r.helped ? `, marked as helping ${plural(r.helped, "time")}` : "";
-  const median = (side) => `${durationWords(side.medianSeconds)} (${plural(side.count, "cramp")})`;
+  const median = (side) => `${minutesWords(side.medianSeconds)} (${plural(side.count, "cramp")})`;
   const compare = r.enough
-    ? `median ${median(r.with)} with it, ${median(r.without)} without`
+    ? `median ${median(r.with)} with it, ${median(r.without)} without${r.certain ? "" : " (uncertain: few cramps or lengths that overlap)"}`
     : `too few timed cramps to compare (${r.with.count} with it, ${r.without.count} without)`;
   return el(
     "li",
@@ -113,11 +113,11 @@ function whereMap({ counts, areas, total }) {
 
 function knotsAndWeakness({ knots: k, weakness: w, where }) {
   const knots = k.total
-    ? `Knots: ${plural(k.total, "knot")} on ${plural(k.days, "day")}. Where: ${counts(k.places, (p) => capitalize(p.name)) || "not said"}.` +
+    ? `Knots: ${plural(k.total, "knot")} on ${plural(k.days, "day")}. Where: ${counts(k.places, (p) => capitalize(placeLabel(p.name))) || "not said"}.` +
       (k.helped.length ? ` Marked as helping: ${counts(k.helped)}.` : "")
     : "Knots: none logged.";
   const weak = w.total
-    ? `Weakness: ${plural(w.total, "time")} on ${plural(w.days, "day")}. Where: ${counts(w.places, (p) => capitalize(p.name)) || "not said"}.` +
+    ? `Weakness: ${plural(w.total, "time")} on ${plural(w.days, "day")}. Where: ${counts(w.places, (p) => capitalize(placeLabel(p.name))) || "not said"}.` +
       (w.jelly ? ` Legs turned to jelly: ${plural(w.jelly, "time")}.` : "")
     : "Weakness: none logged.";
   return section(
@@ -170,8 +170,9 @@ function pacing({ pacing: p }) {
   );
 }
 
-function checkins({ checkins: series, period }) {
-  const any = series.some((s) => s.count);
+function checkins({ checkins: series, woke, period }) {
+  const answered = series.filter((s) => s.count);
+  const unanswered = series.filter((s) => !s.count).map((s) => s.label.toLowerCase());
   const row = (s) =>
     el(
       "div",
@@ -180,16 +181,26 @@ function checkins({ checkins: series, period }) {
         "p",
         {},
         el("span", { class: "report-scale-name" }, s.label),
-        s.count
-          ? `: median ${s.median}; first week ${s.first ?? "–"}, last week ${s.last ?? "–"} (${plural(s.count, "morning")}).`
-          : ": no answers.",
+        `: median ${s.median}; first week ${s.first ?? "–"}, last week ${s.last ?? "–"} (${plural(s.count, "morning")}).`,
       ),
-      s.count ? trendLine(s, period.days) : null,
+      trendLine(s, period.days),
     );
   return section(
     "checkins",
-    "Morning check-ins (0 = none, 10 = worst)",
-    any ? series.map(row) : el("p", {}, "No morning check-ins in this period."),
+    "Morning check-ins (0 = none, 10 = worst; sleep the other way)",
+    answered.length
+      ? [
+          ...answered.map(row),
+          woke.answered
+            ? el(
+                "p",
+                { "data-figure": "woke" },
+                `Woke with a cramp: ${woke.yes} of ${plural(woke.answered, "morning")} answered.`,
+              )
+            : null,
+          unanswered.length ? el("p", {}, `Not answered: ${unanswered.join(", ")}.`) : null,
+        ]
+      : el("p", {}, "No morning check-ins in this period."),
   );
 }
 

@@ -71,13 +71,6 @@ function reliefsCard(answers) {
     "section",
     { class: "card insight", "aria-labelledby": "reliefs-t", "data-figure": "reliefs" },
     el("h2", { id: "reliefs-t" }, "What shortened your cramps"),
-    el(
-      "p",
-      { class: "hint" },
-      "The middle length of your cramps with and without each thing. " +
-        `Uncertain: fewer than ${MIN_CLEAR} of each, or lengths that overlap a lot. ` +
-        "A pattern, not proof: long cramps may simply get more things tried.",
-    ),
     answers.length
       ? el(
           "ul",
@@ -105,6 +98,13 @@ function reliefsCard(answers) {
           summary: shown.map((r) => r.sentence).join(" "),
         })
       : null,
+    el(
+      "p",
+      { class: "hint" },
+      "The middle length of your cramps with and without each thing. " +
+        `Uncertain: fewer than ${MIN_CLEAR} of each, or lengths that overlap a lot. ` +
+        "A pattern, not proof: long cramps may simply get more things tried.",
+    ),
     el(
       "p",
       { "data-between": "" },
@@ -151,6 +151,7 @@ async function render(root) {
       { class: "hint" },
       "From your own logs on this phone. Information, not medical advice.",
     ),
+    reliefsCard(tried),
     withNote(
       gated(
         "durations",
@@ -167,7 +168,6 @@ async function render(root) {
       ),
       d.note,
     ),
-    reliefsCard(tried),
     sleepCard(nights),
     gated(
       "weeks",

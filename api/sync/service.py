@@ -70,6 +70,12 @@ class Change:
 
 def sync(user: User, cursor: int | None, changes: list[dict], limit: int) -> dict:
     """Store a batch of changes, then answer with this person's changes after `cursor`."""
+    if not changes and cursor is not None and cursor == user.sync_seq:
+        # Nothing sent, and the person's row, read with their session in this request, says
+        # nothing committed after the cursor: the collections need not be asked. (Numbers
+        # taken by a transaction not yet committed are not in that row yet, so this skips
+        # nothing that commits late: the next sync pulls it.)
+        return {"accepted": [], "rejected": [], "cursor": cursor, "has_more": False, "changes": []}
     now = utcnow()
     accepted, rejected, valid = [], [], []
     for raw in changes:
@@ -80,8 +86,11 @@ def sync(user: User, cursor: int | None, changes: list[dict], limit: int) -> dic
         else:
             rejected.append(change)
     try:
-        losers, seq = store(user, valid)
-        answer = pull(user, cursor or 0, limit, seq, losers)
+        done = store(user, valid)
+        # When every number after the cursor is one this sync handed out, only the
+        # collections it wrote to can hold changes for the answer.
+        only = done.written if (cursor or 0) >= done.before else None
+        answer = pull(user, cursor or 0, limit, done.seq, done.losers, only)
         db.session.commit()
     except Exception:
         db.session.rollback()
@@ -188,17 +197,30 @@ def blank_values(model) -> dict:
     return {k: (list(v) if isinstance(v, list) else v) for k, v in _BLANKS[table.name].items()}
 
 
-def store(user: User, changes: list[Change]) -> tuple[dict, int]:
-    """Apply the winning changes; returns (losers, last seq handed out).
+@dataclass
+class Stored:
+    """What store() did."""
 
-    losers: {(collection, id): stored row} for changes that lost to the stored version (the
-    device gets the winner back).
-    """
-    seq_before = _current_seq(user)
+    # {(collection, id): stored row} for changes that lost to the stored version (the device
+    # gets the winner back).
+    losers: dict
+    # The person's last sequence number as this transaction sees it (the pull's bound).
+    seq: int
+    # Every number after `before` (up to seq) is one this sync handed out...
+    before: int
+    # ...to records of these collections.
+    written: frozenset = frozenset()
+
+
+def store(user: User, changes: list[Change]) -> Stored:
+    """Apply the winning changes."""
+    # The person's row as read with their session, earlier in this request: if another sync
+    # committed since, the check under the lock below sees it.
+    seq_before = user.sync_seq
     stored = _load_stored(user, changes)
     winners, losers = _decide(changes, stored)
     if not winners:
-        return losers, seq_before
+        return Stored(losers, seq_before, seq_before)
     # Lock the person's row and take the numbers: concurrent syncs of one person
     # queue here, so sequence order is commit order.
     last = seqs.take(db.session, user.id, len(winners))
@@ -210,11 +232,7 @@ def store(user: User, changes: list[Change]) -> tuple[dict, int]:
         winners, losers = _decide(changes, stored)
     written = _write(user, winners, stored, last - len(winners))
     _call_hooks(user, written)
-    return losers, last
-
-
-def _current_seq(user: User) -> int:
-    return db.session.scalar(select(User.sync_seq).where(User.id == user.id))
+    return Stored(losers, last, last - len(winners), frozenset(name for name, _ in written))
 
 
 def _load_stored(user: User, changes: list[Change]) -> dict:

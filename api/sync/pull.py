@@ -5,7 +5,6 @@ from collections.abc import Iterable
 from sqlalchemy import Integer, bindparam, select
 
 from api.extensions import db
-from api.models import User
 from api.sync.registry import COLLECTIONS, Collection
 
 
@@ -31,7 +30,7 @@ _AFTER_CURSOR = {name: _after_cursor(coll) for name, coll in COLLECTIONS.items()
 
 
 def pull(
-    user: User,
+    user_id: int,
     cursor: int,
     limit: int,
     seq: int,
@@ -47,7 +46,7 @@ def pull(
     conn = db.session.connection() if cursor < seq and names else None
     for name in names if conn is not None else ():
         coll = COLLECTIONS[name]
-        params = {"user_id": user.id, "cursor": cursor, "bound": bound, "n": limit + 1}
+        params = {"user_id": user_id, "cursor": cursor, "bound": bound, "n": limit + 1}
         found = conn.execute(_AFTER_CURSOR[name], params)
         rows.extend((row.seq, coll, row._mapping) for row in found)
         if len(rows) > limit:

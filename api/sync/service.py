@@ -24,7 +24,7 @@ from api.errors import Unauthorized
 from api.extensions import db
 from api.models import User
 from api.models.types import utcnow
-from api.sync import seqs
+from api.sync import seqs, writes
 from api.sync.pull import pull
 from api.sync.registry import COLLECTIONS, Collection
 from api.sync.schemas import ChangeSchema
@@ -85,16 +85,17 @@ def sync(user: User, cursor: int | None, changes: list[dict], limit: int) -> dic
             accepted.append(change.sent_id)
         else:
             rejected.append(change)
-    try:
+    user_id = user.id
+    with writes.writing():
         done = store(user, valid)
-        # When every number after the cursor is one this sync handed out, only the
-        # collections it wrote to can hold changes for the answer.
-        only = done.written if (cursor or 0) >= done.before else None
-        answer = pull(user, cursor or 0, limit, done.seq, done.losers, only)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
+    # The answer is read after the commit, so the write lock (SQLite) and the person's row
+    # (PostgreSQL) are held only while storing. Every number up to done.seq is committed by
+    # now (numbers are handed out under that lock), and a record changed since has a number
+    # after it: the pull skips nothing.
+    # When every number after the cursor is one this sync handed out, only the collections it
+    # wrote to can hold changes for the answer.
+    only = done.written if (cursor or 0) >= done.before else None
+    answer = pull(user_id, cursor or 0, limit, done.seq, done.losers, only)
     return {"accepted": accepted, "rejected": rejected, **answer}
 
 

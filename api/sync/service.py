@@ -18,7 +18,19 @@ from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
 import marshmallow as ma
-from sqlalchemy import JSON, Boolean, Date, Float, Integer, String, Uuid, insert, select, update
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    Float,
+    Integer,
+    String,
+    Uuid,
+    bindparam,
+    insert,
+    select,
+    update,
+)
 
 from api.errors import Unauthorized
 from api.extensions import db
@@ -236,6 +248,17 @@ def store(user: User, changes: list[Change]) -> Stored:
     return Stored(losers, last, last - len(winners), frozenset(name for name, _ in written))
 
 
+def _by_ids(coll: Collection):
+    """A person's rows of one collection with the given ids (built once per collection)."""
+    table = coll.model.__table__
+    return select(table).where(
+        table.c.user_id == bindparam("user_id"), table.c.id.in_(bindparam("ids", expanding=True))
+    )
+
+
+_BY_IDS = {name: _by_ids(coll) for name, coll in COLLECTIONS.items()}
+
+
 def _load_stored(user: User, changes: list[Change]) -> dict:
     """The stored rows the batch touches: one query per collection."""
     ids: dict[str, set] = {}
@@ -243,10 +266,7 @@ def _load_stored(user: User, changes: list[Change]) -> dict:
         ids.setdefault(ch.coll.name, set()).add(ch.id)
     stored = {}
     for name, wanted in ids.items():
-        table = COLLECTIONS[name].model.__table__
-        rows = db.session.execute(
-            select(table).where(table.c.user_id == user.id, table.c.id.in_(wanted))
-        )
+        rows = db.session.execute(_BY_IDS[name], {"user_id": user.id, "ids": list(wanted)})
         for row in rows:
             stored[(name, row.id)] = row._mapping
     return stored
@@ -300,7 +320,8 @@ def _write(user: User, winners: dict, stored: dict, first: int) -> dict:
         (updates if row is not None else inserts).setdefault(name, []).append(values)
         written[key] = n
     for name, rows in inserts.items():
-        db.session.execute(insert(COLLECTIONS[name].model), rows)
+        # On the table (Core): the rows are plain column values, no ORM object is made.
+        db.session.execute(insert(COLLECTIONS[name].model.__table__), rows)
     for name, rows in updates.items():
         db.session.execute(update(COLLECTIONS[name].model), rows)
     return written

@@ -75,7 +75,7 @@ def server(url: str, instance: Path):
     env = {**os.environ, "DATABASE_URL": url, "UNKNOT_INSTANCE": str(instance)}
     flask = [sys.executable, "-m", "flask", "--app", "api", "db", "upgrade"]
     subprocess.run(flask, env=env, check=True, capture_output=True)
-    with served(url, instance, UNKNOT_ACCESS_LOG="0") as (port, _):
+    with served(url, instance) as (port, _):
         yield port
 
 

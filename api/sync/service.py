@@ -98,8 +98,8 @@ def sync(user: User, cursor: int | None, changes: list[dict], limit: int) -> dic
         else:
             rejected.append(change)
     user_id = user.id
-    with writes.writing():
-        done = store(user, valid)
+    with writes.writing() as writing:
+        done = store(user, valid, writing)
     # The answer is read after the commit, so the write lock (SQLite) and the person's row
     # (PostgreSQL) are held only while storing. Every number up to done.seq is committed by
     # now (numbers are handed out under that lock), and a record changed since has a number
@@ -225,7 +225,7 @@ class Stored:
     written: frozenset = frozenset()
 
 
-def store(user: User, changes: list[Change]) -> Stored:
+def store(user: User, changes: list[Change], writing: writes.Writing) -> Stored:
     """Apply the winning changes."""
     # The person's row as read with their session, earlier in this request: if another sync
     # committed since, the check under the lock below sees it.
@@ -236,6 +236,7 @@ def store(user: User, changes: list[Change]) -> Stored:
         return Stored(losers, seq_before, seq_before)
     # Lock the person's row and take the numbers: concurrent syncs of one person
     # queue here, so sequence order is commit order.
+    writing.take_turn()
     last = seqs.take(db.session, user.id, len(winners))
     if last is None:  # the account was deleted meanwhile
         raise Unauthorized("Please sign in.")

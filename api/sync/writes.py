@@ -6,7 +6,7 @@ C (busy_timeout: 1, 2, 5... up to 100 ms between tries), and the commit waits fo
 (bench/bench_capacity.py), one worker's writers kept the lock among themselves while the
 other worker's slept ever longer: p99 over a second for a 5-record sync.
 
-So in the server (api/serve.py calls `use_gevent`) a sync's write takes a turn first: the
+So in the server (api/serve.py calls `use_gevent`) a sync takes a turn before it writes: the
 syncs of one worker queue on a gevent lock (the worker's other greenlets run meanwhile), then
 the workers queue on an flock of a file beside the database, taken in gevent's thread pool
 (woken the moment it is free, no polling). The commit runs in that pool too (SQLite lets go of
@@ -16,7 +16,7 @@ PostgreSQL) nothing changes: a plain commit.
 """
 
 import fcntl
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 from api.extensions import db
 
@@ -57,12 +57,26 @@ def _lock_file():
     return _lock_files[path]
 
 
+class Writing:
+    """One transaction that stores: `take_turn()` before its first write holds the turn until
+    the commit is done (reads before it, the optimistic ones, run while others write)."""
+
+    def __init__(self, held: ExitStack):
+        self._held = held
+        self._taken = False
+
+    def take_turn(self) -> None:
+        if not self._taken:
+            self._held.enter_context(turn())
+            self._taken = True
+
+
 @contextmanager
 def writing():
-    """Store and commit in one turn; on an error the transaction is rolled back."""
-    with turn():
+    """A Writing, committed at the end (its turn released after); rolled back on an error."""
+    with ExitStack() as held:
         try:
-            yield
+            yield Writing(held)
             commit()
         except Exception:
             db.session.rollback()

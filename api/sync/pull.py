@@ -42,11 +42,13 @@ def pull(
     only: the collections that can hold such changes, when the caller knows (None: all)."""
     rows = []
     bound = seq
-    names = COLLECTIONS if only is None else [n for n in COLLECTIONS if n in only]
-    conn = db.session.connection() if cursor < seq and names else None
-    for name in names if conn is not None else ():
+    names = list(COLLECTIONS) if only is None else [n for n in COLLECTIONS if n in only]
+    if cursor >= seq:
+        names = []  # nothing was numbered after the cursor: no collection to ask
+    for name in names:
         coll = COLLECTIONS[name]
         params = {"user_id": user_id, "cursor": cursor, "bound": bound, "n": limit + 1}
+        conn = db.session.connection()
         found = conn.execute(_AFTER_CURSOR[name], params)
         rows.extend((row.seq, coll, row._mapping) for row in found)
         if len(rows) > limit:

@@ -189,6 +189,9 @@ def load(instance_path: str, overrides: dict | None) -> dict:
         "HTTPS_ONLY": https,
         "SESSION_COOKIE_NAME": "unknot_session",
         "PERMANENT_SESSION_LIFETIME": timedelta(days=90),
+        # The cookie is signed again when its session's last_seen_at is written (every
+        # SESSION_TOUCH_EVERY, api/auth/sessions.py), not on every request.
+        "SESSION_REFRESH_EACH_REQUEST": False,
         # A session unused this long ends on the server too (the cookie says nothing about it).
         "SESSION_IDLE_LIMIT": timedelta(days=90),
         # How stale a session's last_seen_at may get before a request writes it again.

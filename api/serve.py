@@ -54,6 +54,13 @@ class Worker(GeventWorker):
             warnings.simplefilter("ignore", MonkeyPatchWarning)
             super().patch()
         hash_in_threads()
+        # A sync's write on SQLite takes turns and commits off the event loop (imported here,
+        # after the patch, as the feature modules are: see register_blueprints).
+        from gevent.lock import Semaphore
+
+        from api.sync import writes
+
+        writes.use_gevent(Semaphore(), gevent.get_hub().threadpool)
 
     def handle_request(self, *args):
         super().handle_request(*args)

@@ -5,7 +5,7 @@ other one), or with the account (ON DELETE CASCADE). A cookie whose row is gone 
 """
 
 from flask import current_app, request, session
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 
 from api.auth.devices import describe
 from api.auth.tokens import digest, new_token
@@ -42,12 +42,20 @@ def start(user: User) -> None:
 
 
 def _touch(row: AuthSession) -> None:
-    """Note the device was seen, at most every few minutes: most requests write nothing."""
+    """Note the device was seen, at most every few minutes: most requests write nothing.
+
+    The cookie's expiry moves on at the same moments (SESSION_REFRESH_EACH_REQUEST is off):
+    signing it again on every request cost a sync more than its database work."""
     now = utcnow()
     if now - row.last_seen_at < current_app.config["SESSION_TOUCH_EVERY"]:
         return
     db.session.execute(update(AuthSession).where(AuthSession.id == row.id).values(last_seen_at=now))
     db.session.commit()
+    session.modified = True
+
+
+# Built once: every request signed in runs it, and building it costs more than running it.
+_BY_TOKEN = select(AuthSession).where(AuthSession.token_hash == bindparam("token_hash"))
 
 
 def current() -> AuthSession:
@@ -55,7 +63,7 @@ def current() -> AuthSession:
     token = session.get(COOKIE_KEY)
     row = None
     if isinstance(token, str):
-        row = db.session.scalar(select(AuthSession).where(AuthSession.token_hash == digest(token)))
+        row = db.session.scalar(_BY_TOKEN, {"token_hash": digest(token)})
     if row is None:
         raise Unauthorized("Please sign in.")
     # `flask users disable` ends every session; one begun at that very moment ends here.

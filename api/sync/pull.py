@@ -1,24 +1,55 @@
 """The pull half of a sync: a person's changes after a cursor, in sequence order, paged."""
 
-from sqlalchemy import select
+from collections.abc import Iterable
+
+from sqlalchemy import Integer, bindparam, select
 
 from api.extensions import db
-from api.models import User
 from api.sync.registry import COLLECTIONS, Collection
 
 
-def pull(user: User, cursor: int, limit: int, seq: int, losers: dict) -> dict:
-    """This person's changes after `cursor` (up to seq), oldest first, `limit` at most."""
+def _after_cursor(coll: Collection):
+    """One collection's rows of a person after a cursor, up to a bound, oldest first.
+
+    Built once per collection: a sync asks each of them, and building the statement costs
+    more than running it."""
+    table = coll.model.__table__
+    return (
+        select(table)
+        .where(
+            table.c.user_id == bindparam("user_id"),
+            table.c.seq > bindparam("cursor"),
+            table.c.seq <= bindparam("bound"),
+        )
+        .order_by(table.c.seq)
+        .limit(bindparam("n", type_=Integer))
+    )
+
+
+_AFTER_CURSOR = {name: _after_cursor(coll) for name, coll in COLLECTIONS.items()}
+
+
+def pull(
+    user_id: int,
+    cursor: int,
+    limit: int,
+    seq: int,
+    losers: dict,
+    only: Iterable[str] | None = None,
+) -> dict:
+    """This person's changes after `cursor` (up to seq), oldest first, `limit` at most.
+
+    only: the collections that can hold such changes, when the caller knows (None: all)."""
     rows = []
     bound = seq
-    for coll in COLLECTIONS.values():
-        table = coll.model.__table__
-        found = db.session.execute(
-            select(table)
-            .where(table.c.user_id == user.id, table.c.seq > cursor, table.c.seq <= bound)
-            .order_by(table.c.seq)
-            .limit(limit + 1)
-        )
+    names = list(COLLECTIONS) if only is None else [n for n in COLLECTIONS if n in only]
+    if cursor >= seq:
+        names = []  # nothing was numbered after the cursor: no collection to ask
+    for name in names:
+        coll = COLLECTIONS[name]
+        params = {"user_id": user_id, "cursor": cursor, "bound": bound, "n": limit + 1}
+        conn = db.session.connection()
+        found = conn.execute(_AFTER_CURSOR[name], params)
         rows.extend((row.seq, coll, row._mapping) for row in found)
         if len(rows) > limit:
             # Keep the oldest limit+1; later tables need not look past them.

@@ -11,7 +11,7 @@ Kept apart from api/sync/service.py so that api/reminders can use it without an 
 (the sync registry imports the reminders' hook).
 """
 
-from sqlalchemy import case, select, update
+from sqlalchemy import BigInteger, bindparam, case, select, update
 
 from api.models import User
 
@@ -21,15 +21,20 @@ def lock_person(session, user_id: int) -> None:
     session.execute(select(User.id).where(User.id == user_id).with_for_update())
 
 
+_USERS = User.__table__
+# Built once (every sync that stores something runs it); a Core statement on the table, so the
+# ORM's bulk-update machinery is not involved (it would not touch loaded objects anyway).
+_TAKE = (
+    update(_USERS)
+    .where(_USERS.c.id == bindparam("person"))
+    .values(sync_seq=_USERS.c.sync_seq + bindparam("n", type_=BigInteger))
+    .returning(_USERS.c.sync_seq)
+)
+
+
 def take(session, user_id: int, n: int = 1) -> int | None:
     """Hand out `n` new numbers to one person; the last of them (None: no such person)."""
-    return session.scalar(
-        update(User)
-        .where(User.id == user_id)
-        .values(sync_seq=User.sync_seq + n)
-        .returning(User.sync_seq)
-        .execution_options(synchronize_session=False)
-    )
+    return session.execute(_TAKE, {"person": user_id, "n": n}).scalar()
 
 
 def take_many(session, counts: dict[int, int]) -> dict[int, int]:

@@ -18,13 +18,25 @@ from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
 import marshmallow as ma
-from sqlalchemy import JSON, Boolean, Date, Float, Integer, String, Uuid, insert, select, update
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    Float,
+    Integer,
+    String,
+    Uuid,
+    bindparam,
+    insert,
+    select,
+    update,
+)
 
 from api.errors import Unauthorized
 from api.extensions import db
 from api.models import User
 from api.models.types import utcnow
-from api.sync import seqs
+from api.sync import seqs, writes
 from api.sync.pull import pull
 from api.sync.registry import COLLECTIONS, Collection
 from api.sync.schemas import ChangeSchema
@@ -70,6 +82,12 @@ class Change:
 
 def sync(user: User, cursor: int | None, changes: list[dict], limit: int) -> dict:
     """Store a batch of changes, then answer with this person's changes after `cursor`."""
+    if not changes and cursor is not None and cursor == user.sync_seq:
+        # Nothing sent, and the person's row, read with their session in this request, says
+        # nothing committed after the cursor: the collections need not be asked. (Numbers
+        # taken by a transaction not yet committed are not in that row yet, so this skips
+        # nothing that commits late: the next sync pulls it.)
+        return {"accepted": [], "rejected": [], "cursor": cursor, "has_more": False, "changes": []}
     now = utcnow()
     accepted, rejected, valid = [], [], []
     for raw in changes:
@@ -79,13 +97,17 @@ def sync(user: User, cursor: int | None, changes: list[dict], limit: int) -> dic
             accepted.append(change.sent_id)
         else:
             rejected.append(change)
-    try:
-        losers, seq = store(user, valid)
-        answer = pull(user, cursor or 0, limit, seq, losers)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
+    user_id = user.id
+    with writes.writing() as writing:
+        done = store(user, valid, writing)
+    # The answer is read after the commit, so the write lock (SQLite) and the person's row
+    # (PostgreSQL) are held only while storing. Every number up to done.seq is committed by
+    # now (numbers are handed out under that lock), and a record changed since has a number
+    # after it: the pull skips nothing.
+    # When every number after the cursor is one this sync handed out, only the collections it
+    # wrote to can hold changes for the answer.
+    only = done.written if (cursor or 0) >= done.before else None
+    answer = pull(user_id, cursor or 0, limit, done.seq, done.losers, only)
     return {"accepted": accepted, "rejected": rejected, **answer}
 
 
@@ -188,19 +210,33 @@ def blank_values(model) -> dict:
     return {k: (list(v) if isinstance(v, list) else v) for k, v in _BLANKS[table.name].items()}
 
 
-def store(user: User, changes: list[Change]) -> tuple[dict, int]:
-    """Apply the winning changes; returns (losers, last seq handed out).
+@dataclass
+class Stored:
+    """What store() did."""
 
-    losers: {(collection, id): stored row} for changes that lost to the stored version (the
-    device gets the winner back).
-    """
-    seq_before = _current_seq(user)
+    # {(collection, id): stored row} for changes that lost to the stored version (the device
+    # gets the winner back).
+    losers: dict
+    # The person's last sequence number as this transaction sees it (the pull's bound).
+    seq: int
+    # Every number after `before` (up to seq) is one this sync handed out...
+    before: int
+    # ...to records of these collections.
+    written: frozenset = frozenset()
+
+
+def store(user: User, changes: list[Change], writing: writes.Writing) -> Stored:
+    """Apply the winning changes."""
+    # The person's row as read with their session, earlier in this request: if another sync
+    # committed since, the check under the lock below sees it.
+    seq_before = user.sync_seq
     stored = _load_stored(user, changes)
     winners, losers = _decide(changes, stored)
     if not winners:
-        return losers, seq_before
+        return Stored(losers, seq_before, seq_before)
     # Lock the person's row and take the numbers: concurrent syncs of one person
     # queue here, so sequence order is commit order.
+    writing.take_turn()
     last = seqs.take(db.session, user.id, len(winners))
     if last is None:  # the account was deleted meanwhile
         raise Unauthorized("Please sign in.")
@@ -210,11 +246,18 @@ def store(user: User, changes: list[Change]) -> tuple[dict, int]:
         winners, losers = _decide(changes, stored)
     written = _write(user, winners, stored, last - len(winners))
     _call_hooks(user, written)
-    return losers, last
+    return Stored(losers, last, last - len(winners), frozenset(name for name, _ in written))
 
 
-def _current_seq(user: User) -> int:
-    return db.session.scalar(select(User.sync_seq).where(User.id == user.id))
+def _by_ids(coll: Collection):
+    """A person's rows of one collection with the given ids (built once per collection)."""
+    table = coll.model.__table__
+    return select(table).where(
+        table.c.user_id == bindparam("user_id"), table.c.id.in_(bindparam("ids", expanding=True))
+    )
+
+
+_BY_IDS = {name: _by_ids(coll) for name, coll in COLLECTIONS.items()}
 
 
 def _load_stored(user: User, changes: list[Change]) -> dict:
@@ -224,10 +267,7 @@ def _load_stored(user: User, changes: list[Change]) -> dict:
         ids.setdefault(ch.coll.name, set()).add(ch.id)
     stored = {}
     for name, wanted in ids.items():
-        table = COLLECTIONS[name].model.__table__
-        rows = db.session.execute(
-            select(table).where(table.c.user_id == user.id, table.c.id.in_(wanted))
-        )
+        rows = db.session.execute(_BY_IDS[name], {"user_id": user.id, "ids": list(wanted)})
         for row in rows:
             stored[(name, row.id)] = row._mapping
     return stored
@@ -281,7 +321,8 @@ def _write(user: User, winners: dict, stored: dict, first: int) -> dict:
         (updates if row is not None else inserts).setdefault(name, []).append(values)
         written[key] = n
     for name, rows in inserts.items():
-        db.session.execute(insert(COLLECTIONS[name].model), rows)
+        # On the table (Core): the rows are plain column values, no ORM object is made.
+        db.session.execute(insert(COLLECTIONS[name].model.__table__), rows)
     for name, rows in updates.items():
         db.session.execute(update(COLLECTIONS[name].model), rows)
     return written

@@ -96,7 +96,9 @@ async function registerWorker() {
   setInterval(update, 3600e3);
 }
 
-await startRouter(document.getElementById("main"));
+// A first screen that fails to draw must not stop sync and the worker: records already saved on
+// the phone still go to the account.
+await startRouter(document.getElementById("main")).catch((err) => console.error(err));
 // Sync starts after the first screen: the cramp timer and Today do not wait for it (their
 // budgets: README, "The app on the phone").
 sync = await import("./sync.js");

@@ -13,6 +13,17 @@ async function syncSoon() {
   await pushAndPull().catch(() => {});
 }
 
+// "Did you do it yesterday?": saved on the phone and sent. When this phone does not hold the
+// running experiment yet, it asks the server first; if it still has none (stopped here, or no
+// connection), the answer is not dropped silently: the app opens on the experiment.
+async function answerExperiment(d, done) {
+  let saved = await answerFromNotification(d.slot, done);
+  await syncSoon();
+  if (!saved) saved = await answerFromNotification(d.slot, done);
+  if (saved) await syncSoon();
+  else await openApp("/experiments");
+}
+
 const ACTIONS = {
   took: async (d) => {
     await logMagnesium(
@@ -26,14 +37,8 @@ const ACTIONS = {
     await logWater();
     await syncSoon();
   },
-  did: async (d) => {
-    await answerFromNotification(d.slot, true);
-    await syncSoon();
-  },
-  did_not: async (d) => {
-    await answerFromNotification(d.slot, false);
-    await syncSoon();
-  },
+  did: (d) => answerExperiment(d, true),
+  did_not: (d) => answerExperiment(d, false),
   stretched: async () => {
     await logFix("stretch");
     await syncSoon();

@@ -43,11 +43,22 @@ def turn():
         return
     with _turns:
         fd = _lock_file().fileno()
-        _pool.apply(fcntl.flock, (fd, fcntl.LOCK_EX))
+        _wait_for_flock(fd)
         try:
             yield
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _wait_for_flock(fd: int) -> None:
+    """Take the file lock in a pool thread. If this greenlet stops waiting (a timeout, a kill),
+    the thread may still take the lock later: it is let go as soon as it is taken."""
+    task = _pool.spawn(fcntl.flock, fd, fcntl.LOCK_EX)
+    try:
+        task.get()
+    except BaseException:
+        task.rawlink(lambda done: done.successful() and fcntl.flock(fd, fcntl.LOCK_UN))
+        raise
 
 
 def _lock_file():

@@ -54,7 +54,7 @@ function startForm(today, draw) {
   const doctor = el(
     "p",
     { class: "plan-warning", "data-doctor": "", hidden: true },
-    "Before any supplement, ask a doctor or pharmacist first. The app never suggests a dose.",
+    "Before any supplement or medicine, ask a doctor or pharmacist first. The app never suggests a dose.",
   );
   const time = (id, value) => el("input", { id, type: "time", step: 60, value, required: true });
   const remind = time("x-remind", "21:00");

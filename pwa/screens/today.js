@@ -105,17 +105,23 @@ function runningLine(node) {
 // hint, and loaded after Today is ready: it adds nothing to Today's first load.
 function bedtime(page, hint) {
   let open = true;
-  stops.push(() => (open = false));
-  import("../features/quick/fixes.js")
-    .then((m) => m.bedtimeCard())
-    .then((card) => {
-      if (!card) return;
-      if (!open) return card.stop();
-      if (hint.isConnected) hint.before(card.node);
-      else page.append(card.node);
-      stops.push(card.stop);
-    })
-    .catch((err) => console.error(err));
+  const load = () =>
+    import("../features/quick/fixes.js")
+      .then((m) => m.bedtimeCard())
+      .then((card) => {
+        if (!card) return;
+        if (!open) return card.stop();
+        if (hint.isConnected) hint.before(card.node);
+        else page.append(card.node);
+        stops.push(card.stop);
+      })
+      .catch((err) => console.error(err));
+  // After the route event that marks the app ready (app.js listens first).
+  routerEvents.addEventListener("route", load, { once: true });
+  stops.push(() => {
+    open = false;
+    routerEvents.removeEventListener("route", load);
+  });
 }
 
 export async function mount(root) {

@@ -157,7 +157,9 @@ test("taps: a second tap takes it off, the other side makes both, no side for we
   assert.deepEqual(afterTap("calf|left", "calf", "left", true), [null, null]);
   assert.deepEqual(afterTap("calf|right", "calf", "left", true), ["calf", "both"]);
   assert.deepEqual(afterTap("calf|right", "calf", "both", true), ["calf", "left"]);
-  assert.deepEqual(afterTap("neck|", "calf", "left", true), ["neck", null]);
+  assert.deepEqual(afterTap("neck|", "calf", "left", true), ["neck", "left"]); // the side said
+  assert.deepEqual(afterTap("neck|", null, null, true), ["neck", null]);
+  assert.deepEqual(afterTap("neck|", "neck", "right", true), [null, "right"]);
   assert.deepEqual(afterTap("thigh|left", null, null, false), ["thigh", null]);
   assert.equal(placeText("calf", "left"), "Left calf");
   assert.equal(placeText("calf", "both"), "Calf, both sides");

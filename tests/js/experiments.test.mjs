@@ -193,3 +193,26 @@ test("the permutation p counts the orders giving a difference as large", () => {
   // Four blocks of a week could never be clear: the best is 2 of 4 allowed orders.
   assert.equal(permutationP(["with", "without", "without", "with"], [0, 1, 1, 0]).p, 0.5);
 });
+
+test("a plan that is not a balanced random order is never called clear", () => {
+  for (const blocks of [
+    ["with", "without", "with"], // the server takes it; no order of 3 blocks is balanced
+    ["with", "with", "with", "without", "without", "without", "without", "without"],
+    ["with", "with", "with", "with", "without", "without", "without", "without"], // all first
+  ]) {
+    const e = experiment({ blocks });
+    const withDays = ALL.filter((d) => blockOf(e, d)?.arm === "with");
+    const withoutDays = ALL.filter((d) => blockOf(e, d)?.arm === "without");
+    const r = experimentResult(
+      e,
+      { cramps: withoutDays.map((d) => cramp(d)), days: yes(withDays) },
+      { today: "2026-03-01" },
+    );
+    assert.equal(r.verdict.kind, "cannot_tell", blocks.join());
+    assert.equal(r.test, null);
+    assert.match(
+      r.verdict.text,
+      /^Cannot tell: this plan's blocks are not a balanced random order/,
+    );
+  }
+});

@@ -39,10 +39,12 @@ export function placeText(where, side) {
 }
 
 // The next place and side after a tap on `cell`: a second tap takes it off, the other side makes
-// it "both". Without sides (weakness) a region is chosen whole.
+// it "both". Without sides (weakness) a region is chosen whole. A region drawn without sides (the
+// neck) keeps whatever side the person gave with the side chips.
 export function afterTap(cell, where, side, sided) {
   const [key, s] = cell.split("|");
-  if (!sided || !s) return where === key ? [null, null] : [key, null];
+  if (!sided) return where === key ? [null, null] : [key, null];
+  if (!s) return where === key ? [null, side ?? null] : [key, side ?? null];
   if (where !== key) return [key, s];
   if (side === s) return [null, null];
   if (side === "both") return [key, other(s)];

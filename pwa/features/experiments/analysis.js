@@ -129,7 +129,7 @@ export function figuresText(e, arms) {
   );
 }
 
-// {kind, text}: running | stopped | too_few | poor_adherence | clear | no_clear
+// {kind, text}: running | stopped | too_few | poor_adherence | cannot_tell | clear | no_clear
 function verdict(e, r) {
   const said = figuresText(e, r.arms);
   const base = `Based on ${plural(r.days, "day")} (${r.from} to ${r.to}).`;
@@ -156,6 +156,14 @@ function verdict(e, r) {
       text:
         `No answer about the fix: you said you did it on ${a.yes} of the ${a.days} "with" days` +
         `${a.unanswered ? ` (${a.unanswered} not answered)` : ""}. ${said} ${base}`,
+    };
+  // The test counts over the orders the plan could have drawn: a plan that is not one of them
+  // (made elsewhere, unbalanced) has nothing honest to be compared with.
+  const drawable = allowedOrders(e.blocks.length).some((o) => o.join() === e.blocks.join());
+  if (!drawable)
+    return {
+      kind: "cannot_tell",
+      text: `Cannot tell: this plan's blocks are not a balanced random order, so chance cannot be ruled out. ${said} ${base}`,
     };
   const rates = r.blocks.map((b) => (b.nights ? b.crampNights / b.nights : 0));
   r.test = permutationP(e.blocks, rates);

@@ -176,9 +176,9 @@ function checkinsByDay(checkins, ctx) {
   return latest;
 }
 
-// Days over budget, crashes and how many days after an over-budget day each came (a check-in of
-// day D tells how day D - 1 went, as pattern.js pairs them), and the highest total held without a
-// crash (pattern.js's suggestBudget, on the period's days).
+// Days over budget, crashes and how many days after an over-budget day each came (a check-in's
+// crash is on its own day, set against the days before it, as pattern.js pairs them), and the
+// highest total held without a crash (pattern.js's suggestBudget, on the period's days).
 export function pacingFigures({ plans, activities, checkins } = {}, ctx) {
   const budget = ctx.budget ?? DEFAULT_BUDGET;
   const all = dayLoads({ plans, activities, budget }, { startHour: ctx.startHour });

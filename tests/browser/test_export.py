@@ -6,6 +6,7 @@ import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from api.sync.registry import COLLECTIONS
 from tests.browser.conftest import chip
 
 ZONE = "Europe/London"
@@ -113,7 +114,7 @@ def test_no_account_downloads_json_and_csv_made_offline(
     sizes = page.eval_on_selector_all(
         "[data-export]", "els => els.map(e => e.getBoundingClientRect().height)"
     )
-    assert len(sizes) == 10 and min(sizes) >= 48
+    assert len(sizes) == 1 + len(COLLECTIONS) and min(sizes) >= 48  # everything, then each
     assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
     page.get_by_role("heading", name="Your data").scroll_into_view_if_needed()
     page.screenshot(path=tmp_path / "settings-export.png")

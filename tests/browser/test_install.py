@@ -52,7 +52,10 @@ def test_cold_start_in_airplane_mode_shows_the_shell(persistent_context, open_ap
     page.wait_for_function("() => document.documentElement.dataset.screen === 'today'")
     assert page.locator("main h1").inner_text().startswith("Today")
     assert "Water: 250 ml" in page.inner_text("[data-summary=water]")
-    assert page.inner_text("#sync-status").startswith("Offline")
+    # The status comes with sync, which starts once the first screen is drawn.
+    page.wait_for_function(
+        "() => document.getElementById('sync-status').textContent.startsWith('Offline')"
+    )
     # Every other screen opens too, without the network.
     for path, screen in [("/settings", "settings"), ("/learn", "learn"), ("/plan", "plan")]:
         page.goto(path)

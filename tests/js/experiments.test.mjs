@@ -216,3 +216,21 @@ test("a plan that is not a balanced random order is never called clear", () => {
     );
   }
 });
+
+test("a night the check-in says woke with a cramp counts as a cramp night, once", () => {
+  const withoutDays = armDays("without");
+  const checkins = [
+    { day: withoutDays[0], woke_with_cramp: true }, // no cramp logged that night
+    { day: withoutDays[1], woke_with_cramp: true }, // and one logged too: still one night
+    { day: withoutDays[2], woke_with_cramp: false },
+    { day: withoutDays[3], woke_with_cramp: null },
+  ];
+  const r = experimentResult(
+    experiment(),
+    { cramps: [cramp(withoutDays[1])], checkins, days: yes(armDays("with")) },
+    { today: "2026-02-10" },
+  );
+  assert.equal(r.arms.without.crampNights, 2);
+  assert.equal(r.arms.without.cramps, 1);
+  assert.equal(r.arms.with.crampNights, 0);
+});

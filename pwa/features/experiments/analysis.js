@@ -30,13 +30,15 @@ function countedUntil(e, today, dayStartHour) {
 // The earlier of two ISO days.
 const min = (a, b) => [a, b].sort()[0];
 
-// Figures of some days: the nights, those with a cramp, the cramps, their median length and the
-// median morning stiffness (checkins.stiffness, when the check-in asked it).
+// Figures of some days: the nights, those with a cramp (one logged, or the next morning's
+// check-in said "woke with a cramp": a check-in of day D is about the night after D), the cramps,
+// their median length and the median morning stiffness (checkins.stiffness, when answered).
 function figures(days, cramps, checkins) {
   const set = new Set(days);
   const mine = cramps.filter((c) => set.has(c.day));
   const nights = days.length;
-  const crampNights = new Set(mine.map((c) => c.day)).size;
+  const woke = checkins.filter((k) => set.has(k.day) && k.woke_with_cramp === true);
+  const crampNights = new Set([...mine.map((c) => c.day), ...woke.map((k) => k.day)]).size;
   const stiff = checkins.filter((k) => set.has(k.day) && Number.isFinite(k.stiffness));
   return {
     nights,

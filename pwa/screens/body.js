@@ -3,6 +3,7 @@
 import { onChange } from "../store.js";
 import { el } from "../lib/ui.js";
 import { weekCounts, weekView } from "../features/bodymap/week.js";
+import { useStyles } from "../lib/styles.js";
 
 let unsubscribe = null;
 let pending = null;
@@ -15,6 +16,7 @@ async function render(card) {
 }
 
 export async function mount(root) {
+  await useStyles("bodymap");
   const card = el("section", { class: "card stack", "aria-labelledby": "week-map" });
   root.append(
     el(

@@ -12,12 +12,17 @@ import {
   startCramp,
 } from "../features/cramp/timer.js";
 import { crampSeconds } from "../features/cramp/length.js";
+import { useStyles } from "../lib/styles.js";
 
 // Only the timer loads before it shows (budget: 1 s and 25 KB brotli). The rest is imported in
 // a later task than the one drawing it: the details form (with the body map and the reliefs),
 // past cramps and "It already stopped". The edit screen (?edit=<id>) is a module of its own.
 const later = (load) => new Promise((next) => setTimeout(next)).then(load);
-const details = () => later(() => import("../features/cramp/details.js"));
+// The details form draws the body map: its sheet comes with it.
+const details = () =>
+  later(() =>
+    Promise.all([import("../features/cramp/details.js"), useStyles("bodymap")]).then(([m]) => m),
+  );
 const past = () => later(() => import("../features/cramp/past.js"));
 
 let root = null;
@@ -193,7 +198,10 @@ export async function mount(target, { edit, start: go }) {
   unsubscribe = onChange(changed);
   phase = null;
   if (edit) {
-    const { showEdit } = await import("../features/cramp/edit.js");
+    const [{ showEdit }] = await Promise.all([
+      import("../features/cramp/edit.js"),
+      useStyles("bodymap"),
+    ]);
     return showEdit(root, edit, (form) => (flush = form));
   }
   let record = null;

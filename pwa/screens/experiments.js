@@ -18,6 +18,7 @@ import {
   randomOrder,
 } from "../features/experiments/plan.js";
 import { calendarLine, resultView } from "../features/experiments/view.js";
+import { useStyles } from "../lib/styles.js";
 
 const WHY =
   `Why this long: ${BLOCK_COUNT} short blocks, half with and half without in a random order, ` +
@@ -223,6 +224,7 @@ async function screen(host) {
 }
 
 export async function mount(root) {
+  await useStyles("experiments");
   const host = el("div", { class: "stack" });
   root.append(host);
   await screen(host);

@@ -20,6 +20,7 @@ import {
   summary,
   whenText,
 } from "../features/log/chips.js";
+import { useStyles } from "../lib/styles.js";
 
 const AREAS = LOCATIONS; // the body map's places, old words (legs, grip…) included
 const ACTIVITIES = opts("Walking", "Stairs", "Housework", "Shopping");
@@ -364,6 +365,7 @@ async function editRefused(panel, id) {
 
 export async function mount(root, params) {
   const { quick, tab } = params;
+  await useStyles("bodymap");
   // The home-screen shortcuts of an older manifest: water and magnesium are logged on /quick.
   if (quick === "water" || quick === "magnesium")
     return navigate(`/quick?log=${quick}`, { replace: true });

@@ -7,6 +7,7 @@ import { getMeta, list, onChange, setMeta } from "../store.js";
 import { zoneOr } from "../features/export/columns.js";
 import { PERIODS, nightOf, periodOf, rawList, reportFigures } from "../features/report/figures.js";
 import { firstPage, rawPage, shareText } from "../features/report/page.js";
+import { useStyles } from "../lib/styles.js";
 
 const NAMES = [
   "cramps",
@@ -150,6 +151,7 @@ async function draw(preview, state) {
 }
 
 export async function mount(root) {
+  await Promise.all([useStyles("report"), useStyles("bodymap")]);
   const me = await profile();
   const timeZone = zoneOr(me.timezone, zoneOr(SETTINGS_DEFAULTS.timezone));
   const startHour = me.day_start_hour;

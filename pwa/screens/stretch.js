@@ -9,6 +9,7 @@ import { canSpeak, hush, say, setVoice, voiceOn } from "../features/stretch/voic
 import { countdownText } from "../lib/format.js";
 import { btn, clock, el, svg } from "../lib/ui.js";
 import { get, onChange } from "../store.js";
+import { useStyles } from "../lib/styles.js";
 
 const PHASE_WORDS = { prep: "Get ready", switch: "Switch sides", hold: "Hold", paused: "Paused" };
 
@@ -24,7 +25,8 @@ function drawing({ head: [cx, cy], d }) {
 
 let stop;
 
-export function mount(root) {
+export async function mount(root) {
+  await useStyles("stretch");
   const routine = new Routine();
   const count = el("p", { class: "stretch-count" });
   const picture = el("div", { class: "stretch-picture" });

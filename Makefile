@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export FLASK_APP := api
 
-.PHONY: run install test bench lint lint-js format-js chromium server-tools poppler node npm clean
+.PHONY: run install test bench lint lint-js format-js chromium server-tools poppler node npm wrk clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { apt-get update -qq && \
@@ -77,8 +77,13 @@ test: $(VENV)/.dev-installed chromium node server-tools poppler lint-js
 	node --import ./tests/js/esm.mjs --test tests/js/*.test.mjs
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
-bench: $(VENV)/.dev-installed chromium bench/node_modules/.package-lock.json
+bench: $(VENV)/.dev-installed chromium wrk bench/node_modules/.package-lock.json
 	$(BIN)/python -m bench
+
+# wrk, Debian's HTTP load generator, for bench_capacity.py.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
 # Lighthouse for bench_shell.py (bench/package.json; nothing of it ships).
 # A dependency of Lighthouse asks for "latest" of another package, so the lock file can fall out of

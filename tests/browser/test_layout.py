@@ -29,6 +29,8 @@ SCREENS = [
     ("/checkin", "checkin", "[data-checkin-form] button[type=submit]"),
     ("/helps", "insights", "[data-relief-chart]"),
     ("/stretch", "stretch", "[data-stretch=start]"),
+    ("/experiments", "experiments", "[data-start-form] button[type=submit]"),
+    ("/body", "body", "main a[href='/log']"),
 ]
 # name: (default font size in px, 16 = 100%; viewport; colour scheme)
 SETUPS = {

@@ -7,7 +7,18 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from api import access_log, cli, config, errors, health, json_body, limits, security, web
+from api import (
+    access_log,
+    cli,
+    config,
+    connections,
+    errors,
+    health,
+    json_body,
+    limits,
+    security,
+    web,
+)
 from api.extensions import api, db, migrate
 
 
@@ -27,6 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     errors.register(app)
+    connections.register(app)
     limits.register(app)
     security.register(app)
     json_body.register(app)

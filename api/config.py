@@ -6,6 +6,8 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from api.connections import RECYCLE_SECONDS
+
 # The push services browsers subscribe through (Chrome, Edge on Android, Opera, Samsung: FCM;
 # Firefox: Mozilla autopush; Edge on Windows: WNS; Safari: Apple). A host matches a suffix when
 # it is the suffix or ends with "." + the suffix.
@@ -178,7 +180,8 @@ def load(instance_path: str, overrides: dict | None) -> dict:
     https = os.environ.get("UNKNOT_HTTPS", "") not in ("", "0", "false")
     cfg = {
         "SQLALCHEMY_DATABASE_URI": database_url(instance),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # No pool_pre_ping: api/connections.py notices a closed connection without a query.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_recycle": RECYCLE_SECONDS},
         # None until `flask keys init` or SECRET_KEY: the server then refuses to start
         # (require_secret_key); other commands (db upgrade, keys init itself) need none.
         "SECRET_KEY": secret_key(instance),

@@ -11,7 +11,8 @@ blp = Blueprint("sync", __name__, url_prefix="/api/v1", description="Sync and ex
 
 
 @blp.post("/sync")
-@blp.arguments(SyncRequestSchema)
+# An instance, made once: given the class, webargs would build a schema on every request.
+@blp.arguments(SyncRequestSchema())
 @blp.response(200, SyncAnswerSchema)
 @blp.alt_response(413, description="More than 1,000 changes, or a body over 4 MiB")
 def sync(args):

@@ -155,9 +155,15 @@ def _server_fields(coll: Collection) -> frozenset:
     return _SERVER_FIELDS[coll.name]
 
 
-def data_fields(coll: Collection) -> list[str]:
-    """The columns a device sends in `data`."""
-    return list(coll.schema.load_fields)
+_DATA_FIELDS: dict[str, tuple[str, ...]] = {}
+
+
+def data_fields(coll: Collection) -> tuple[str, ...]:
+    """The columns a device sends in `data` (worked out once per collection: every record of a
+    batch asks)."""
+    if coll.name not in _DATA_FIELDS:
+        _DATA_FIELDS[coll.name] = tuple(coll.schema.load_fields)
+    return _DATA_FIELDS[coll.name]
 
 
 def _json_value(value):

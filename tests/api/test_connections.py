@@ -1,0 +1,67 @@
+"""A database connection the server dropped: the next request still gets a clean answer.
+
+The pool no longer pings the database on each checkout (api/connections.py): a connection the
+server closed is recognised by its socket instead. These tests end connections the way a
+PostgreSQL restart or an administrator does (pg_terminate_backend). A SQLite file has no
+server to drop a connection, so there is nothing to test there.
+"""
+
+import pytest
+from sqlalchemy import create_engine, event, text
+
+from api.extensions import db
+
+
+@pytest.fixture
+def admin(app):
+    """A connection of its own to the same database, to end the app's connections from."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("only a database server can drop a connection; a SQLite file cannot")
+    engine = create_engine(db.engine.url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        yield conn
+    engine.dispose()
+
+
+def end_app_connections(admin) -> int:
+    """pg_terminate_backend every other connection to this database: the app's pool."""
+    ended = admin.execute(
+        text(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    ).all()
+    return len(ended)
+
+
+def test_a_connection_dropped_between_requests_is_replaced_unseen(admin, client, auth):
+    assert auth.register().status_code == 201
+    assert client.post("/api/v1/sync", json={"cursor": None, "changes": []}).status_code == 200
+    db.session.remove()  # the request's connection is back in the pool, idle
+    assert end_app_connections(admin) >= 1
+    for _ in range(3):
+        res = client.post("/api/v1/sync", json={"cursor": None, "changes": []})
+        assert res.status_code == 200, res.json
+
+
+def test_a_connection_dropped_during_a_request_answers_503_then_recovers(admin, client, auth):
+    assert auth.register().status_code == 201
+    db.session.remove()
+
+    dropped = []
+
+    def drop_own_connection(conn, _cursor, statement, *_):
+        if statement.lstrip().startswith("SELECT sessions.") and not dropped:
+            dropped.append(True)
+            pid = conn.connection.dbapi_connection.info.backend_pid
+            admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+
+    event.listen(db.engine, "before_cursor_execute", drop_own_connection)
+    res = client.post("/api/v1/sync", json={"cursor": None, "changes": []})
+    event.remove(db.engine, "before_cursor_execute", drop_own_connection)
+    assert dropped and res.status_code == 503
+    assert res.json["message"].startswith("The connection to the database dropped.")
+    assert res.headers["Retry-After"] == "1"
+    db.session.remove()
+    res = client.post("/api/v1/sync", json={"cursor": None, "changes": []})
+    assert res.status_code == 200, res.json

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from bench.bench_sync import make_batches
+from bench.bench_sync import load, make_batches
 from bench.slow_clients import PASSWORD, request, served
 
 HERE = Path(__file__).parent
@@ -286,13 +286,6 @@ def disk(folder: str) -> str:
     conn.close()
     took.sort()
     return f"median {took[100]:.1f} ms, p99 {took[198]:.1f} ms"
-
-
-def load() -> str:
-    try:
-        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        return "unknown"
 
 
 if __name__ == "__main__":

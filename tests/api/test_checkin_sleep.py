@@ -11,12 +11,6 @@ from tests.factories import change, pull_all, sample_data, sync
 NIGHT = ("sleep", "woke_with_cramp", "stiffness")
 
 
-@pytest.fixture
-def device(client, auth):
-    auth.register()
-    return client
-
-
 def refused(device, record) -> dict:
     answer = sync(device, [record])
     assert answer["accepted"] == []

@@ -8,12 +8,6 @@ from api.sync.data import CLOCK_SKEW_MINUTES, CRAMP_MAX_MINUTES
 from tests.factories import T0, change, iso, sync
 
 
-@pytest.fixture
-def device(client, auth):
-    auth.register()
-    return client
-
-
 def cramp(start: datetime, minutes: float | None):
     """A cramp starting at `start` and lasting `minutes` (None: still running)."""
     end = None if minutes is None else iso(start + timedelta(minutes=minutes))

@@ -1,14 +1,6 @@
 """Experiments sync like every record; what cannot be a trial is refused in words, never a 500."""
 
-import pytest
-
 from tests.factories import change, sync
-
-
-@pytest.fixture
-def device(client, auth):
-    auth.register()
-    return client
 
 
 def refused(device, collection, **fields):

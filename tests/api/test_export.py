@@ -9,12 +9,6 @@ import pytest
 from tests.factories import COLLECTION_NAMES, at, change, one_of_each, sync
 
 
-@pytest.fixture
-def device(client, auth):
-    auth.register()
-    return client
-
-
 def test_json_has_every_collection_and_the_settings(device):
     records = one_of_each()
     sync(device, records)

@@ -21,12 +21,6 @@ JSON_ENDPOINTS = [
 ]
 
 
-@pytest.fixture
-def device(client, auth):
-    assert auth.register().status_code == 201
-    return client
-
-
 def send(client, method: str, path: str, body: str):
     """Send a raw JSON text, as a hostile client would."""
     return getattr(client, method)(path, data=body, content_type="application/json")

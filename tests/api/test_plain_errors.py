@@ -13,12 +13,6 @@ def raw_words(payload) -> list[str]:
     return [w for w in RAW if w in text]
 
 
-@pytest.fixture
-def device(client, auth):
-    auth.register()
-    return client
-
-
 def test_a_refused_sign_up_says_what_to_change_in_plain_words(auth):
     res = auth.register(email="ana@example.org", password="short")
     assert res.status_code == 422

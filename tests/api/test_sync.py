@@ -33,17 +33,6 @@ def person_seq(email="ana@example.org") -> int:
     return db.session.scalar(select(User.sync_seq).where(User.email == email))
 
 
-@pytest.fixture
-def device(client, auth):
-    auth.register()
-    return client
-
-
-@pytest.fixture
-def second_device(make_client, device):
-    return make_client("ana@example.org", register=False)
-
-
 def test_needs_a_session(client):
     res = client.post("/api/v1/sync", json={"cursor": None, "changes": []})
     assert res.status_code == 401

@@ -9,7 +9,6 @@ it (api/sync/routes.py), so it must already be exactly what SyncAnswerSchema wou
 import re
 from contextlib import contextmanager
 
-import pytest
 from sqlalchemy import event
 
 from api.extensions import db
@@ -18,17 +17,6 @@ from api.sync.schemas import SyncAnswerSchema
 from tests.factories import at, change, one_of_each, sync
 
 TABLES = {c.model.__tablename__ for c in COLLECTIONS.values()}
-
-
-@pytest.fixture
-def device(client, auth):
-    auth.register()
-    return client
-
-
-@pytest.fixture
-def second_device(make_client, device):
-    return make_client("ana@example.org", register=False)
 
 
 @contextmanager

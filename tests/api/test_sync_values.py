@@ -11,12 +11,6 @@ from api.models import Checkin, Intake, Plan
 from tests.factories import change, pull_all, sample_data, sync
 
 
-@pytest.fixture
-def device(client, auth):
-    auth.register()
-    return client
-
-
 def rejection_of(device, record) -> dict:
     """Sync one record that must be refused; its errors under `data`."""
     answer = sync(device, [record])

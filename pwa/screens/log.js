@@ -365,10 +365,10 @@ async function editRefused(panel, id) {
 
 export async function mount(root, params) {
   const { quick, tab } = params;
-  await useStyles("bodymap");
   // The home-screen shortcuts of an older manifest: water and magnesium are logged on /quick.
   if (quick === "water" || quick === "magnesium")
     return navigate(`/quick?log=${quick}`, { replace: true });
+  await useStyles("bodymap");
   const screen = el("div", { class: "stack" }, el("h1", {}, "Log"));
   root.append(screen);
 

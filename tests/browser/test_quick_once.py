@@ -55,7 +55,8 @@ def test_the_water_shortcut_lands_on_the_water_log(page, open_app, store_call):
     for url in [shortcut, "/log?quick=water"]:  # an older manifest's too
         page.goto(url)
         page.locator("[data-intake=water]", has_text="Water: 250 ml").wait_for()
-        assert page.evaluate("() => document.documentElement.dataset.screen") == "quick"
+        # The panel shows before the screen has finished mounting: wait for it to say so.
+        page.wait_for_function("() => document.documentElement.dataset.screen === 'quick'")
         assert page.locator("main h1").inner_text() == "Water and magnesium"
         first = page.locator("main .intake-block").first
         assert first.locator("[data-quick=water]").count() == 1  # the water log first

@@ -4,6 +4,8 @@ A session ends when its row goes: on sign-out, "Sign out everywhere", a password
 other one), or with the account (ON DELETE CASCADE). A cookie whose row is gone signs nobody in.
 """
 
+from dataclasses import dataclass
+
 from flask import current_app, request, session
 from sqlalchemy import bindparam, delete, select, update
 
@@ -82,6 +84,46 @@ def current() -> AuthSession:
 def current_user() -> User:
     """The signed-in person, or 401."""
     return current().user
+
+
+@dataclass(frozen=True)
+class Glance:
+    """What one read of a session and its person says, with no ORM object made."""
+
+    user_id: int
+    sync_seq: int
+
+
+_SESSIONS, _USERS = AuthSession.__table__, User.__table__
+# Built once: the session and its person in one indexed lookup, as plain columns.
+_GLANCE = (
+    select(_USERS.c.id, _USERS.c.sync_seq, _USERS.c.disabled_at, _SESSIONS.c.last_seen_at)
+    .join(_USERS, _USERS.c.id == _SESSIONS.c.user_id)
+    .where(_SESSIONS.c.token_hash == bindparam("token_hash"))
+)
+
+
+def glance() -> Glance | None:
+    """Who is signed in, for a request that changes nothing when all is well (an empty sync).
+
+    One statement on a connection of its own in autocommit: on PostgreSQL no BEGIN and
+    ROLLBACK around it, and no ORM objects. None whenever current() has more to do than read:
+    no session, an account switched off, a session idle too long or due its "last seen" write.
+    The caller then takes the full path, current(), which answers or cleans up as always.
+    """
+    token = session.get(COOKIE_KEY)
+    if not isinstance(token, str):
+        return None
+    autocommit = db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+    with autocommit as conn:
+        row = conn.execute(_GLANCE, {"token_hash": digest(token)}).first()
+    if row is None or row.disabled_at is not None:
+        return None
+    unseen = utcnow() - row.last_seen_at
+    config = current_app.config
+    if unseen >= config["SESSION_TOUCH_EVERY"] or unseen > config["SESSION_IDLE_LIMIT"]:
+        return None
+    return Glance(row.id, row.sync_seq)
 
 
 def _delete_by_cookie() -> None:

@@ -82,12 +82,8 @@ class Change:
 
 def sync(user: User, cursor: int | None, changes: list[dict], limit: int) -> dict:
     """Store a batch of changes, then answer with this person's changes after `cursor`."""
-    if not changes and cursor is not None and cursor == user.sync_seq:
-        # Nothing sent, and the person's row, read with their session in this request, says
-        # nothing committed after the cursor: the collections need not be asked. (Numbers
-        # taken by a transaction not yet committed are not in that row yet, so this skips
-        # nothing that commits late: the next sync pulls it.)
-        return {"accepted": [], "rejected": [], "cursor": cursor, "has_more": False, "changes": []}
+    if is_current(cursor, changes, user.sync_seq):
+        return nothing_new(cursor)
     now = utcnow()
     accepted, rejected, valid = [], [], []
     for raw in changes:
@@ -109,6 +105,19 @@ def sync(user: User, cursor: int | None, changes: list[dict], limit: int) -> dic
     only = done.written if (cursor or 0) >= done.before else None
     answer = pull(user_id, cursor or 0, limit, done.seq, done.losers, only)
     return {"accepted": accepted, "rejected": rejected, **answer}
+
+
+def is_current(cursor: int | None, changes: list, sync_seq: int) -> bool:
+    """Nothing sent, and the person's row, read with their session in this request, says
+    nothing committed after the cursor: the collections need not be asked. (Numbers taken by
+    a transaction not yet committed are not in that row yet, so this skips nothing that
+    commits late: the next sync pulls it.)"""
+    return not changes and cursor is not None and cursor == sync_seq
+
+
+def nothing_new(cursor: int) -> dict:
+    """The answer to a sync that is current: nothing taken, nothing to pull."""
+    return {"accepted": [], "rejected": [], "cursor": cursor, "has_more": False, "changes": []}
 
 
 # ---- checking ----

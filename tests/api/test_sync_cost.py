@@ -8,10 +8,13 @@ it (api/sync/routes.py), so it must already be exactly what SyncAnswerSchema wou
 
 import re
 from contextlib import contextmanager
+from datetime import timedelta
 
-from sqlalchemy import event
+from sqlalchemy import event, select, update
 
 from api.extensions import db
+from api.models import AuthSession, User
+from api.models.types import utcnow
 from api.sync.registry import COLLECTIONS
 from api.sync.schemas import SyncAnswerSchema
 from tests.factories import at, change, one_of_each, sync
@@ -56,6 +59,67 @@ def test_an_empty_sync_with_a_current_cursor_reads_no_collection(device):
     }
     assert tables_read(seen) == set()
     assert not any(s.lstrip().upper().startswith(("INSERT", "UPDATE")) for s in seen)
+
+
+def test_an_empty_sync_with_a_current_cursor_is_one_statement_outside_a_transaction(device):
+    """The session and the person's row in one read, in autocommit: on PostgreSQL no BEGIN and
+    ROLLBACK around it."""
+    first = sync(device, one_of_each())
+    modes = []
+
+    def note(conn, cursor, statement, *args):
+        modes.append(conn.get_execution_options().get("isolation_level"))
+
+    with statements() as seen:
+        event.listen(db.engine, "before_cursor_execute", note)
+        try:
+            sync(device, cursor=first["cursor"])
+        finally:
+            event.remove(db.engine, "before_cursor_execute", note)
+    assert len(seen) == 1, seen
+    assert "sessions" in seen[0] and "users" in seen[0]
+    assert modes == ["AUTOCOMMIT"]
+
+
+def _age_sessions(by: timedelta) -> None:
+    db.session.rollback()
+    db.session.execute(update(AuthSession).values(last_seen_at=utcnow() - by))
+    db.session.commit()
+
+
+def _last_seen():
+    db.session.rollback()
+    return db.session.scalar(select(AuthSession.last_seen_at))
+
+
+def test_an_empty_current_sync_still_notes_the_device_seen(device):
+    first = sync(device, [change("knots")])
+    _age_sessions(timedelta(minutes=10))
+    before = _last_seen()
+    assert sync(device, cursor=first["cursor"])["cursor"] == first["cursor"]
+    assert _last_seen() > before + timedelta(minutes=9)
+
+
+def test_an_empty_current_sync_of_a_session_idle_too_long_is_refused(device):
+    first = sync(device, [change("knots")])
+    _age_sessions(timedelta(days=91))
+    sync(device, cursor=first["cursor"], status=401)
+    assert _last_seen() is None  # the session ended on the server
+
+
+def test_an_empty_current_sync_of_an_account_switched_off_is_refused(device):
+    """Switched off while this session was being opened: the session ends at its next sync."""
+    first = sync(device, [change("knots")])
+    db.session.execute(update(User).values(disabled_at=utcnow()))
+    db.session.commit()
+    sync(device, cursor=first["cursor"], status=401)
+    assert _last_seen() is None
+
+
+def test_an_empty_current_sync_after_sign_out_is_refused(device):
+    first = sync(device, [change("knots")])
+    assert device.post("/api/v1/auth/logout").status_code == 204
+    sync(device, cursor=first["cursor"], status=401)
 
 
 def test_an_empty_sync_behind_pulls_what_it_lacks(device, second_device):

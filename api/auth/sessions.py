@@ -103,19 +103,28 @@ _GLANCE = (
 )
 
 
+def _outside_a_transaction():
+    """A pooled connection for one read: on PostgreSQL in autocommit, so that no BEGIN and
+    ROLLBACK go with it (two round trips of three); SQLite's driver begins a transaction only
+    before a write anyway, and switching it to autocommit and back cost more than the read."""
+    conn = db.engine.connect()
+    if conn.dialect.name == "sqlite":
+        return conn
+    return conn.execution_options(isolation_level="AUTOCOMMIT")
+
+
 def glance() -> Glance | None:
     """Who is signed in, for a request that changes nothing when all is well (an empty sync).
 
-    One statement on a connection of its own in autocommit: on PostgreSQL no BEGIN and
-    ROLLBACK around it, and no ORM objects. None whenever current() has more to do than read:
-    no session, an account switched off, a session idle too long or due its "last seen" write.
-    The caller then takes the full path, current(), which answers or cleans up as always.
+    One statement on a connection of its own, outside any transaction, and no ORM objects.
+    None whenever current() has more to do than read: no session, an account switched off, a
+    session idle too long or due its "last seen" write. The caller then takes the full path,
+    current(), which answers or cleans up as always.
     """
     token = session.get(COOKIE_KEY)
     if not isinstance(token, str):
         return None
-    autocommit = db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
-    with autocommit as conn:
+    with _outside_a_transaction() as conn:
         row = conn.execute(_GLANCE, {"token_hash": digest(token)}).first()
     if row is None or row.disabled_at is not None:
         return None

@@ -56,9 +56,11 @@ def register_proxies(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    """Bind db, migrations and the OpenAPI layer."""
+    """Bind db, migrations and the OpenAPI layer; sessions in the signed cookie, remembered."""
     from api import models  # noqa: F401  (every table known to Alembic)
+    from api.auth.cookies import CheckedCookies
 
+    app.session_interface = CheckedCookies()
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(app.config["PROJECT_ROOT"]) / "migrations"))
     api.init_app(app)

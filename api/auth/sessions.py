@@ -88,16 +88,24 @@ def current_user() -> User:
 
 @dataclass(frozen=True)
 class Glance:
-    """What one read of a session and its person says, with no ORM object made."""
+    """The signed-in person as one read of their session saw them, with no ORM object made:
+    all that a sync needs of them (api/sync/service.py)."""
 
-    user_id: int
+    id: int
+    email: str
     sync_seq: int
 
 
 _SESSIONS, _USERS = AuthSession.__table__, User.__table__
 # Built once: the session and its person in one indexed lookup, as plain columns.
 _GLANCE = (
-    select(_USERS.c.id, _USERS.c.sync_seq, _USERS.c.disabled_at, _SESSIONS.c.last_seen_at)
+    select(
+        _USERS.c.id,
+        _USERS.c.email,
+        _USERS.c.sync_seq,
+        _USERS.c.disabled_at,
+        _SESSIONS.c.last_seen_at,
+    )
     .join(_USERS, _USERS.c.id == _SESSIONS.c.user_id)
     .where(_SESSIONS.c.token_hash == bindparam("token_hash"))
 )
@@ -114,7 +122,7 @@ def _outside_a_transaction():
 
 
 def glance() -> Glance | None:
-    """Who is signed in, for a request that changes nothing when all is well (an empty sync).
+    """Who is signed in, for a request that needs only that (a sync), when all is well.
 
     One statement on a connection of its own, outside any transaction, and no ORM objects.
     None whenever current() has more to do than read: no session, an account switched off, a
@@ -132,7 +140,7 @@ def glance() -> Glance | None:
     config = current_app.config
     if unseen >= config["SESSION_TOUCH_EVERY"] or unseen > config["SESSION_IDLE_LIMIT"]:
         return None
-    return Glance(row.id, row.sync_seq)
+    return Glance(row.id, row.email, row.sync_seq)
 
 
 def _delete_by_cookie() -> None:

@@ -21,13 +21,11 @@ def sync(args):
     # The service builds the answer in SyncAnswerSchema's shape already (tests/api/test_sync.py
     # holds them together): sent as it is, rather than copied field by field by the schema,
     # which cost as much as the rest of a large pull.
-    if not args["changes"]:
-        # Most syncs (one a minute while the app is open) carry nothing and are current: one
-        # read of the session and the person answers them. Anything else takes the full path.
-        seen = sessions.glance()
-        if seen is not None and service.is_current(args["cursor"], [], seen.sync_seq):
-            return jsonify(service.nothing_new(args["cursor"]))
-    return jsonify(service.sync(current_user(), **args))
+    # Who: one read of the session and the person's row, outside any transaction, which is all
+    # a sync needs of them; most syncs (one a minute while the app is open) carry nothing and
+    # are current, and that read is their whole cost. When the session has more to do (its
+    # "last seen" due, or it must end), the full path.
+    return jsonify(service.sync(sessions.glance() or current_user(), **args))
 
 
 @blp.get("/export")

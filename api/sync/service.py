@@ -32,6 +32,7 @@ from sqlalchemy import (
     update,
 )
 
+from api.auth.sessions import Glance
 from api.errors import Unauthorized
 from api.extensions import db
 from api.models import User
@@ -80,8 +81,10 @@ class Change:
     version: Version
 
 
-def sync(user: User, cursor: int | None, changes: list[dict], limit: int) -> dict:
-    """Store a batch of changes, then answer with this person's changes after `cursor`."""
+def sync(user: User | Glance, cursor: int | None, changes: list[dict], limit: int) -> dict:
+    """Store a batch of changes, then answer with this person's changes after `cursor`.
+
+    user: the person's id and sync_seq as read with their session in this request."""
     if is_current(cursor, changes, user.sync_seq):
         return nothing_new(cursor)
     now = utcnow()
@@ -240,7 +243,7 @@ class Stored:
     written: frozenset = frozenset()
 
 
-def store(user: User, changes: list[Change], writing: writes.Writing) -> Stored:
+def store(user: User | Glance, changes: list[Change], writing: writes.Writing) -> Stored:
     """Apply the winning changes."""
     # The person's row as read with their session, earlier in this request: if another sync
     # committed since, the check under the lock below sees it.
@@ -275,7 +278,7 @@ def _by_ids(coll: Collection):
 _BY_IDS = {name: _by_ids(coll) for name, coll in COLLECTIONS.items()}
 
 
-def _load_stored(user: User, changes: list[Change]) -> dict:
+def _load_stored(user: User | Glance, changes: list[Change]) -> dict:
     """The stored rows the batch touches: one query per collection."""
     ids: dict[str, set] = {}
     for ch in changes:
@@ -314,7 +317,7 @@ def _decide(changes: list[Change], stored: dict) -> tuple[dict, dict]:
     return winners, losers
 
 
-def _write(user: User, winners: dict, stored: dict, first: int) -> dict:
+def _write(user: User | Glance, winners: dict, stored: dict, first: int) -> dict:
     """Bulk insert the new records and bulk update the changed ones, per collection."""
     inserts: dict[str, list] = {}
     updates: dict[str, list] = {}
@@ -343,12 +346,14 @@ def _write(user: User, winners: dict, stored: dict, first: int) -> dict:
     return written
 
 
-def _call_hooks(user: User, written: dict) -> None:
+def _call_hooks(user: User | Glance, written: dict) -> None:
     """Let a collection react to its changed records (reminders reschedule)."""
     by_coll: dict[str, list] = {}
     for name, rid in written:
         if COLLECTIONS[name].on_change is not None:
             by_coll.setdefault(name, []).append(rid)
+    if by_coll and not isinstance(user, User):
+        user = db.session.get(User, user.id)  # a hook needs the whole person (their timezone)
     for name, ids in by_coll.items():
         coll = COLLECTIONS[name]
         records = db.session.scalars(

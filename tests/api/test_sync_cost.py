@@ -81,6 +81,23 @@ def test_an_empty_sync_with_a_current_cursor_is_one_statement_outside_a_transact
     assert modes == [None if db.engine.dialect.name == "sqlite" else "AUTOCOMMIT"]
 
 
+def test_a_sync_that_stores_reads_the_session_once_outside_its_transaction(device):
+    first = sync(device, one_of_each())
+    modes = []
+
+    def note(conn, cursor, statement, *args):
+        if "sessions" in statement:
+            modes.append(conn.get_execution_options().get("isolation_level"))
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        answer = sync(device, [change("cramps"), change("reminders")], cursor=first["cursor"])
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)
+    assert len(answer["accepted"]) == 2
+    assert modes == [None if db.engine.dialect.name == "sqlite" else "AUTOCOMMIT"]
+
+
 def _age_sessions(by: timedelta) -> None:
     db.session.rollback()
     db.session.execute(update(AuthSession).values(last_seen_at=utcnow() - by))

@@ -36,7 +36,7 @@ from api.errors import Unauthorized
 from api.extensions import db
 from api.models import User
 from api.models.types import utcnow
-from api.sync import seqs, writes
+from api.sync import echo, seqs, writes
 from api.sync.pull import pull
 from api.sync.registry import COLLECTIONS, Collection
 from api.sync.schemas import ChangeSchema
@@ -103,11 +103,12 @@ def sync(user: User, cursor: int | None, changes: list[dict], limit: int) -> dic
     # The answer is read after the commit, so the write lock (SQLite) and the person's row
     # (PostgreSQL) are held only while storing. Every number up to done.seq is committed by
     # now (numbers are handed out under that lock), and a record changed since has a number
-    # after it: the pull skips nothing.
-    # When every number after the cursor is one this sync handed out, only the collections it
-    # wrote to can hold changes for the answer.
-    only = done.written if (cursor or 0) >= done.before else None
-    answer = pull(user_id, cursor or 0, limit, done.seq, done.losers, only)
+    # after it: the pull skips nothing. When every number after the cursor is one this sync
+    # handed out, the answer is what it wrote, mostly known without reading (api/sync/echo.py).
+    if (cursor or 0) >= done.before:
+        answer = echo.answer(user_id, cursor or 0, limit, done.seq, done.losers, done.written)
+    else:
+        answer = pull(user_id, cursor or 0, limit, done.seq, done.losers)
     return {"accepted": accepted, "rejected": rejected, **answer}
 
 
@@ -227,8 +228,8 @@ class Stored:
     seq: int
     # Every number after `before` (up to seq) is one this sync handed out...
     before: int
-    # ...to records of these collections.
-    written: frozenset = frozenset()
+    # ...to these records: {(collection, id): (number, the Version written)}.
+    written: dict = field(default_factory=dict)
 
 
 def store(user: User, changes: list[Change], writing: writes.Writing) -> Stored:
@@ -252,7 +253,7 @@ def store(user: User, changes: list[Change], writing: writes.Writing) -> Stored:
         winners, losers = _decide(changes, stored)
     written = _write(user, winners, stored, last - len(winners))
     _call_hooks(user, written)
-    return Stored(losers, last, last - len(winners), frozenset(name for name, _ in written))
+    return Stored(losers, last, last - len(winners), written)
 
 
 def _by_ids(coll: Collection):
@@ -306,7 +307,8 @@ def _decide(changes: list[Change], stored: dict) -> tuple[dict, dict]:
 
 
 def _write(user: User, winners: dict, stored: dict, first: int) -> dict:
-    """Bulk insert the new records and bulk update the changed ones, per collection."""
+    """Bulk insert the new records and bulk update the changed ones, per collection:
+    {(collection, id): (its number, the Version written)}."""
     inserts: dict[str, list] = {}
     updates: dict[str, list] = {}
     written = {}
@@ -325,7 +327,7 @@ def _write(user: User, winners: dict, stored: dict, first: int) -> dict:
             user_id=user.id, id=rid, updated_at=version.updated_at, seq=n, deleted_at=deleted_at
         )
         (updates if row is not None else inserts).setdefault(name, []).append(values)
-        written[key] = n
+        written[key] = (n, version)
     for name, rows in inserts.items():
         # On the table (Core): the rows are plain column values, no ORM object is made.
         db.session.execute(insert(COLLECTIONS[name].model.__table__), rows)

@@ -8,12 +8,12 @@ collection has no hook that changes it after (a reminder's next_fire_at), shows 
 server manages, and leaves no field to a column default. The others are read back.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC
 from uuid import UUID
 
 import marshmallow as ma
 
-from api.sync.pull import pull, to_change
+from api.sync.pull import json_data, pull
 from api.sync.registry import COLLECTIONS, Collection
 
 
@@ -43,17 +43,13 @@ def answer(user_id: int, cursor: int, limit: int, seq: int, losers: dict, writte
 
 
 def _as_stored(coll: Collection, rid: UUID, version) -> dict:
-    """What pull.to_change makes of the row a read would return for this record."""
+    """What pull.to_change makes of the row a read would return for this record, with
+    json_data in place of the schema's dump (the same values, at a third of the cost)."""
     deleted = version.values is None
-    row = {} if deleted else _as_read_back(version.values)
-    row.update(id=rid, updated_at=version.updated_at.astimezone(UTC))
-    row["deleted_at"] = row["updated_at"] if deleted else None
-    return to_change(coll, row)
-
-
-def _as_read_back(values: dict) -> dict:
-    """Values as the database hands them back: every time in UTC (api/models/types.py)."""
     return {
-        name: value.astimezone(UTC) if isinstance(value, datetime) else value
-        for name, value in values.items()
+        "collection": coll.name,
+        "id": str(rid),
+        "op": "delete" if deleted else "upsert",
+        "updated_at": version.updated_at.astimezone(UTC).isoformat(),
+        "data": None if deleted else json_data(coll, version.values),
     }

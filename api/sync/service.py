@@ -14,7 +14,7 @@ Rules:
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 import marshmallow as ma
@@ -37,7 +37,7 @@ from api.extensions import db
 from api.models import User
 from api.models.types import utcnow
 from api.sync import echo, seqs, writes
-from api.sync.pull import pull
+from api.sync.pull import data_fields, json_data, pull
 from api.sync.registry import COLLECTIONS, Collection
 from api.sync.schemas import ChangeSchema
 
@@ -156,29 +156,9 @@ def _server_fields(coll: Collection) -> frozenset:
     return _SERVER_FIELDS[coll.name]
 
 
-_DATA_FIELDS: dict[str, tuple[str, ...]] = {}
-
-
-def data_fields(coll: Collection) -> tuple[str, ...]:
-    """The columns a device sends in `data` (worked out once per collection: every record of a
-    batch asks)."""
-    if coll.name not in _DATA_FIELDS:
-        _DATA_FIELDS[coll.name] = tuple(coll.schema.load_fields)
-    return _DATA_FIELDS[coll.name]
-
-
-def _json_value(value):
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat()
-    if isinstance(value, date | UUID):
-        return str(value)
-    return value
-
-
 def canonical(coll: Collection, values) -> str:
     """The data as one canonical JSON text (times in UTC, keys sorted)."""
-    plain = {name: _json_value(values.get(name)) for name in data_fields(coll)}
-    return json.dumps(plain, sort_keys=True, separators=(",", ":"), default=str)
+    return json.dumps(json_data(coll, values), sort_keys=True, separators=(",", ":"), default=str)
 
 
 # ---- storing ----

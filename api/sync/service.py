@@ -37,7 +37,7 @@ from api.extensions import db
 from api.models import User
 from api.models.types import utcnow
 from api.sync import echo, seqs, writes
-from api.sync.pull import data_fields, json_data, pull
+from api.sync.pull import json_data, pull
 from api.sync.registry import COLLECTIONS, Collection
 from api.sync.schemas import ChangeSchema
 
@@ -117,11 +117,10 @@ def sync(user: User, cursor: int | None, changes: list[dict], limit: int) -> dic
 
 def parse_change(raw: dict, now: datetime) -> Change | dict:
     """A valid Change, or a rejection {id, collection, errors} in flask-smorest's shape."""
-    rejection = {"id": _plain(raw.get("id")), "collection": _plain(raw.get("collection"))}
     try:
         env = CHANGE.load(raw)
     except ma.ValidationError as err:
-        return {**rejection, "errors": err.messages}
+        return _rejection(raw, err.messages)
     coll = COLLECTIONS[env["collection"]]
     updated_at = env["updated_at"]
     if updated_at > now + FUTURE_SLACK:
@@ -130,15 +129,25 @@ def parse_change(raw: dict, now: datetime) -> Change | dict:
         return Change(raw["id"], coll, env["id"], Version(updated_at, DELETE, None))
     data = env["data"]
     if data is None:
-        return {**rejection, "errors": {"data": ["An upsert needs its data."]}}
-    # Server-managed fields (e.g. a reminder's next_fire_at) come back from a pull;
-    # a device may send them back unchanged, and they are ignored.
-    data = {k: v for k, v in data.items() if k not in _server_fields(coll)}
+        return _rejection(raw, {"data": ["An upsert needs its data."]})
+    server = _server_fields(coll)
+    if not server.isdisjoint(data):
+        # Server-managed fields (e.g. a reminder's next_fire_at) come back from a pull;
+        # a device may send them back unchanged, and they are ignored.
+        data = {k: v for k, v in data.items() if k not in server}
     try:
         values = coll.schema.load(data)
     except ma.ValidationError as err:
-        return {**rejection, "errors": {"data": err.messages}}
+        return _rejection(raw, {"data": err.messages})
     return Change(raw["id"], coll, env["id"], Version(updated_at, UPSERT, values))
+
+
+def _rejection(raw: dict, errors: dict) -> dict:
+    return {
+        "id": _plain(raw.get("id")),
+        "collection": _plain(raw.get("collection")),
+        "errors": errors,
+    }
 
 
 def _plain(value):
@@ -296,7 +305,7 @@ def _write(user: User, winners: dict, stored: dict, first: int) -> dict:
         name, rid = key
         row = stored.get(key)
         if version.values is not None:
-            values = {f: version.values[f] for f in data_fields(coll) if f in version.values}
+            values = dict(version.values)  # a schema's load gives only the fields it loads
             deleted_at = None
         else:
             # A tombstone keeps no health data: only what ordering needs.

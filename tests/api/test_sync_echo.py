@@ -4,6 +4,7 @@ it must be exactly what a later pull reads for those records, byte for byte once
 import json
 from datetime import UTC, datetime, timedelta, timezone
 
+from tests.api.test_sync_cost import statements, tables_read
 from tests.factories import COLLECTION_NAMES, at, change, one_of_each, pull_all, sync
 
 KOLKATA = timezone(timedelta(hours=5, minutes=30))
@@ -65,3 +66,14 @@ def test_a_page_of_the_echo_is_a_page_of_the_pull(device):
     assert as_json(answer["changes"]) == as_json(later["changes"])
     rest, cursor = pull_all(device, cursor=answer["cursor"], limit=4)
     assert len(rest) == len(batch) - 4 and cursor == first["cursor"] + len(batch)
+
+
+def test_only_a_hooked_collection_is_read_back(device):
+    """The records a sync stored are not read back, except those a hook changed after."""
+    first = sync(device, [change("knots")])
+    batch = [change("cramps", updated_at=at(1)), change("reminders", updated_at=at(1))]
+    with statements() as seen:
+        answer = sync(device, batch, cursor=first["cursor"])
+    assert [c["id"] for c in answer["changes"]] == [c["id"] for c in batch]
+    pulls = [s for s in seen if s.lstrip().upper().startswith("SELECT") and ".seq >" in s]
+    assert tables_read(pulls) == {"reminders"}

@@ -39,7 +39,7 @@ def pull(
     seq: int,
     losers: dict,
     only: Iterable[str] | None = None,
-    known: list[tuple] = (),
+    known: Iterable[tuple] = (),
 ) -> dict:
     """This person's changes after `cursor` (up to seq), oldest first, `limit` at most.
 
@@ -60,7 +60,7 @@ def pull(
     return {"cursor": page[-1][0] if has_more else seq, "has_more": has_more, "changes": out}
 
 
-def _read(user_id: int, cursor: int, limit: int, seq: int, only) -> list[tuple]:
+def _read(user_id: int, cursor: int, limit: int, seq: int, only: Iterable[str] | None) -> list:
     """The oldest limit+1 rows after the cursor (up to seq), as (seq, collection, row)."""
     rows = []
     bound = seq

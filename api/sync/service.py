@@ -14,7 +14,7 @@ Rules:
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 import marshmallow as ma
@@ -37,8 +37,8 @@ from api.errors import Unauthorized
 from api.extensions import db
 from api.models import User
 from api.models.types import utcnow
-from api.sync import seqs, writes
-from api.sync.pull import pull
+from api.sync import echo, seqs, writes
+from api.sync.pull import json_data, pull
 from api.sync.registry import COLLECTIONS, Collection
 from api.sync.schemas import ChangeSchema
 
@@ -102,11 +102,12 @@ def sync(user: User | Glance, cursor: int | None, changes: list[dict], limit: in
     # The answer is read after the commit, so the write lock (SQLite) and the person's row
     # (PostgreSQL) are held only while storing. Every number up to done.seq is committed by
     # now (numbers are handed out under that lock), and a record changed since has a number
-    # after it: the pull skips nothing.
-    # When every number after the cursor is one this sync handed out, only the collections it
-    # wrote to can hold changes for the answer.
-    only = done.written if (cursor or 0) >= done.before else None
-    answer = pull(user_id, cursor or 0, limit, done.seq, done.losers, only)
+    # after it: the pull skips nothing. When every number after the cursor is one this sync
+    # handed out, the answer is what it wrote, mostly known without reading (api/sync/echo.py).
+    if (cursor or 0) >= done.before:
+        answer = echo.answer(user_id, cursor or 0, limit, done.seq, done.losers, done.written)
+    else:
+        answer = pull(user_id, cursor or 0, limit, done.seq, done.losers)
     return {"accepted": accepted, "rejected": rejected, **answer}
 
 
@@ -128,11 +129,10 @@ def nothing_new(cursor: int) -> dict:
 
 def parse_change(raw: dict, now: datetime) -> Change | dict:
     """A valid Change, or a rejection {id, collection, errors} in flask-smorest's shape."""
-    rejection = {"id": _plain(raw.get("id")), "collection": _plain(raw.get("collection"))}
     try:
         env = CHANGE.load(raw)
     except ma.ValidationError as err:
-        return {**rejection, "errors": err.messages}
+        return _rejection(raw, err.messages)
     coll = COLLECTIONS[env["collection"]]
     updated_at = env["updated_at"]
     if updated_at > now + FUTURE_SLACK:
@@ -141,15 +141,25 @@ def parse_change(raw: dict, now: datetime) -> Change | dict:
         return Change(raw["id"], coll, env["id"], Version(updated_at, DELETE, None))
     data = env["data"]
     if data is None:
-        return {**rejection, "errors": {"data": ["An upsert needs its data."]}}
-    # Server-managed fields (e.g. a reminder's next_fire_at) come back from a pull;
-    # a device may send them back unchanged, and they are ignored.
-    data = {k: v for k, v in data.items() if k not in _server_fields(coll)}
+        return _rejection(raw, {"data": ["An upsert needs its data."]})
+    server = _server_fields(coll)
+    if not server.isdisjoint(data):
+        # Server-managed fields (e.g. a reminder's next_fire_at) come back from a pull;
+        # a device may send them back unchanged, and they are ignored.
+        data = {k: v for k, v in data.items() if k not in server}
     try:
         values = coll.schema.load(data)
     except ma.ValidationError as err:
-        return {**rejection, "errors": {"data": err.messages}}
+        return _rejection(raw, {"data": err.messages})
     return Change(raw["id"], coll, env["id"], Version(updated_at, UPSERT, values))
+
+
+def _rejection(raw: dict, errors: dict) -> dict:
+    return {
+        "id": _plain(raw.get("id")),
+        "collection": _plain(raw.get("collection")),
+        "errors": errors,
+    }
 
 
 def _plain(value):
@@ -167,29 +177,9 @@ def _server_fields(coll: Collection) -> frozenset:
     return _SERVER_FIELDS[coll.name]
 
 
-_DATA_FIELDS: dict[str, tuple[str, ...]] = {}
-
-
-def data_fields(coll: Collection) -> tuple[str, ...]:
-    """The columns a device sends in `data` (worked out once per collection: every record of a
-    batch asks)."""
-    if coll.name not in _DATA_FIELDS:
-        _DATA_FIELDS[coll.name] = tuple(coll.schema.load_fields)
-    return _DATA_FIELDS[coll.name]
-
-
-def _json_value(value):
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat()
-    if isinstance(value, date | UUID):
-        return str(value)
-    return value
-
-
 def canonical(coll: Collection, values) -> str:
     """The data as one canonical JSON text (times in UTC, keys sorted)."""
-    plain = {name: _json_value(values.get(name)) for name in data_fields(coll)}
-    return json.dumps(plain, sort_keys=True, separators=(",", ":"), default=str)
+    return json.dumps(json_data(coll, values), sort_keys=True, separators=(",", ":"), default=str)
 
 
 # ---- storing ----
@@ -239,8 +229,8 @@ class Stored:
     seq: int
     # Every number after `before` (up to seq) is one this sync handed out...
     before: int
-    # ...to records of these collections.
-    written: frozenset = frozenset()
+    # ...to these records: {(collection, id): (number, the Version written)}.
+    written: dict = field(default_factory=dict)
 
 
 def store(user: User | Glance, changes: list[Change], writing: writes.Writing) -> Stored:
@@ -264,7 +254,7 @@ def store(user: User | Glance, changes: list[Change], writing: writes.Writing) -
         winners, losers = _decide(changes, stored)
     written = _write(user, winners, stored, last - len(winners))
     _call_hooks(user, written)
-    return Stored(losers, last, last - len(winners), frozenset(name for name, _ in written))
+    return Stored(losers, last, last - len(winners), written)
 
 
 def _by_ids(coll: Collection):
@@ -318,7 +308,8 @@ def _decide(changes: list[Change], stored: dict) -> tuple[dict, dict]:
 
 
 def _write(user: User | Glance, winners: dict, stored: dict, first: int) -> dict:
-    """Bulk insert the new records and bulk update the changed ones, per collection."""
+    """Bulk insert the new records and bulk update the changed ones, per collection:
+    {(collection, id): (its number, the Version written)}."""
     inserts: dict[str, list] = {}
     updates: dict[str, list] = {}
     written = {}
@@ -326,7 +317,7 @@ def _write(user: User | Glance, winners: dict, stored: dict, first: int) -> dict
         name, rid = key
         row = stored.get(key)
         if version.values is not None:
-            values = {f: version.values[f] for f in data_fields(coll) if f in version.values}
+            values = dict(version.values)  # a schema's load gives only the fields it loads
             deleted_at = None
         else:
             # A tombstone keeps no health data: only what ordering needs.
@@ -337,7 +328,7 @@ def _write(user: User | Glance, winners: dict, stored: dict, first: int) -> dict
             user_id=user.id, id=rid, updated_at=version.updated_at, seq=n, deleted_at=deleted_at
         )
         (updates if row is not None else inserts).setdefault(name, []).append(values)
-        written[key] = n
+        written[key] = (n, version)
     for name, rows in inserts.items():
         # On the table (Core): the rows are plain column values, no ORM object is made.
         db.session.execute(insert(COLLECTIONS[name].model.__table__), rows)

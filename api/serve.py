@@ -7,6 +7,7 @@ purpose) holds only a little memory, never a thread that every other request nee
 
 import argparse
 import functools
+import gc
 import hashlib
 import os
 import signal
@@ -61,6 +62,16 @@ class Worker(GeventWorker):
         from api.sync import writes
 
         writes.use_gevent(Semaphore(), gevent.get_hub().threadpool)
+
+    def load_wsgi(self):
+        super().load_wsgi()
+        # Everything the app built on loading (modules, schemas, prebuilt statements) lives as
+        # long as the worker: frozen, the collector's full passes stop walking it again and
+        # again; and it looks for cycles every 20,000 new objects rather than 700 (a 500-record
+        # sync makes hundreds of thousands, nearly all freed as soon as it answers). Measured
+        # with bench/bench_capacity.py: bulk ingest about 7% faster, small syncs unchanged.
+        gc.freeze()
+        gc.set_threshold(20_000, 20, 20)
 
     def handle_request(self, *args):
         super().handle_request(*args)

@@ -27,9 +27,9 @@ class CheckedCookies(SecureCookieSessionInterface):
     """SecureCookieSessionInterface, checking each distinct cookie once."""
 
     def __init__(self):
-        # (secret key, cookie) -> (what it holds, when it was signed): good cookies only, so
-        # that cookies made up by the thousand cannot push the good ones out.
-        self._known: dict[tuple[str, str], tuple[dict, float]] = {}
+        # (keys, cookie) -> (what it holds, when it was signed): good cookies only, so that
+        # cookies made up by the thousand cannot push the good ones out.
+        self._known: dict[tuple, tuple[dict, int]] = {}
         self._lock = threading.Lock()
 
     def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
@@ -38,23 +38,27 @@ class CheckedCookies(SecureCookieSessionInterface):
         text = request.cookies.get(self.get_cookie_name(app))
         if not text:
             return self.session_class()
-        key = (str(app.secret_key), text)
+        # Remembered per signing key and older keys still accepted: a cookie signed with a key
+        # taken out of SECRET_KEY_FALLBACKS is checked again (and refused).
+        fallbacks = tuple(app.config.get("SECRET_KEY_FALLBACKS") or ())
+        key = (app.secret_key, fallbacks, text)
         known = self._known.get(key)
         if known is None:
             try:
                 data, signed = self.get_signing_serializer(app).loads(text, return_timestamp=True)
             except BadSignature:
                 return self.session_class()
-            known = (data, signed.timestamp())
+            known = (data, int(signed.timestamp()))
             self._remember(key, known)
         data, signed_at = known
-        age = time.time() - signed_at
-        if not 0 <= age <= app.permanent_session_lifetime.total_seconds():
-            return self.session_class()  # too old (or from the future): as Flask's max_age check
+        # In whole seconds, as itsdangerous's max_age check that Flask asks for.
+        age = int(time.time()) - signed_at
+        if not 0 <= age <= int(app.permanent_session_lifetime.total_seconds()):
+            return self.session_class()  # too old (or from the future)
         # A copy: the request may change its session, the remembered one must not change.
         return self.session_class(copy.deepcopy(data))
 
-    def _remember(self, key: tuple[str, str], known: tuple[dict, float]) -> None:
+    def _remember(self, key: tuple, known: tuple[dict, int]) -> None:
         with self._lock:
             if len(self._known) >= REMEMBERED:
                 del self._known[next(iter(self._known))]  # the oldest

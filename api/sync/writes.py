@@ -10,11 +10,9 @@ So in the server (api/serve.py calls `use_gevent`) a sync takes a turn before it
 syncs of one worker queue on a gevent lock (the worker's other greenlets run meanwhile), then
 the workers queue on an flock of a file beside the database: taken at once when it is free,
 else waited for in gevent's thread pool (woken the moment it is free, no polling). The commit
-runs in that pool too (SQLite lets go of the GIL while it writes), and that thread lets the
-flock go as soon as the commit is done: the other worker's writer need not wait until this
-greenlet's turn on the CPU comes round again. Others that write (the dispatcher, the CLI, a
-session's last-seen time) still meet SQLite's own lock and busy_timeout, as before. Elsewhere
-(tests, the CLI, PostgreSQL) nothing changes: a plain commit.
+runs in that pool too (SQLite lets go of the GIL while it writes). Others that write (the
+dispatcher, the CLI, a session's last-seen time) still meet SQLite's own lock and busy_timeout,
+as before. Elsewhere (tests, the CLI, PostgreSQL) nothing changes: a plain commit.
 """
 
 import fcntl
@@ -49,7 +47,7 @@ def turn():
         try:
             yield
         finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)  # (let go already when the commit was done)
+            fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def _take_flock(fd: int) -> None:
@@ -91,41 +89,22 @@ class Writing:
             self._held.enter_context(turn())
             self._taken = True
 
-    @property
-    def taken(self) -> bool:
-        return self._taken
-
 
 @contextmanager
 def writing():
     """A Writing, committed at the end (its turn released after); rolled back on an error."""
     with ExitStack() as held:
         try:
-            this = Writing(held)
-            yield this
-            commit(let_go=this.taken)
+            yield Writing(held)
+            commit()
         except Exception:
             db.session.rollback()
             raise
 
 
-def commit(let_go: bool = False) -> None:
-    """Commit the request's session; on SQLite in the server, in a thread of gevent's pool.
-
-    let_go: this writer holds the turn, and the thread lets the file lock go once the commit is
-    done (the other workers' writers go on; this worker's wait for the turn's end). Only the
-    holder may: every greenlet of a worker shares the one lock file."""
-    if not _sqlite():
-        db.session.commit()
-    elif let_go:
-        _pool.apply(_commit_and_let_go, (db.session(), _lock_file().fileno()))
-    else:
+def commit() -> None:
+    """Commit the request's session; on SQLite in the server, in a thread of gevent's pool."""
+    if _sqlite():
         _pool.apply(db.session().commit)
-
-
-def _commit_and_let_go(session, fd: int) -> None:
-    """In a pool thread: the commit, then the file lock let go."""
-    try:
-        session.commit()
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+    else:
+        db.session.commit()

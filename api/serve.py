@@ -18,7 +18,7 @@ import warnings
 from pathlib import Path
 
 import gevent
-from gevent.monkey import MonkeyPatchWarning
+from gevent.monkey import MonkeyPatchWarning, get_original
 from gunicorn.app.base import BaseApplication
 from gunicorn.workers.ggevent import GeventWorker
 
@@ -61,7 +61,8 @@ class Worker(GeventWorker):
 
         from api.sync import writes
 
-        writes.use_gevent(Semaphore(), gevent.get_hub().threadpool)
+        guard = get_original("_thread", "allocate_lock")()
+        writes.use_gevent(Semaphore(), gevent.get_hub().threadpool, guard)
 
     def load_wsgi(self):
         super().load_wsgi()

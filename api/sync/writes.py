@@ -10,9 +10,12 @@ So in the server (api/serve.py calls `use_gevent`) a sync takes a turn before it
 syncs of one worker queue on a gevent lock (the worker's other greenlets run meanwhile), then
 the workers queue on an flock of a file beside the database: taken at once when it is free,
 else waited for in gevent's thread pool (woken the moment it is free, no polling). The commit
-runs in that pool too (SQLite lets go of the GIL while it writes). Others that write (the
-dispatcher, the CLI, a session's last-seen time) still meet SQLite's own lock and busy_timeout,
-as before. Elsewhere (tests, the CLI, PostgreSQL) nothing changes: a plain commit.
+runs in that pool too (SQLite lets go of the GIL while it writes), and that thread lets the
+file lock go the moment the commit is done: the other worker's writer does not wait until this
+greenlet's turn on the CPU comes round again (measured: a 5-record sync 5 to 10% faster).
+Others that write (the dispatcher, the CLI, a session's last-seen time) still meet SQLite's own
+lock and busy_timeout, as before. Elsewhere (tests, the CLI, PostgreSQL) nothing changes: a
+plain commit.
 """
 
 import fcntl
@@ -22,58 +25,89 @@ from api.extensions import db
 
 _turns = None  # a gevent lock, one per worker process
 _pool = None  # gevent's thread pool
-_lock_files: dict[str, object] = {}  # database path -> the open lock file beside it
+_guard = None  # an OS lock (not gevent's): the event loop and pool threads both take it
+_writers_locks: dict[str, "WritersLock"] = {}  # database path -> the lock file beside it
 
 
-def use_gevent(turns, pool) -> None:
+def use_gevent(turns, pool, guard) -> None:
     """Called by the server's gevent worker once it has patched the process."""
-    global _turns, _pool
-    _turns, _pool = turns, pool
+    global _turns, _pool, _guard
+    _turns, _pool, _guard = turns, pool, guard
 
 
 def _sqlite() -> bool:
     return _turns is not None and db.engine.dialect.name == "sqlite"
 
 
+class WritersLock:
+    """The flock beside the database that a worker's writer holds while other workers wait.
+
+    Taken by the greenlet whose turn it is; let go by whichever comes first, the thread that
+    commits or the end of the turn. Each taking has a number, and only the taking still current
+    is let go: a thread whose greenlet stopped waiting for it (a timeout, a kill) never frees
+    the lock for the turn after, which every greenlet of the worker shares (one open file)."""
+
+    def __init__(self, path: str):
+        self._file = open(path, "a")  # noqa: SIM115 (open for the worker's life)
+        self._taken = 0  # how many times taken: the current taking's number
+        self._held = False
+
+    def take(self) -> int:
+        """The lock, at once when no other worker holds it, else waited for in a thread."""
+        fd = self._file.fileno()
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._wait(fd)
+        with _guard:
+            self._taken += 1
+            self._held = True
+            return self._taken
+
+    def let_go(self, number: int) -> None:
+        """Let go of taking `number`, unless it was let go already (from the loop or a thread)."""
+        with _guard:
+            if self._held and self._taken == number:
+                fcntl.flock(self._file.fileno(), fcntl.LOCK_UN)
+                self._held = False
+
+    def _wait(self, fd: int) -> None:
+        """Wait in a pool thread. If this greenlet stops waiting, the thread may still take the
+        lock later: it is let go then, unless a turn has begun since (which holds it now)."""
+        task = _pool.spawn(fcntl.flock, fd, fcntl.LOCK_EX)
+        try:
+            task.get()
+        except BaseException:
+            task.rawlink(lambda done: done.successful() and self._let_go_stray())
+            raise
+
+    def _let_go_stray(self) -> None:
+        with _guard:
+            if not self._held:
+                fcntl.flock(self._file.fileno(), fcntl.LOCK_UN)
+
+
+def _writers_lock() -> WritersLock:
+    path = f"{db.engine.url.database}-writers"
+    if path not in _writers_locks:
+        _writers_locks[path] = WritersLock(path)
+    return _writers_locks[path]
+
+
 @contextmanager
 def turn():
-    """Hold the server's writing turn (SQLite in the server), else nothing."""
+    """Hold the server's writing turn (SQLite in the server): yields the writers' lock and the
+    number of its taking (None elsewhere: nothing is held)."""
     if not _sqlite():
-        yield
+        yield None
         return
     with _turns:
-        fd = _lock_file().fileno()
-        _take_flock(fd)
+        lock = _writers_lock()
+        number = lock.take()
         try:
-            yield
+            yield lock, number
         finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-
-
-def _take_flock(fd: int) -> None:
-    """The file lock: at once when no other worker holds it, else waited for in a thread."""
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        _wait_for_flock(fd)
-
-
-def _wait_for_flock(fd: int) -> None:
-    """Take the file lock in a pool thread. If this greenlet stops waiting (a timeout, a kill),
-    the thread may still take the lock later: it is let go as soon as it is taken."""
-    task = _pool.spawn(fcntl.flock, fd, fcntl.LOCK_EX)
-    try:
-        task.get()
-    except BaseException:
-        task.rawlink(lambda done: done.successful() and fcntl.flock(fd, fcntl.LOCK_UN))
-        raise
-
-
-def _lock_file():
-    path = f"{db.engine.url.database}-writers"
-    if path not in _lock_files:
-        _lock_files[path] = open(path, "a")  # noqa: SIM115 (open for the worker's life)
-    return _lock_files[path]
+            lock.let_go(number)
 
 
 class Writing:
@@ -83,10 +117,11 @@ class Writing:
     def __init__(self, held: ExitStack):
         self._held = held
         self._taken = False
+        self.lock = None  # (the writers' lock, the number of its taking) while the turn is held
 
     def take_turn(self) -> None:
         if not self._taken:
-            self._held.enter_context(turn())
+            self.lock = self._held.enter_context(turn())
             self._taken = True
 
 
@@ -95,16 +130,28 @@ def writing():
     """A Writing, committed at the end (its turn released after); rolled back on an error."""
     with ExitStack() as held:
         try:
-            yield Writing(held)
-            commit()
+            this = Writing(held)
+            yield this
+            commit(this.lock)
         except Exception:
             db.session.rollback()
             raise
 
 
-def commit() -> None:
-    """Commit the request's session; on SQLite in the server, in a thread of gevent's pool."""
-    if _sqlite():
+def commit(lock=None) -> None:
+    """Commit the request's session; on SQLite in the server, in a thread of gevent's pool,
+    which lets the writers' lock go (`lock`: the lock and its taking) once the commit is done."""
+    if not _sqlite():
+        db.session.commit()
+    elif lock is None:
         _pool.apply(db.session().commit)
     else:
-        db.session.commit()
+        _pool.apply(_commit_and_let_go, (db.session(), *lock))
+
+
+def _commit_and_let_go(session, lock: WritersLock, number: int) -> None:
+    """In a pool thread: the commit, then the writers' lock let go (if still this taking's)."""
+    try:
+        session.commit()
+    finally:
+        lock.let_go(number)

@@ -1,9 +1,9 @@
 """Syncs that store, many at once, through the real server (two gevent workers).
 
 On SQLite the server's writers take turns (api/sync/writes.py): a gevent lock within a worker, a
-file lock between workers, the commit in a thread that lets the file lock go
-(tests/unit/test_writers_lock.py: only its own turn's). Whatever the order they land in, every record
-is stored once, numbered once, and every device of the person ends up having been sent every
+file lock between workers, the commit in a thread that lets the file lock go (only its own
+turn's: tests/unit/test_writers_lock.py). Whatever the order they land in, every record is
+stored once, numbered once, and every device of the person ends up having been sent every
 record: no cursor skips one that committed late.
 """
 

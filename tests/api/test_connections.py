@@ -6,6 +6,8 @@ PostgreSQL restart or an administrator does (pg_terminate_backend). A SQLite fil
 server to drop a connection, so there is nothing to test there.
 """
 
+import time
+
 import pytest
 from sqlalchemy import create_engine, event, text
 
@@ -23,14 +25,18 @@ def admin(app):
     engine.dispose()
 
 
+OTHERS = "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+
+
 def end_app_connections(admin) -> int:
-    """pg_terminate_backend every other connection to this database: the app's pool."""
-    ended = admin.execute(
-        text(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
-    ).all()
+    """pg_terminate_backend every other connection to this database (the app's pool), and wait
+    until their server processes are gone: pg_terminate_backend only signals them, and until a
+    process exits, its connection is not closed yet but about to be (a request that uses it
+    then is a drop during a request, the next test)."""
+    ended = admin.execute(text(f"SELECT pg_terminate_backend(pid) {OTHERS}")).all()
+    deadline = time.monotonic() + 10
+    while admin.scalar(text(f"SELECT count(*) {OTHERS}")) and time.monotonic() < deadline:
+        time.sleep(0.02)
     return len(ended)
 
 

@@ -8,12 +8,11 @@ collection has no hook that changes it after (a reminder's next_fire_at), shows 
 server manages, and leaves no field to a column default. The others are read back.
 """
 
-from datetime import UTC
 from uuid import UUID
 
 import marshmallow as ma
 
-from api.sync.pull import json_data, pull
+from api.sync.pull import change_entry, json_data, pull
 from api.sync.registry import COLLECTIONS, Collection
 
 
@@ -45,11 +44,5 @@ def answer(user_id: int, cursor: int, limit: int, seq: int, losers: dict, writte
 def _as_stored(coll: Collection, rid: UUID, version) -> dict:
     """What pull.to_change makes of the row a read would return for this record, with
     json_data in place of the schema's dump (the same values, at a third of the cost)."""
-    deleted = version.values is None
-    return {
-        "collection": coll.name,
-        "id": str(rid),
-        "op": "delete" if deleted else "upsert",
-        "updated_at": version.updated_at.astimezone(UTC).isoformat(),
-        "data": None if deleted else json_data(coll, version.values),
-    }
+    data = None if version.values is None else json_data(coll, version.values)
+    return change_entry(coll, rid, version.updated_at, data)

@@ -83,13 +83,18 @@ def _read(user_id: int, cursor: int, limit: int, seq: int, only: Iterable[str] |
 
 def to_change(coll: Collection, row) -> dict:
     """A stored row in the shape devices push; a tombstone has op delete and no data."""
-    deleted = row["deleted_at"] is not None
+    data = None if row["deleted_at"] is not None else coll.schema.dump(row)
+    return change_entry(coll, row["id"], row["updated_at"], data)
+
+
+def change_entry(coll: Collection, rid, updated_at: datetime, data: dict | None) -> dict:
+    """One change of an answer, in the shape devices push (data None: a tombstone)."""
     return {
         "collection": coll.name,
-        "id": str(row["id"]),
-        "op": "delete" if deleted else "upsert",
-        "updated_at": row["updated_at"].isoformat(),
-        "data": None if deleted else coll.schema.dump(row),
+        "id": str(rid),
+        "op": "delete" if data is None else "upsert",
+        "updated_at": updated_at.astimezone(UTC).isoformat(),
+        "data": data,
     }
 
 

@@ -85,8 +85,12 @@ def sync(user: User | Glance, cursor: int | None, changes: list[dict], limit: in
     """Store a batch of changes, then answer with this person's changes after `cursor`.
 
     user: the person's id and sync_seq as read with their session in this request."""
-    if is_current(cursor, changes, user.sync_seq):
-        return nothing_new(cursor)
+    if not changes and cursor is not None and cursor == user.sync_seq:
+        # Nothing sent, and the person's row, read with their session in this request, says
+        # nothing committed after the cursor: the collections need not be asked. (Numbers
+        # taken by a transaction not yet committed are not in that row yet, so this skips
+        # nothing that commits late: the next sync pulls it.)
+        return {"accepted": [], "rejected": [], "cursor": cursor, "has_more": False, "changes": []}
     now = utcnow()
     accepted, rejected, valid = [], [], []
     for raw in changes:
@@ -109,19 +113,6 @@ def sync(user: User | Glance, cursor: int | None, changes: list[dict], limit: in
     else:
         answer = pull(user_id, cursor or 0, limit, done.seq, done.losers)
     return {"accepted": accepted, "rejected": rejected, **answer}
-
-
-def is_current(cursor: int | None, changes: list, sync_seq: int) -> bool:
-    """Nothing sent, and the person's row, read with their session in this request, says
-    nothing committed after the cursor: the collections need not be asked. (Numbers taken by
-    a transaction not yet committed are not in that row yet, so this skips nothing that
-    commits late: the next sync pulls it.)"""
-    return not changes and cursor is not None and cursor == sync_seq
-
-
-def nothing_new(cursor: int) -> dict:
-    """The answer to a sync that is current: nothing taken, nothing to pull."""
-    return {"accepted": [], "rejected": [], "cursor": cursor, "has_more": False, "changes": []}
 
 
 # ---- checking ----

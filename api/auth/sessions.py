@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from flask import current_app, request, session
 from sqlalchemy import bindparam, delete, select, update
 
+from api import connections
 from api.auth.devices import describe
 from api.auth.tokens import digest, new_token
 from api.errors import NotFound, Unauthorized
@@ -111,29 +112,21 @@ _GLANCE = (
 )
 
 
-def _outside_a_transaction():
-    """A pooled connection for one read: on PostgreSQL in autocommit, so that no BEGIN and
-    ROLLBACK go with it (two round trips of three); SQLite's driver begins a transaction only
-    before a write anyway, and switching it to autocommit and back cost more than the read."""
-    conn = db.engine.connect()
-    if conn.dialect.name == "sqlite":
-        return conn
-    return conn.execution_options(isolation_level="AUTOCOMMIT")
-
-
 def glance() -> Glance | None:
     """Who is signed in, for a request that needs only that (a sync), when all is well.
 
-    One statement on a connection of its own, outside any transaction, and no ORM objects.
+    One statement outside any transaction (connections.first_row), and no ORM objects.
     None whenever current() has more to do than read: no session, an account switched off, a
-    session idle too long or due its "last seen" write. The caller then takes the full path,
-    current(), which answers or cleans up as always.
+    session idle too long or due its "last seen" write, or a connection that died during the
+    read. The caller then takes the full path, current(), which answers or cleans up as always.
     """
     token = session.get(COOKIE_KEY)
     if not isinstance(token, str):
         return None
-    with _outside_a_transaction() as conn:
-        row = conn.execute(_GLANCE, {"token_hash": digest(token)}).first()
+    try:
+        row = connections.first_row(db.engine, _GLANCE, {"token_hash": digest(token)})
+    except connections.Dropped:
+        return None  # nothing was read; the full path reads again on another connection
     if row is None or row.disabled_at is not None:
         return None
     unseen = utcnow() - row.last_seen_at

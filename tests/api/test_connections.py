@@ -8,10 +8,13 @@ server to drop a connection, so there is nothing to test there.
 
 import time
 
+import psycopg
 import pytest
 from sqlalchemy import create_engine, event, text
 
+from api import connections
 from api.extensions import db
+from tests.factories import change
 
 
 @pytest.fixture
@@ -57,14 +60,15 @@ def test_a_connection_dropped_during_a_request_answers_503_then_recovers(admin, 
     dropped = []
 
     def drop_own_connection(conn, _cursor, statement, *_):
-        # The request's first statement: the read of its session (joined to the person).
-        if statement.lstrip().startswith("SELECT") and "sessions" in statement and not dropped:
-            dropped.append(True)
+        # The request's first statement through SQLAlchemy, after the read of its session
+        # (connections.first_row, on the driver itself): the read of the stored rows.
+        if not dropped:
+            dropped.append(statement)
             pid = conn.connection.dbapi_connection.info.backend_pid
             admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
 
     event.listen(db.engine, "before_cursor_execute", drop_own_connection)
-    res = client.post("/api/v1/sync", json={"cursor": None, "changes": []})
+    res = client.post("/api/v1/sync", json={"cursor": None, "changes": [change("knots")]})
     event.remove(db.engine, "before_cursor_execute", drop_own_connection)
     assert dropped and res.status_code == 503
     assert res.json["message"].startswith("The connection to the database dropped.")
@@ -72,3 +76,50 @@ def test_a_connection_dropped_during_a_request_answers_503_then_recovers(admin, 
     db.session.remove()
     res = client.post("/api/v1/sync", json={"cursor": None, "changes": []})
     assert res.status_code == 200, res.json
+    assert res.json["changes"] == []  # the knot of the request that failed was not stored
+
+
+def test_a_connection_dropped_during_the_read_of_the_session_is_replaced_unseen(
+    admin, client, auth
+):
+    """The glance's read (connections.first_row) on a connection that dies under it: the
+    connection is thrown away and the full path reads the session again on another one."""
+    assert auth.register().status_code == 201
+    stored = client.post("/api/v1/sync", json={"cursor": None, "changes": []}).json
+    db.session.remove()
+    dropped = []
+
+    def drop_when_lent(dbapi_connection, *_):
+        # After the pool's own check (api/connections.py) passed: the read itself meets it.
+        if not dropped:
+            dropped.append(dbapi_connection.info.backend_pid)
+            admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": dropped[0]})
+            deadline = time.monotonic() + 10
+            gone = text("SELECT count(*) FROM pg_stat_activity WHERE pid = :pid")
+            while admin.scalar(gone, {"pid": dropped[0]}) and time.monotonic() < deadline:
+                time.sleep(0.02)
+
+    event.listen(db.engine, "checkout", drop_when_lent)
+    try:
+        res = client.post("/api/v1/sync", json={"cursor": stored["cursor"], "changes": []})
+    finally:
+        event.remove(db.engine, "checkout", drop_when_lent)
+    assert dropped
+    assert res.status_code == 200, res.json
+    assert res.json["cursor"] == stored["cursor"]
+    for _ in range(2):
+        res = client.post("/api/v1/sync", json={"cursor": stored["cursor"], "changes": []})
+        assert res.status_code == 200, res.json
+
+
+def test_a_read_that_fails_otherwise_lends_its_connection_to_no_one(admin, app):
+    """A first_row read that fails for another reason than its connection (here the SQL) raises
+    that error, and its connection, left in autocommit, is closed rather than pooled again:
+    lent again, it would run the next request's transaction as separate writes."""
+    db.session.remove()
+    db.engine.dispose()  # an empty pool: the read's connection is its only one
+    with pytest.raises(psycopg.errors.DivisionByZero):
+        connections.first_row(db.engine, text("SELECT 1 / 0 AS x"), {})
+    with db.engine.connect() as conn:
+        assert conn.connection.driver_connection.autocommit is False
+        assert conn.execute(text("SELECT 1")).scalar() == 1

@@ -8,6 +8,7 @@ it (api/sync/routes.py), so it must already be exactly what SyncAnswerSchema wou
 
 import re
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import event, select, update
@@ -22,27 +23,71 @@ from tests.factories import at, change, one_of_each, sync
 TABLES = {c.model.__tablename__ for c in COLLECTIONS.values()}
 
 
+@dataclass
+class Ran:
+    """A statement the app ran, and whether it ran outside any transaction."""
+
+    sql: str
+    outside: bool
+
+
 @contextmanager
 def statements():
-    """The SQL statements the app runs meanwhile."""
-    seen = []
+    """The SQL statements the app runs meanwhile, in order.
 
-    def note(conn, cursor, statement, *args):
-        seen.append(statement)
+    On SQLite, SQLAlchemy's before_cursor_execute; outside a transaction when the driver has
+    none open before it (the driver begins one only at a write). On PostgreSQL, a psycopg
+    cursor class set on the pool's connections while they are lent, which also sees the read
+    that connections.first_row runs on the driver itself; outside a transaction in autocommit.
+    The test's session lets its connection go first, as a request's session does at its end
+    (the test client's requests share it), so the requests meanwhile take theirs from the pool."""
+    seen: list[Ran] = []
+    if db.engine.dialect.name == "sqlite":
 
-    event.listen(db.engine, "before_cursor_execute", note)
+        def note(conn, cursor, statement, *args):
+            seen.append(Ran(statement, not cursor.connection.in_transaction))
+
+        event.listen(db.engine, "before_cursor_execute", note)
+        try:
+            yield seen
+        finally:
+            event.remove(db.engine, "before_cursor_execute", note)
+        return
+
+    import psycopg
+
+    db.session.close()
+
+    class Noting(psycopg.Cursor):
+        def execute(self, query, params=None, **kwargs):
+            seen.append(Ran(str(query), self.connection.autocommit))
+            return super().execute(query, params, **kwargs)
+
+        def executemany(self, query, params_seq, **kwargs):
+            seen.append(Ran(str(query), self.connection.autocommit))
+            return super().executemany(query, params_seq, **kwargs)
+
+    def lend(dbapi_connection, *args):
+        dbapi_connection.cursor_factory = Noting
+
+    def take_back(dbapi_connection, *args):
+        dbapi_connection.cursor_factory = psycopg.Cursor
+
+    event.listen(db.engine, "checkout", lend)
+    event.listen(db.engine, "checkin", take_back)
     try:
         yield seen
     finally:
-        event.remove(db.engine, "before_cursor_execute", note)
+        event.remove(db.engine, "checkout", lend)
+        event.remove(db.engine, "checkin", take_back)
 
 
-def tables_read(seen: list[str]) -> set[str]:
+def tables_read(seen: list[Ran]) -> set[str]:
     """The collections' tables that SELECT statements read."""
     read = set()
-    for sql in seen:
-        if sql.lstrip().upper().startswith("SELECT"):
-            read |= {t for t in re.findall(r"FROM (\w+)", sql) if t in TABLES}
+    for ran in seen:
+        if ran.sql.lstrip().upper().startswith("SELECT"):
+            read |= {t for t in re.findall(r"FROM (\w+)", ran.sql) if t in TABLES}
     return read
 
 
@@ -58,44 +103,27 @@ def test_an_empty_sync_with_a_current_cursor_reads_no_collection(device):
         "changes": [],
     }
     assert tables_read(seen) == set()
-    assert not any(s.lstrip().upper().startswith(("INSERT", "UPDATE")) for s in seen)
+    assert not any(ran.sql.lstrip().upper().startswith(("INSERT", "UPDATE")) for ran in seen)
 
 
 def test_an_empty_sync_with_a_current_cursor_is_one_statement_outside_a_transaction(device):
-    """The session and the person's row in one read, in autocommit on PostgreSQL (no BEGIN and
-    ROLLBACK around it); SQLite's driver begins no transaction for a read."""
+    """The session and the person's row in one read, with no BEGIN and ROLLBACK around it."""
     first = sync(device, one_of_each())
-    modes = []
-
-    def note(conn, cursor, statement, *args):
-        modes.append(conn.get_execution_options().get("isolation_level"))
-
     with statements() as seen:
-        event.listen(db.engine, "before_cursor_execute", note)
-        try:
-            sync(device, cursor=first["cursor"])
-        finally:
-            event.remove(db.engine, "before_cursor_execute", note)
+        sync(device, cursor=first["cursor"])
     assert len(seen) == 1, seen
-    assert "sessions" in seen[0] and "users" in seen[0]
-    assert modes == [None if db.engine.dialect.name == "sqlite" else "AUTOCOMMIT"]
+    assert "sessions" in seen[0].sql and "users" in seen[0].sql
+    assert seen[0].outside
 
 
 def test_a_sync_that_stores_reads_the_session_once_outside_its_transaction(device):
     first = sync(device, one_of_each())
-    modes = []
-
-    def note(conn, cursor, statement, *args):
-        if "sessions" in statement:
-            modes.append(conn.get_execution_options().get("isolation_level"))
-
-    event.listen(db.engine, "before_cursor_execute", note)
-    try:
+    with statements() as seen:
         answer = sync(device, [change("cramps"), change("reminders")], cursor=first["cursor"])
-    finally:
-        event.remove(db.engine, "before_cursor_execute", note)
     assert len(answer["accepted"]) == 2
-    assert modes == [None if db.engine.dialect.name == "sqlite" else "AUTOCOMMIT"]
+    session_reads = [ran for ran in seen if "FROM sessions" in ran.sql]
+    assert len(session_reads) == 1, session_reads
+    assert session_reads[0].outside
 
 
 def _age_sessions(by: timedelta) -> None:

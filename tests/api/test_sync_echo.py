@@ -75,5 +75,6 @@ def test_only_a_hooked_collection_is_read_back(device):
     with statements() as seen:
         answer = sync(device, batch, cursor=first["cursor"])
     assert [c["id"] for c in answer["changes"]] == [c["id"] for c in batch]
-    pulls = [s for s in seen if s.lstrip().upper().startswith("SELECT") and ".seq >" in s]
+    pulls = [ran for ran in seen if ran.sql.lstrip().upper().startswith("SELECT")]
+    pulls = [ran for ran in pulls if ".seq >" in ran.sql]
     assert tables_read(pulls) == {"reminders"}

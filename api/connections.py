@@ -61,51 +61,60 @@ class Dropped(Exception):
     """The connection died during a `first_row` read; it was thrown away, not pooled again."""
 
 
-# A statement's SQL for each dialect, compiled once: {(statement, dialect name): SQL}.
-_COMPILED: dict[tuple, str] = {}
+# Statements compiled for each dialect, once: {(statement, dialect name): compiled}. Only the
+# module-level statements of the app come here, so it stays as small as they are few.
+_COMPILED: dict[tuple, object] = {}
 
 
 def first_row(engine: Engine, statement, params: dict):
     """The first row of one SELECT (columns by name) or None, read outside any transaction.
 
-    On PostgreSQL the statement runs on the pooled psycopg connection itself, in autocommit (no
-    BEGIN and ROLLBACK round trips around it). SQLAlchemy's Connection around a single
-    statement (its object, execution options, cache lookup, result metadata and row) cost a
-    worker as much CPU as the round trip: measured under `wrk`, an empty sync took 0.61 ms of a
-    worker's CPU through it and 0.52 ms straight on psycopg. The statement is still SQLAlchemy's,
-    compiled once, and the pool's checkout check above still runs. What is given up is
-    SQLAlchemy's events and result types: the columns come as psycopg returns them (integers,
-    text, aware datetimes), so only such columns belong in a statement read here.
+    On PostgreSQL (psycopg) the statement runs on the pooled driver connection itself, in
+    autocommit (no BEGIN and ROLLBACK round trips around it). SQLAlchemy's Connection around a
+    single statement (its object, execution options, cache lookup, result metadata and row)
+    cost a worker as much CPU as the round trip: measured under `wrk`, an empty sync took
+    0.61 ms of a worker's CPU through it and 0.52 ms straight on psycopg. The statement is still
+    SQLAlchemy's, compiled once, and the pool's checkout check above still runs. What is given up
+    is SQLAlchemy's events and type processing, both ways: parameters go as given and columns
+    come as psycopg returns them (integers, text, aware datetimes), so only statements whose
+    parameters and columns need no processing belong here.
 
-    On SQLite, SQLAlchemy as usual: its driver begins no transaction for a read anyway.
+    Elsewhere (SQLite), SQLAlchemy as usual: its driver begins no transaction for a read anyway.
     Raises Dropped when the connection dies meanwhile.
     """
-    if engine.dialect.name != "postgresql":
+    if engine.dialect.name != "postgresql" or engine.dialect.driver != "psycopg":
         with engine.connect() as conn:
             return conn.execute(statement, params).first()
-    from psycopg.rows import namedtuple_row  # there whenever the database is PostgreSQL
+    from psycopg.rows import namedtuple_row  # there whenever the driver is psycopg
 
-    key = (statement, engine.dialect.name)
-    if key not in _COMPILED:
-        _COMPILED[key] = str(statement.compile(dialect=engine.dialect))
     pooled = engine.raw_connection()
-    driver = pooled.driver_connection
+    driver = pooled.driver_connection  # psycopg's own Connection
     try:
+        compiled = _compiled(statement, engine)
         driver.autocommit = True
         with driver.cursor(row_factory=namedtuple_row) as cursor:
-            row = cursor.execute(_COMPILED[key], params).fetchone()
+            # construct_params: the statement's own constants too, beside the caller's values.
+            row = cursor.execute(compiled.string, compiled.construct_params(params)).fetchone()
         driver.autocommit = False
-    except BaseException:
-        died = driver.broken or driver.closed
+    except BaseException as err:
+        died = isinstance(err, Exception) and driver.closed
         # Whatever went wrong, the connection is not pooled again: it may be dead, or still in
         # autocommit, which would make the next request's transaction a row of single writes.
         pooled.invalidate()
         if died:
-            raise Dropped from None
+            raise Dropped("the connection died during the read") from err
         raise
     finally:
         pooled.close()
     return row
+
+
+def _compiled(statement, engine: Engine):
+    """The statement compiled for the engine's dialect (once a connection has set it up)."""
+    key = (statement, engine.dialect.name)
+    if key not in _COMPILED:
+        _COMPILED[key] = statement.compile(dialect=engine.dialect)
+    return _COMPILED[key]
 
 
 def _dropped(err: DBAPIError):

@@ -10,10 +10,11 @@ import time
 
 import psycopg
 import pytest
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import bindparam, create_engine, event, select, text
 
 from api import connections
 from api.extensions import db
+from api.models import User
 from tests.factories import change
 
 
@@ -88,6 +89,7 @@ def test_a_connection_dropped_during_the_read_of_the_session_is_replaced_unseen(
     stored = client.post("/api/v1/sync", json={"cursor": None, "changes": []}).json
     db.session.remove()
     dropped = []
+    alive = text("SELECT count(*) FROM pg_stat_activity WHERE pid = :pid")
 
     def drop_when_lent(dbapi_connection, *_):
         # After the pool's own check (api/connections.py) passed: the read itself meets it.
@@ -95,8 +97,7 @@ def test_a_connection_dropped_during_the_read_of_the_session_is_replaced_unseen(
             dropped.append(dbapi_connection.info.backend_pid)
             admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": dropped[0]})
             deadline = time.monotonic() + 10
-            gone = text("SELECT count(*) FROM pg_stat_activity WHERE pid = :pid")
-            while admin.scalar(gone, {"pid": dropped[0]}) and time.monotonic() < deadline:
+            while admin.scalar(alive, {"pid": dropped[0]}) and time.monotonic() < deadline:
                 time.sleep(0.02)
 
     event.listen(db.engine, "checkout", drop_when_lent)
@@ -107,6 +108,7 @@ def test_a_connection_dropped_during_the_read_of_the_session_is_replaced_unseen(
     assert dropped
     assert res.status_code == 200, res.json
     assert res.json["cursor"] == stored["cursor"]
+    assert admin.scalar(alive, {"pid": dropped[0]}) == 0  # the lent connection was ended
     for _ in range(2):
         res = client.post("/api/v1/sync", json={"cursor": stored["cursor"], "changes": []})
         assert res.status_code == 200, res.json
@@ -123,3 +125,18 @@ def test_a_read_that_fails_otherwise_lends_its_connection_to_no_one(admin, app):
     with db.engine.connect() as conn:
         assert conn.connection.driver_connection.autocommit is False
         assert conn.execute(text("SELECT 1")).scalar() == 1
+
+
+def test_a_read_sends_the_statement_s_own_constants_too(app, auth):
+    """first_row sends the constants a statement holds (here a compared value and a LIMIT)
+    beside the values it is given, on either database."""
+    assert auth.register().status_code == 201
+    users = User.__table__
+    statement = (
+        select(users.c.email, users.c.sync_seq)
+        .where(users.c.email == bindparam("email"), users.c.timezone != "Nowhere/Atlantis")
+        .limit(1)
+    )
+    row = connections.first_row(db.engine, statement, {"email": "ana@example.org"})
+    assert (row.email, row.sync_seq) == ("ana@example.org", 0)
+    assert connections.first_row(db.engine, statement, {"email": "nobody@example.org"}) is None

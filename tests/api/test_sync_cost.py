@@ -38,7 +38,8 @@ def statements():
     On SQLite, SQLAlchemy's before_cursor_execute; outside a transaction when the driver has
     none open before it (the driver begins one only at a write). On PostgreSQL, a psycopg
     cursor class set on the pool's connections while they are lent, which also sees the read
-    that connections.first_row runs on the driver itself; outside a transaction in autocommit.
+    that connections.first_row runs on the driver itself (a sync uses no server-side cursor,
+    which it would not see); outside a transaction in autocommit.
     The test's session lets its connection go first, as a request's session does at its end
     (the test client's requests share it), so the requests meanwhile take theirs from the pool."""
     seen: list[Ran] = []
@@ -78,6 +79,7 @@ def statements():
     try:
         yield seen
     finally:
+        db.session.close()  # its connection goes back, and loses the noting cursor class
         event.remove(db.engine, "checkout", lend)
         event.remove(db.engine, "checkin", take_back)
 

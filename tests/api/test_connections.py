@@ -29,19 +29,22 @@ def admin(app):
     engine.dispose()
 
 
-OTHERS = "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+def end_backends(admin, which: str, params: dict | None = None) -> int:
+    """pg_terminate_backend the server processes of pg_stat_activity matching `which`, and wait
+    until they are gone: pg_terminate_backend only signals them, and until a process exits, its
+    connection is not closed yet but about to be (a request that uses it then is a drop during a
+    request, tested apart). How many there were."""
+    rows = f"FROM pg_stat_activity WHERE {which}"
+    ended = admin.execute(text(f"SELECT pg_terminate_backend(pid) {rows}"), params).all()
+    deadline = time.monotonic() + 10
+    while admin.scalar(text(f"SELECT count(*) {rows}"), params) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return len(ended)
 
 
 def end_app_connections(admin) -> int:
-    """pg_terminate_backend every other connection to this database (the app's pool), and wait
-    until their server processes are gone: pg_terminate_backend only signals them, and until a
-    process exits, its connection is not closed yet but about to be (a request that uses it
-    then is a drop during a request, the next test)."""
-    ended = admin.execute(text(f"SELECT pg_terminate_backend(pid) {OTHERS}")).all()
-    deadline = time.monotonic() + 10
-    while admin.scalar(text(f"SELECT count(*) {OTHERS}")) and time.monotonic() < deadline:
-        time.sleep(0.02)
-    return len(ended)
+    """End every other connection to this database (the app's pool)."""
+    return end_backends(admin, "datname = current_database() AND pid <> pg_backend_pid()")
 
 
 def test_a_connection_dropped_between_requests_is_replaced_unseen(admin, client, auth):
@@ -89,16 +92,12 @@ def test_a_connection_dropped_during_the_read_of_the_session_is_replaced_unseen(
     stored = client.post("/api/v1/sync", json={"cursor": None, "changes": []}).json
     db.session.remove()
     dropped = []
-    alive = text("SELECT count(*) FROM pg_stat_activity WHERE pid = :pid")
 
     def drop_when_lent(dbapi_connection, *_):
         # After the pool's own check (api/connections.py) passed: the read itself meets it.
         if not dropped:
             dropped.append(dbapi_connection.info.backend_pid)
-            admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": dropped[0]})
-            deadline = time.monotonic() + 10
-            while admin.scalar(alive, {"pid": dropped[0]}) and time.monotonic() < deadline:
-                time.sleep(0.02)
+            end_backends(admin, "pid = :pid", {"pid": dropped[0]})
 
     event.listen(db.engine, "checkout", drop_when_lent)
     try:
@@ -108,6 +107,7 @@ def test_a_connection_dropped_during_the_read_of_the_session_is_replaced_unseen(
     assert dropped
     assert res.status_code == 200, res.json
     assert res.json["cursor"] == stored["cursor"]
+    alive = text("SELECT count(*) FROM pg_stat_activity WHERE pid = :pid")
     assert admin.scalar(alive, {"pid": dropped[0]}) == 0  # the lent connection was ended
     for _ in range(2):
         res = client.post("/api/v1/sync", json={"cursor": stored["cursor"], "changes": []})

@@ -40,8 +40,9 @@ def statements():
     cursor class set on the pool's connections while they are lent, which also sees the read
     that connections.first_row runs on the driver itself (a sync uses no server-side cursor,
     which it would not see); outside a transaction in autocommit.
-    The test's session lets its connection go first, as a request's session does at its end
-    (the test client's requests share it), so the requests meanwhile take theirs from the pool."""
+    There, the test's session lets its connection go first, as a request's session does at its
+    end (the test client's requests share it), so the requests meanwhile take theirs from the
+    pool, with the noting cursor class."""
     seen: list[Ran] = []
     if db.engine.dialect.name == "sqlite":
 
